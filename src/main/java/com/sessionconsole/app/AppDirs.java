@@ -1,0 +1,42 @@
+package com.sessionconsole.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The platform's per-user folders for configuration and data (audit log, watchlists). */
+public record AppDirs(Path config, Path data) {
+
+    public static AppDirs detect() {
+        String override = System.getProperty("session-console.home");
+        if (override != null && !override.isBlank()) {
+            Path home = Path.of(override);
+            return new AppDirs(home.resolve("config"), home.resolve("data"));
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            Path base = appData == null ? home.resolve("AppData").resolve("Roaming") : Path.of(appData);
+            return new AppDirs(base.resolve("SessionConsole"), base.resolve("SessionConsole").resolve("data"));
+        }
+        if (os.contains("mac")) {
+            Path base = home.resolve("Library").resolve("Application Support").resolve("Session Console");
+            return new AppDirs(base, base);
+        }
+        return new AppDirs(xdg("XDG_CONFIG_HOME", home.resolve(".config")).resolve("session-console"),
+                xdg("XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve("session-console"));
+    }
+
+    private static Path xdg(String variable, Path fallback) {
+        String v = System.getenv(variable);
+        return v == null || v.isBlank() ? fallback : Path.of(v);
+    }
+
+    public Path configFile() {
+        return config.resolve("config.properties");
+    }
+
+    public Path auditLog() {
+        return data.resolve("audit.jsonl");
+    }
+}

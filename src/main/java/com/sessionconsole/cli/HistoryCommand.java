@@ -1,0 +1,52 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.UserIds;
+import com.sessionconsole.service.Workspace;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "history", description = "Every session of one user, device or IP, ended ones included, newest first.")
+final class HistoryCommand extends WorkspaceCommand {
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--user", required = true) String user;
+        @Option(names = "--device", required = true) String device;
+        @Option(names = "--ip", required = true) String ip;
+    }
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    HistoryCommand(WorkspaceOpener opener) {
+        super(opener);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (target.user != null) {
+            UserIds.parse(target.user);
+        }
+        return super.call();
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter out) {
+        GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
+        String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
+        List<List<Object>> rows = new ArrayList<>();
+        for (Session s : ws.dao().history(by, key)) {
+            rows.add(SessionColumns.row(s));
+        }
+        RowPrinter.print(out, format, SessionColumns.HEADER, rows);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,4 @@
+package com.sessionconsole.cli;
+
+/** How a command prints rows. */
+public enum OutputFormat { table, csv, json }

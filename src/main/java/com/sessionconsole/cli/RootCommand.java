@@ -1,0 +1,74 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.service.AuditLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** {@code session-console [options]} opens the window; {@code session-console COMMAND} runs headless. */
+@Command(name = "session-console", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = {"Who is logged in right now, from which devices and IPs; what looks wrong; and safe revokes.",
+                "With no command it opens the window (on the demo database unless a connection is configured)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failed (see the message)", "2:bad flag or input", "3:cannot connect (host, login or database)",
+                "4:the table does not match the expected schema", "5:refused (read-only, protected user, not confirmed)"})
+public final class RootCommand implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--smoke-test", description = "open the window, wait for the first refresh, then exit 0")
+    boolean smokeTest;
+
+    private final GuiLauncher gui;
+
+    private RootCommand(GuiLauncher gui) {
+        this.gui = gui;
+    }
+
+    @Override
+    public Integer call() {
+        return gui.launch(connection.toRequest(), smokeTest);
+    }
+
+    /** Builds the command line with every subcommand and the error handling the README documents. */
+    public static CommandLine create(WorkspaceOpener opener, GuiLauncher gui, AuditLog audit, InputStream stdin) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        CommandLine cl = new CommandLine(new RootCommand(gui))
+                .addSubcommand(new SummaryCommand(opener))
+                .addSubcommand(new SessionsCommand(opener))
+                .addSubcommand(new HistoryCommand(opener))
+                .addSubcommand(new RevokeCommand(opener, in::readLine))
+                .addSubcommand(new AuditCommand(audit))
+                .addSubcommand(new CommandLine.HelpCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.of(e);
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = RootCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[]{"session-console " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.service.Json;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects. */
+final class RowPrinter {
+    private static final int MAX_TABLE_CELL = 48;
+
+    private RowPrinter() {
+    }
+
+    static void print(PrintWriter out, OutputFormat format, List<String> header, List<List<Object>> rows) {
+        switch (format) {
+            case csv -> csv(out, header, rows);
+            case json -> json(out, header, rows);
+            default -> table(out, header, rows);
+        }
+        out.flush();
+    }
+
+    private static void csv(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            printer.printRecord(header);
+            for (List<Object> row : rows) {
+                List<Object> cells = new ArrayList<>(row.size());
+                row.forEach(v -> cells.add(v == null ? "" : v.toString()));
+                printer.printRecord(cells);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void json(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        List<Map<String, Object>> objects = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), row.get(i));
+            }
+            objects.add(m);
+        }
+        out.println(Json.write(objects));
+    }
+
+    private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        int[] widths = new int[header.size()];
+        List<List<String>> cells = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<String> c = new ArrayList<>();
+            for (Object v : row) {
+                String s = v == null ? "" : v.toString().replaceAll("[\\p{Cntrl}]", " ");
+                c.add(s.length() > MAX_TABLE_CELL ? s.substring(0, MAX_TABLE_CELL - 1) + "…" : s);
+            }
+            cells.add(c);
+        }
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> c : cells) {
+                widths[i] = Math.max(widths[i], c.get(i).length());
+            }
+        }
+        line(out, header, widths);
+        for (List<String> c : cells) {
+            line(out, c, widths);
+        }
+        out.println("(" + rows.size() + " rows)");
+    }
+
+    private static void line(PrintWriter out, List<String> cells, int[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            sb.append(cells.get(i));
+            if (i < cells.size() - 1) {
+                sb.append(" ".repeat(widths[i] - cells.get(i).length()));
+            }
+        }
+        out.println(sb);
+    }
+}

@@ -1,0 +1,36 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.service.Workspace;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** A command that needs a database: opens the workspace, runs, and closes it again. */
+abstract class WorkspaceCommand implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
+
+    private final WorkspaceOpener opener;
+
+    WorkspaceCommand(WorkspaceOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (Workspace ws = opener.open(connection.toRequest())) {
+            PrintWriter err = spec.commandLine().getErr();
+            ws.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
+            return run(ws, spec.commandLine().getOut());
+        }
+    }
+
+    abstract int run(Workspace ws, PrintWriter out) throws Exception;
+}

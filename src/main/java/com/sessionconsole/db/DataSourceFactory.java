@@ -1,0 +1,50 @@
+package com.sessionconsole.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+import java.sql.SQLException;
+
+/** Builds the small HikariCP pools the console uses: keep-alive on, bounded connect and statement times. */
+public final class DataSourceFactory {
+    public static final int MIN_CONNECTIONS = 2;
+    public static final int MAX_CONNECTIONS = 4;
+
+    private DataSourceFactory() {
+    }
+
+    /**
+     * Opens a pool and checks that one connection can be made.
+     *
+     * @throws DatabaseException with a message that says what to fix, when it cannot connect
+     */
+    public static HikariDataSource open(ConnectionSettings settings, String jdbcUrl, String poolName, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMinimumIdle(MIN_CONNECTIONS);
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setReadOnly(readOnly);
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setValidationTimeout(Math.min(5000, settings.connectTimeout().toMillis()));
+        config.setInitializationFailTimeout(1);
+        config.setKeepaliveTime(60_000);
+        // A literal built from a number, never from user text.
+        config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        config.addDataSourceProperty("ApplicationName", "session-console");
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw DatabaseException.from(sql, jdbcUrl, settings.user());
+            }
+            throw new DatabaseException("cannot connect to " + JdbcUrl.parse(jdbcUrl).host() + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.sessionconsole.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A private PostgreSQL server for the demo and the tests, started from the binaries on the classpath.
+ * It listens on loopback only and trusts local connections; it is deleted when closed.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Map<String, String> serverConfig) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            builder.setServerConfig("listen_addresses", "127.0.0.1");
+            serverConfig.forEach(builder::setServerConfig);
+            return new EmbeddedDatabase(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage()
+                    + " (it needs the 'unshare' command when run as root, and a writable /tmp)", e);
+        }
+    }
+
+    public static EmbeddedDatabase start() {
+        return start(Map.of());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return JdbcUrl.of("localhost", port(), DATABASE);
+    }
+
+    public DataSource adminDataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stop the embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.sessionconsole.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads passwords from a libpq-style ~/.pgpass file (hostname:port:database:username:password). */
+public final class PgPassFile {
+    private final Path file;
+
+    public PgPassFile(Path file) {
+        this.file = file;
+    }
+
+    public static PgPassFile standard() {
+        String env = System.getenv("PGPASSFILE");
+        if (env != null && !env.isBlank()) {
+            return new PgPassFile(Path.of(env));
+        }
+        return new PgPassFile(Path.of(System.getProperty("user.home"), ".pgpass"));
+    }
+
+    public Optional<String> find(String host, int port, String database, String user) {
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> f = split(line);
+                if (f.size() == 5 && matches(f.get(0), host) && matches(f.get(1), Integer.toString(port))
+                        && matches(f.get(2), database) && matches(f.get(3), user)) {
+                    return Optional.of(f.get(4));
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(String pattern, String value) {
+        return pattern.equals("*") || pattern.equals(value);
+    }
+
+    private static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                cur.append(line.charAt(++i));
+            } else if (c == ':' && fields.size() < 4) {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        fields.add(cur.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,296 @@
+package com.sessionconsole.db;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.RevokeResult;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.TokenMask;
+import com.sessionconsole.domain.UserIds;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The PostgreSQL implementation. Reads go to {@code readSource} (a replica when one is configured),
+ * revokes to {@code writeSource}. Every value is a bound parameter; the only text spliced into SQL is
+ * a column name chosen from {@link GroupBy}.
+ */
+public final class PgSessionDao implements SessionDao {
+    /** Written with the literal {@code is_active = true} so that the partial indexes apply. */
+    public static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
+    static final int FETCH_SIZE = 2000;
+    private static final int ID_BATCH = 5000;
+    // The token leaves the server only as its first and last four characters and its length.
+    private static final String COLUMNS = "id, user_id, left(session_token, 4) AS token_head, right(session_token, 4) AS token_tail, "
+            + "length(session_token) AS token_length, expires_at, is_active, device_id, ip_address, user_agent, location, "
+            + "trust_level, created_at, updated_at, deleted_at, xmin::text::bigint AS version";
+
+    private final DataSource readSource;
+    private final DataSource writeSource;
+    private final String jdbcUrl;
+
+    public PgSessionDao(DataSource readSource, DataSource writeSource, String jdbcUrl) {
+        this.readSource = readSource;
+        this.writeSource = writeSource;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    static String column(GroupBy by) {
+        return switch (by) {
+            case USER -> "user_id";
+            case DEVICE -> "device_id";
+            case IP -> "ip_address";
+        };
+    }
+
+    @Override
+    public Instant forEachActive(Consumer<Session> sink) {
+        return streamInSnapshot("SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE,
+                rs -> sink.accept(session(rs)));
+    }
+
+    @Override
+    public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
+        return streamInSnapshot("SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + ACTIVE,
+                rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, 3))));
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs now() and the query in one transaction, so both see the same clock and snapshot start. */
+    private Instant streamInSnapshot(String sql, RowHandler handler) {
+        try (Connection c = readSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Instant now = now(c);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            handler.handle(rs);
+                        }
+                    }
+                }
+                c.commit();
+                return now;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public List<Session> sessionsByIds(Collection<UUID> ids) {
+        return byIds("SELECT " + COLUMNS + " FROM public.user_sessions WHERE id = ANY(?)", ids);
+    }
+
+    @Override
+    public List<Session> activeSessionsByIds(Collection<UUID> ids) {
+        return byIds("SELECT " + COLUMNS + " FROM public.user_sessions WHERE id = ANY(?) AND " + ACTIVE, ids);
+    }
+
+    private List<Session> byIds(String sql, Collection<UUID> ids) {
+        List<Session> out = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<UUID> all = new ArrayList<>(ids);
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += ID_BATCH) {
+                List<UUID> batch = all.subList(from, Math.min(all.size(), from + ID_BATCH));
+                Array array = c.createArrayOf("uuid", batch.toArray());
+                ps.setArray(1, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(session(rs));
+                    }
+                }
+                array.free();
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<GroupSummary> summarize(GroupBy by) {
+        String col = column(by);
+        String sql = "SELECT " + col + "::text AS key, count(*) AS active_sessions, "
+                + distinct("user_id") + ", " + distinct("ip_address") + ", " + distinct("device_id") + ", "
+                + "min(created_at), max(created_at), min(trust_level) "
+                + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col
+                + " ORDER BY active_sessions DESC, key COLLATE \"C\" NULLS FIRST";
+        List<GroupSummary> out = new ArrayList<>();
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH_SIZE);
+            c.setAutoCommit(false);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int trust = rs.getInt(8);
+                    out.add(new GroupSummary(by, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            instant(rs, 6), instant(rs, 7), rs.wasNull() ? null : trust));
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    /** Distinct values, with NULL counted as one value of its own, as the grouping treats it. */
+    private static String distinct(String col) {
+        return "count(DISTINCT " + col + ") + max(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END)";
+    }
+
+    @Override
+    public List<Session> history(GroupBy by, String key) {
+        String sql = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + keyPredicate(by, key) + " ORDER BY created_at DESC NULLS LAST, id";
+        List<Session> out = new ArrayList<>();
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindKey(ps, 1, by, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(session(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    @Override
+    public RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers) {
+        String where = criteria.byIds() ? "id = ANY(?)" : keyPredicate(criteria.groupBy(), criteria.key());
+        String sql = "UPDATE public.user_sessions SET is_active = false, updated_at = now() WHERE " + where
+                + " AND " + ACTIVE + " AND NOT (user_id = ANY(?)) RETURNING id";
+        List<UUID> revoked = new ArrayList<>();
+        try (Connection c = writeSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = 1;
+                if (criteria.byIds()) {
+                    ps.setArray(next++, c.createArrayOf("uuid", criteria.expectedIds().toArray()));
+                } else if (criteria.key() != null) {
+                    bindKey(ps, next++, criteria.groupBy(), criteria.key());
+                }
+                ps.setArray(next, c.createArrayOf("uuid", protectedUsers.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        revoked.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        Set<UUID> missing = new LinkedHashSet<>(criteria.expectedIds());
+        revoked.forEach(missing::remove);
+        return new RevokeResult(revoked, new ArrayList<>(missing));
+    }
+
+    @Override
+    public Instant serverTime() {
+        try (Connection c = readSource.getConnection()) {
+            return now(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Whether the user may revoke: UPDATE on is_active and updated_at. */
+    public boolean canRevoke() {
+        String sql = "SELECT has_column_privilege('public.user_sessions', 'is_active', 'UPDATE') "
+                + "AND has_column_privilege('public.user_sessions', 'updated_at', 'UPDATE')";
+        try (Connection c = writeSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static String keyPredicate(GroupBy by, String key) {
+        // NULL is its own group: "= NULL" would match nothing, so it gets its own predicate.
+        return key == null ? column(by) + " IS NULL" : column(by) + " = ?";
+    }
+
+    private static void bindKey(PreparedStatement ps, int index, GroupBy by, String key) throws SQLException {
+        if (key == null) {
+            return;
+        }
+        if (by == GroupBy.USER) {
+            ps.setObject(index, UserIds.parse(key));
+        } else {
+            ps.setString(index, key);
+        }
+    }
+
+    private static Instant now(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT now()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return instant(rs, 1);
+        }
+    }
+
+    private static Session session(ResultSet rs) throws SQLException {
+        boolean active = rs.getBoolean("is_active");
+        Boolean isActive = rs.wasNull() ? null : active;
+        int trust = rs.getInt("trust_level");
+        Integer trustLevel = rs.wasNull() ? null : trust;
+        return new Session(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                TokenMask.of(rs.getString("token_head"), rs.getString("token_tail"), rs.getInt("token_length")),
+                instant(rs, "expires_at"),
+                isActive,
+                rs.getString("device_id"),
+                rs.getString("ip_address"),
+                rs.getString("user_agent"),
+                rs.getString("location"),
+                trustLevel,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "deleted_at"),
+                rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private DatabaseException translate(SQLException e) {
+        return DatabaseException.from(e, jdbcUrl, null);
+    }
+}

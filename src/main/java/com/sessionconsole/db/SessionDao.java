@@ -1,0 +1,52 @@
+package com.sessionconsole.db;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.RevokeResult;
+import com.sessionconsole.domain.Session;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Everything the console reads from and writes to public.user_sessions.
+ * "Active" is always {@code is_active = true AND deleted_at IS NULL AND expires_at > now()} on the server's clock.
+ */
+public interface SessionDao {
+
+    /** The key and version of one active row, as the poller needs them. */
+    record ActiveKey(UUID id, long version, Instant expiresAt) {
+    }
+
+    /** Streams every active session; returns the server's now() of the snapshot it read. */
+    Instant forEachActive(Consumer<Session> sink);
+
+    /** Streams id, xmin and expires_at of every active session; returns the server's now() of that snapshot. */
+    Instant forEachActiveKey(Consumer<ActiveKey> sink);
+
+    /** The sessions with these ids, in any state. */
+    List<Session> sessionsByIds(Collection<UUID> ids);
+
+    /** The sessions with these ids that are active now; a batch is read in one snapshot. */
+    List<Session> activeSessionsByIds(Collection<UUID> ids);
+
+    /** Active sessions grouped by user, device or IP, most sessions first, then by key. */
+    List<GroupSummary> summarize(GroupBy by);
+
+    /** Every session of one user, device or IP, ended ones included, newest first. A null key means NULL. */
+    List<Session> history(GroupBy by, String key);
+
+    /**
+     * Sets the matching active sessions inactive in one set-based statement and one transaction.
+     * Deletes nothing. Sessions of {@code protectedUsers} are never touched.
+     */
+    RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers);
+
+    /** The server's clock. */
+    Instant serverTime();
+}

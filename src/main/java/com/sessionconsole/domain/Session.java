@@ -1,0 +1,38 @@
+package com.sessionconsole.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of user_sessions as the console sees it. The token is already masked: the full
+ * value never leaves the database. {@code version} is the row's xmin, which changes on every update.
+ */
+public record Session(
+        UUID id,
+        UUID userId,
+        TokenMask token,
+        Instant expiresAt,
+        Boolean active,
+        String deviceId,
+        String ipAddress,
+        String userAgent,
+        String location,
+        Integer trustLevel,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deletedAt,
+        long version) {
+
+    public String key(GroupBy by) {
+        return switch (by) {
+            case USER -> userId.toString();
+            case DEVICE -> deviceId;
+            case IP -> ipAddress;
+        };
+    }
+
+    /** Active by the console's definition, judged against the given server time. */
+    public boolean isActiveAt(Instant serverNow) {
+        return Boolean.TRUE.equals(active) && deletedAt == null && expiresAt.isAfter(serverNow);
+    }
+}

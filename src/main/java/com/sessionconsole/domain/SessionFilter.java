@@ -1,0 +1,90 @@
+package com.sessionconsole.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A combination of filters over active sessions. Every part is optional (null means "any").
+ * Text parts match case-insensitively as substrings; they are never interpreted as patterns.
+ */
+public record SessionFilter(
+        String text,
+        Cidr ip,
+        Integer maxTrust,
+        Duration createdWithin,
+        Duration expiresWithin,
+        String user,
+        String device,
+        String location) {
+
+    public static final SessionFilter NONE = new SessionFilter(null, null, null, null, null, null, null, null);
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    public boolean matches(Session s, Instant serverNow) {
+        if (text != null && !(containsIgnoreCase(s.userId().toString(), text)
+                || containsIgnoreCase(s.deviceId(), text)
+                || containsIgnoreCase(s.ipAddress(), text)
+                || containsIgnoreCase(s.location(), text)
+                || containsIgnoreCase(s.userAgent(), text))) {
+            return false;
+        }
+        if (ip != null && !ip.contains(s.ipAddress())) {
+            return false;
+        }
+        if (maxTrust != null && (s.trustLevel() == null || s.trustLevel() > maxTrust)) {
+            return false;
+        }
+        if (createdWithin != null && (s.createdAt() == null || s.createdAt().isBefore(serverNow.minus(createdWithin)))) {
+            return false;
+        }
+        if (expiresWithin != null && s.expiresAt().isAfter(serverNow.plus(expiresWithin))) {
+            return false;
+        }
+        return (user == null || containsIgnoreCase(s.userId().toString(), user))
+                && (device == null || containsIgnoreCase(s.deviceId(), device))
+                && (location == null || containsIgnoreCase(s.location(), location));
+    }
+
+    /** Substring match without allocating a lower-case copy of the haystack. */
+    static boolean containsIgnoreCase(String haystack, String needle) {
+        if (haystack == null) {
+            return false;
+        }
+        int max = haystack.length() - needle.length();
+        for (int i = 0; i <= max; i++) {
+            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String describe() {
+        if (isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        append(sb, "text", text);
+        append(sb, "ip", ip == null ? null : ip.text());
+        append(sb, "trust<=", maxTrust);
+        append(sb, "created within", createdWithin);
+        append(sb, "expires within", expiresWithin);
+        append(sb, "user", user);
+        append(sb, "device", device);
+        append(sb, "location", location);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String name, Object value) {
+        if (value != null) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(name).append(' ').append(value.toString().toLowerCase(Locale.ROOT));
+        }
+    }
+}

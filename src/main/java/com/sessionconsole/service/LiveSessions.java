@@ -1,0 +1,89 @@
+package com.sessionconsole.service;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The client's copy of the active set and its group summaries, changed only by applying deltas.
+ * Confined to the poller's thread; others see it through immutable {@link Snapshot}s.
+ */
+public final class LiveSessions {
+    private final Map<UUID, Session> byId = new HashMap<>();
+    private final Map<GroupBy, GroupIndex> groups = new EnumMap<>(GroupBy.class);
+    private Instant serverNow;
+
+    public LiveSessions() {
+        for (GroupBy by : GroupBy.values()) {
+            groups.put(by, new GroupIndex(by));
+        }
+    }
+
+    /** Applies the delta and returns the ids that were not there before. */
+    public Set<UUID> apply(SessionDelta delta) {
+        Set<UUID> added = new HashSet<>();
+        if (delta.full()) {
+            Set<UUID> before = new HashSet<>(byId.keySet());
+            byId.clear();
+            groups.replaceAll((by, index) -> new GroupIndex(by));
+            for (Session s : delta.upserts()) {
+                put(s);
+                if (!before.contains(s.id())) {
+                    added.add(s.id());
+                }
+            }
+        } else {
+            for (UUID id : delta.removed()) {
+                Session old = byId.remove(id);
+                if (old != null) {
+                    groups.values().forEach(g -> g.remove(old));
+                }
+            }
+            for (Session s : delta.upserts()) {
+                Session old = byId.get(s.id());
+                if (old != null) {
+                    groups.values().forEach(g -> g.remove(old));
+                } else {
+                    added.add(s.id());
+                }
+                put(s);
+            }
+        }
+        serverNow = delta.serverNow();
+        return added;
+    }
+
+    private void put(Session s) {
+        byId.put(s.id(), s);
+        groups.values().forEach(g -> g.add(s));
+    }
+
+    /** The server time of the last applied poll. */
+    public Instant snapshotServerNow() {
+        return serverNow;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public Session get(UUID id) {
+        return byId.get(id);
+    }
+
+    /** An immutable copy for other threads; {@code fresh} are the ids that arrived in this tick. */
+    public Snapshot snapshot(Set<UUID> fresh) {
+        Map<GroupBy, List<GroupSummary>> summaries = new EnumMap<>(GroupBy.class);
+        groups.forEach((by, index) -> summaries.put(by, index.summaries()));
+        return new Snapshot(List.copyOf(byId.values()), summaries, fresh, serverNow);
+    }
+}

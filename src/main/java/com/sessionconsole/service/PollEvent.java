@@ -1,0 +1,16 @@
+package com.sessionconsole.service;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What the poller reports after each tick. */
+public sealed interface PollEvent {
+
+    /** A tick succeeded; {@code snapshot} is the whole active set after it. */
+    record Updated(Snapshot snapshot, SessionDelta delta, Instant at, Duration took) implements PollEvent {
+    }
+
+    /** A tick failed; the previous data stays valid but ages. */
+    record Failed(String message, boolean connectionLost, Instant at, Instant lastSuccess, Duration retryIn) implements PollEvent {
+    }
+}

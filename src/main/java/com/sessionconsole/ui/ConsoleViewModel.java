@@ -1,0 +1,425 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.RevokeResult;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.service.GroupIndex;
+import com.sessionconsole.service.PollEvent;
+import com.sessionconsole.service.PollStrategy;
+import com.sessionconsole.service.RevocationService;
+import com.sessionconsole.service.SessionPoller;
+import com.sessionconsole.service.Snapshot;
+import com.sessionconsole.service.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The console's state and behaviour, free of any scene graph. Poll ticks and filter or sort changes
+ * trigger one recompute off the FX thread (filter, sort, group); its result replaces the lists in one
+ * step on the UI thread. A newer recompute always wins over an older one.
+ */
+public final class ConsoleViewModel {
+    static final Comparator<Session> NEWEST_FIRST = Comparator.comparing(Session::createdAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id);
+
+    private final TaskRunner runner;
+    private final RevocationService revocation;
+    private final Clock clock;
+    private final SessionPoller poller;
+    private final FilterViewModel filter = new FilterViewModel();
+    private final AtomicLong generation = new AtomicLong();
+
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile Instant snapshotAt;
+    private volatile Comparator<Session> sessionOrder = NEWEST_FIRST;
+    private volatile SessionFilter currentFilter = SessionFilter.NONE;
+    private volatile Pivot currentPivot;
+    private final Map<GroupBy, Comparator<GroupSummary>> groupOrder = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, Selection> selectedKeys = new EnumMap<>(GroupBy.class);
+    private boolean loadedOnce;
+
+    private final ObservableList<Session> sessions = FXCollections.observableArrayList();
+    private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, ObservableList<Session>> details = new EnumMap<>(GroupBy.class);
+    private final ObjectProperty<Set<UUID>> fresh = new SimpleObjectProperty<>(Set.of());
+    private final ObjectProperty<Pivot> pivot = new SimpleObjectProperty<>();
+    private final StringProperty connectionLabel = new SimpleStringProperty();
+    private final StringProperty refreshText = new SimpleStringProperty("connecting…");
+    private final StringProperty countText = new SimpleStringProperty("");
+    private final StringProperty errorText = new SimpleStringProperty("");
+    private final StringProperty revokeMessage = new SimpleStringProperty("");
+    private final StringProperty revokeDisabledReason = new SimpleStringProperty();
+    private final BooleanProperty connected = new SimpleBooleanProperty(false);
+    private final BooleanProperty stale = new SimpleBooleanProperty(false);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(SessionPoller.DEFAULT_INTERVAL);
+    private final ObjectProperty<RevocationService.Outcome> lastOutcome = new SimpleObjectProperty<>();
+
+    /** A selected group key; a record so that a NULL key can be selected too. */
+    private record Selection(String key) {
+    }
+
+    public ConsoleViewModel(TaskRunner runner, PollStrategy strategy, RevocationService revocation, String connection, Clock clock) {
+        this.runner = runner;
+        this.revocation = revocation;
+        this.clock = clock;
+        this.poller = new SessionPoller(strategy, runner, this::onPollEvent, clock);
+        connectionLabel.set(connection);
+        for (GroupBy by : GroupBy.values()) {
+            groups.put(by, FXCollections.observableArrayList());
+            details.put(by, FXCollections.observableArrayList());
+        }
+        filter.filterProperty().addListener((obs, old, now) -> {
+            currentFilter = now;
+            recompute();
+        });
+        pivot.addListener((obs, old, now) -> {
+            currentPivot = now;
+            recompute();
+        });
+        updateRevokeAvailability();
+    }
+
+    public void start() {
+        poller.start();
+    }
+
+    public void stop() {
+        poller.stop();
+    }
+
+    // ---- polling -------------------------------------------------------------------------------
+
+    private void onPollEvent(PollEvent event) {
+        if (event instanceof PollEvent.Updated u) {
+            boolean first = !loadedOnce;
+            loadedOnce = true;
+            Snapshot s = u.snapshot();
+            snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
+            snapshotAt = u.at();
+            computeAndApply();
+            runner.ui(() -> {
+                connected.set(true);
+                stale.set(false);
+                errorText.set("");
+                if (!u.took().isZero() || first) {
+                    refreshText.set("refreshed " + TimeText.clock(u.at()) + " in " + u.took().toMillis() + " ms");
+                }
+                updateRevokeAvailability();
+            });
+        } else if (event instanceof PollEvent.Failed f) {
+            runner.ui(() -> {
+                connected.set(!f.connectionLost() && connected.get());
+                stale.set(f.lastSuccess() != null);
+                errorText.set((f.connectionLost() ? "Disconnected: " : "Refresh failed: ") + f.message()
+                        + " — retrying in " + f.retryIn().toSeconds() + " s");
+                updateStaleText();
+                updateRevokeAvailability();
+            });
+        }
+    }
+
+    /** Called every second by the view, so that the age of stale data keeps counting. */
+    public void updateStaleText() {
+        if (stale.get() && snapshotAt != null) {
+            long age = Duration.between(snapshotAt, clock.instant()).toSeconds();
+            refreshText.set("STALE: data from " + TimeText.clock(snapshotAt) + " (" + age + " s old)");
+        }
+    }
+
+    public void refreshNow() {
+        poller.refreshNow();
+    }
+
+    public void togglePaused() {
+        if (poller.isPaused()) {
+            poller.resume();
+            paused.set(false);
+        } else {
+            poller.pause();
+            paused.set(true);
+        }
+    }
+
+    public void setInterval(Duration d) {
+        poller.setInterval(d);
+        interval.set(d);
+    }
+
+    // ---- filtering, sorting and selection -------------------------------------------------------
+
+    public void setSessionOrder(Comparator<Session> order) {
+        sessionOrder = order == null ? NEWEST_FIRST : order.thenComparing(Session::id);
+        recompute();
+    }
+
+    public void setGroupOrder(GroupBy by, Comparator<GroupSummary> order) {
+        synchronized (groupOrder) {
+            if (order == null) {
+                groupOrder.remove(by);
+            } else {
+                groupOrder.put(by, order);
+            }
+        }
+        recompute();
+    }
+
+    /** Selects the group whose sessions the detail table shows; {@code null} group means no selection. */
+    public void selectGroup(GroupBy by, GroupSummary group) {
+        synchronized (selectedKeys) {
+            if (group == null) {
+                selectedKeys.remove(by);
+            } else {
+                selectedKeys.put(by, new Selection(group.key()));
+            }
+        }
+        recompute();
+    }
+
+    public void pivotTo(GroupBy by, String key) {
+        pivot.set(new Pivot(by, key));
+    }
+
+    public void clearPivot() {
+        pivot.set(null);
+    }
+
+    private void recompute() {
+        runner.background(this::computeAndApply);
+    }
+
+    /** Computes on the calling (background) thread and hands the result to the UI thread. */
+    private void computeAndApply() {
+        long gen = generation.incrementAndGet();
+        ViewData data = compute(gen);
+        runner.ui(() -> apply(data));
+    }
+
+    private ViewData compute(long gen) {
+        Snapshot s = snapshot;
+        SessionFilter f = currentFilter;
+        Pivot p = currentPivot;
+        Instant now = estimatedServerNow();
+        Predicate<Session> visible = x -> x.expiresAt().isAfter(now) && (p == null || p.matches(x)) && (f.isEmpty() || f.matches(x, now));
+        List<Session> shown = new ArrayList<>();
+        for (Session x : s.sessions()) {
+            if (visible.test(x)) {
+                shown.add(x);
+            }
+        }
+        boolean narrowed = shown.size() != s.sessions().size();
+        Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
+        Map<GroupBy, List<Session>> detailData = new EnumMap<>(GroupBy.class);
+        Map<GroupBy, Selection> selections;
+        Map<GroupBy, Comparator<GroupSummary>> orders;
+        synchronized (selectedKeys) {
+            selections = new EnumMap<>(selectedKeys.isEmpty() ? Map.of() : selectedKeys);
+        }
+        synchronized (groupOrder) {
+            orders = new HashMap<>(groupOrder);
+        }
+        for (GroupBy by : GroupBy.values()) {
+            List<GroupSummary> list = new ArrayList<>(narrowed ? GroupIndex.of(by, shown).summaries() : s.groups().getOrDefault(by, List.of()));
+            Comparator<GroupSummary> order = orders.get(by);
+            if (order != null) {
+                list.sort(order.thenComparing(GroupIndex.ORDER));
+            }
+            groupData.put(by, list);
+            Selection sel = selections.get(by);
+            if (sel != null) {
+                detailData.put(by, shown.stream().filter(x -> Objects.equals(x.key(by), sel.key()))
+                        .sorted(NEWEST_FIRST).collect(Collectors.toList()));
+            } else {
+                detailData.put(by, List.of());
+            }
+        }
+        shown.sort(sessionOrder);
+        return new ViewData(gen, shown, groupData, detailData, s.sessions().size());
+    }
+
+    private void apply(ViewData data) {
+        if (data.generation() != generation.get()) {
+            return; // a newer recompute is on its way
+        }
+        sessions.setAll(data.sessions());
+        for (GroupBy by : GroupBy.values()) {
+            groups.get(by).setAll(data.groups().get(by));
+            details.get(by).setAll(data.details().get(by));
+        }
+        fresh.set(snapshot.fresh());
+        countText.set(String.format("%,d active", data.totalActive())
+                + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
+    }
+
+    /** The server's clock, estimated from the last snapshot plus the time elapsed locally since. */
+    Instant estimatedServerNow() {
+        Snapshot s = snapshot;
+        Instant at = snapshotAt;
+        if (at == null || s.serverNow() == null) {
+            return Instant.EPOCH;
+        }
+        return s.serverNow().plus(Duration.between(at, clock.instant()));
+    }
+
+    // ---- revoke --------------------------------------------------------------------------------
+
+    private void updateRevokeAvailability() {
+        if (!revocation.allowed()) {
+            revokeDisabledReason.set(revocation.disabledReason());
+        } else if (!connected.get()) {
+            revokeDisabledReason.set("disconnected from the database: revoke is disabled until the connection is back");
+        } else {
+            revokeDisabledReason.set(null);
+        }
+    }
+
+    public RevokePlan planRevoke(List<Session> selected) {
+        List<Session> targets = List.copyOf(selected);
+        Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return new RevokePlan(RevokeCriteria.ids(Set.of(UUID.randomUUID())), List.of(), "select one or more sessions first");
+        }
+        return new RevokePlan(RevokeCriteria.ids(ids), targets, refusal(targets));
+    }
+
+    /** Every active session of the group, filter or not: the revoke is by key on the server. */
+    public RevokePlan planRevokeGroup(GroupBy by, String key) {
+        List<Session> targets = snapshot.sessions().stream().filter(s -> Objects.equals(s.key(by), key))
+                .sorted(NEWEST_FIRST).toList();
+        Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
+        return new RevokePlan(RevokeCriteria.group(by, key, ids), targets, refusal(targets));
+    }
+
+    private String refusal(List<Session> targets) {
+        String reason = revokeDisabledReason.get();
+        return reason != null ? reason : revocation.refusal(targets);
+    }
+
+    /** Runs the confirmed revoke off the FX thread; the outcome lands in {@link #lastOutcomeProperty()}. */
+    public void revoke(RevokePlan plan, String reason) {
+        if (!plan.confirmable(reason, Integer.toString(plan.count()))) {
+            revokeMessage.set("Not revoked: " + (plan.refusal() != null ? plan.refusal() : "a reason is required"));
+            return;
+        }
+        busy.set(true);
+        runner.run(() -> revocation.revoke(plan.criteria(), plan.sessions(), reason, "gui"),
+                outcome -> {
+                    busy.set(false);
+                    RevokeResult r = outcome.result();
+                    revokeMessage.set(outcome.describe());
+                    lastOutcome.set(outcome);
+                    poller.applyRevoked(r);
+                },
+                error -> {
+                    busy.set(false);
+                    revokeMessage.set("Not revoked: " + error.getMessage());
+                    lastOutcome.set(null);
+                });
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public FilterViewModel filter() {
+        return filter;
+    }
+
+    public ObservableList<Session> sessions() {
+        return sessions;
+    }
+
+    public ObservableList<GroupSummary> groups(GroupBy by) {
+        return groups.get(by);
+    }
+
+    public ObservableList<Session> details(GroupBy by) {
+        return details.get(by);
+    }
+
+    public ObjectProperty<Set<UUID>> freshProperty() {
+        return fresh;
+    }
+
+    public ObjectProperty<Pivot> pivotProperty() {
+        return pivot;
+    }
+
+    public ReadOnlyStringProperty connectionLabelProperty() {
+        return connectionLabel;
+    }
+
+    public ReadOnlyStringProperty refreshTextProperty() {
+        return refreshText;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText;
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText;
+    }
+
+    public StringProperty revokeMessageProperty() {
+        return revokeMessage;
+    }
+
+    public ReadOnlyStringProperty revokeDisabledReasonProperty() {
+        return revokeDisabledReason;
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected;
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale;
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<Duration> intervalProperty() {
+        return interval;
+    }
+
+    public ObjectProperty<RevocationService.Outcome> lastOutcomeProperty() {
+        return lastOutcome;
+    }
+
+    public Instant serverNow() {
+        return estimatedServerNow();
+    }
+}
