@@ -1,6 +1,30 @@
 package com.sessionconsole.app;
 
+import com.sessionconsole.cli.ConsolePasswordPrompt;
+import com.sessionconsole.cli.RootCommand;
+import com.sessionconsole.service.AuditLog;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The entry point and composition root. It is not a JavaFX Application, so --help, --version and
+ * every CLI command work without a display; with no command it opens the window.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        AppDirs dirs = AppDirs.detect();
+        Map<String, String> env = System.getenv();
+        Clock clock = Clock.systemUTC();
+        WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock);
+        return RootCommand.create(request -> cliFactory.open(request, null), new DesktopLauncher(dirs, env, clock),
+                new AuditLog(dirs.auditLog()), System.in).execute(args);
     }
 }

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Opens a {@link Workspace}: resolves where to connect (flags, then the config file, then PG* variables;
@@ -43,10 +43,10 @@ public final class WorkspaceFactory {
 
     private final AppDirs dirs;
     private final Map<String, String> env;
-    private final Supplier<Optional<String>> passwordPrompt;
+    private final Function<String, Optional<String>> passwordPrompt;
     private final Clock clock;
 
-    public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Supplier<Optional<String>> passwordPrompt, Clock clock) {
+    public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Function<String, Optional<String>> passwordPrompt, Clock clock) {
         this.dirs = dirs;
         this.env = env;
         this.passwordPrompt = passwordPrompt;
@@ -60,7 +60,8 @@ public final class WorkspaceFactory {
         if (request.demo() || url == null) {
             return openDemo(demoTraffic, config);
         }
-        String user = first(request.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
+        String user = first(request.user(), config.user(), env.get("PGUSER"),
+                url.contains("user=") ? null : System.getProperty("user.name"));
         Duration timeout = config.statementTimeoutSeconds() == null ? null : Duration.ofSeconds(config.statementTimeoutSeconds());
         boolean readOnly = request.readOnly() || config.readOnly();
         ConnectionSettings settings = new ConnectionSettings(url, user, null, first(request.readUrl(), config.readUrl()),
@@ -141,7 +142,7 @@ public final class WorkspaceFactory {
         }
         JdbcUrl u = settings.parsedUrl();
         Optional<String> fromFile = PgPassFile.standard().find(u.host(), u.port(), u.database(), settings.user());
-        return fromFile.isPresent() ? fromFile : passwordPrompt.get();
+        return fromFile.isPresent() ? fromFile : passwordPrompt.apply(settings.describe());
     }
 
     private String envUrl() {

@@ -11,7 +11,8 @@ public final class ConnectionOptions {
             description = "jdbc:postgresql://HOST:PORT/DATABASE[?sslmode=...]; options pass through to pgjdbc")
     String url;
 
-    @Option(names = "--user", description = "database user (default: config file, then PGUSER, then your login name)")
+    @Option(names = "--db-user", paramLabel = "NAME", description = "database user (default: config file, PGUSER, the URL's user=, your login name);"
+            + " where --user is not a filter, --user works too")
     String user;
 
     @Option(names = "--read-url", paramLabel = "JDBC_URL", description = "a read replica for polling and reads; revokes always use --url")

@@ -29,6 +29,11 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "open the window, wait for the first refresh, then exit 0")
     boolean smokeTest;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "database user (same as --db-user)")
+    void setDbUser(String user) {
+        connection.user = user;
+    }
+
     private final GuiLauncher gui;
 
     private RootCommand(GuiLauncher gui) {

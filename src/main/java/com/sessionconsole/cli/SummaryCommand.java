@@ -23,6 +23,11 @@ final class SummaryCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "database user (same as --db-user)")
+    void setDbUser(String user) {
+        connection.user = user;
+    }
+
     SummaryCommand(WorkspaceOpener opener) {
         super(opener);
     }

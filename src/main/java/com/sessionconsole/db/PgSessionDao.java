@@ -139,7 +139,7 @@ public final class PgSessionDao implements SessionDao {
                 + distinct("user_id") + ", " + distinct("ip_address") + ", " + distinct("device_id") + ", "
                 + "min(created_at), max(created_at), min(trust_level) "
                 + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col
-                + " ORDER BY active_sessions DESC, key COLLATE \"C\" NULLS FIRST";
+                + " ORDER BY count(*) DESC, " + col + "::text COLLATE \"C\" NULLS FIRST";
         List<GroupSummary> out = new ArrayList<>();
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH_SIZE);
@@ -147,8 +147,9 @@ public final class PgSessionDao implements SessionDao {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int trust = rs.getInt(8);
+                    Integer lowestTrust = rs.wasNull() ? null : trust;
                     out.add(new GroupSummary(by, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            instant(rs, 6), instant(rs, 7), rs.wasNull() ? null : trust));
+                            instant(rs, 6), instant(rs, 7), lowestTrust));
                 }
             }
             c.commit();

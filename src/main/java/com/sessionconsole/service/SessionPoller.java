@@ -113,7 +113,7 @@ public final class SessionPoller {
                 event = new PollEvent.Failed("poll failed: " + e, false, clock.instant(), lastSuccess, backoff());
             }
         }
-        listener.accept(event);
+        deliver(event);
         if (!paused && !stopped) {
             scheduleNext(event instanceof PollEvent.Failed f ? f.retryIn() : interval);
         }
@@ -133,8 +133,16 @@ public final class SessionPoller {
                 live.apply(delta);
                 event = new PollEvent.Updated(live.snapshot(Set.of()), delta, now, Duration.ZERO);
             }
-            listener.accept(event);
+            deliver(event);
         });
+    }
+
+    private void deliver(PollEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            log.error("a poll listener failed; polling goes on", e);
+        }
     }
 
     private Duration backoff() {

@@ -6,6 +6,7 @@ import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.service.CsvExport;
 import com.sessionconsole.service.GroupIndex;
 import com.sessionconsole.service.PollEvent;
 import com.sessionconsole.service.PollStrategy;
@@ -24,6 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +76,7 @@ public final class ConsoleViewModel {
     private final StringProperty refreshText = new SimpleStringProperty("connecting…");
     private final StringProperty countText = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
-    private final StringProperty revokeMessage = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty revokeDisabledReason = new SimpleStringProperty();
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
@@ -82,6 +84,19 @@ public final class ConsoleViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(SessionPoller.DEFAULT_INTERVAL);
     private final ObjectProperty<RevocationService.Outcome> lastOutcome = new SimpleObjectProperty<>();
+
+    private final List<UpdateListener> updateListeners = new ArrayList<>();
+
+    /** Lets a view save its selection and scroll position before the lists are replaced, and restore them after. */
+    public interface UpdateListener {
+        void beforeUpdate();
+
+        void afterUpdate();
+    }
+
+    public void addUpdateListener(UpdateListener listener) {
+        updateListeners.add(listener);
+    }
 
     /** A selected group key; a record so that a NULL key can be selected too. */
     private record Selection(String key) {
@@ -194,11 +209,15 @@ public final class ConsoleViewModel {
 
     /** Selects the group whose sessions the detail table shows; {@code null} group means no selection. */
     public void selectGroup(GroupBy by, GroupSummary group) {
+        Selection next = group == null ? null : new Selection(group.key());
         synchronized (selectedKeys) {
-            if (group == null) {
+            if (Objects.equals(selectedKeys.get(by), next)) {
+                return;
+            }
+            if (next == null) {
                 selectedKeys.remove(by);
             } else {
-                selectedKeys.put(by, new Selection(group.key()));
+                selectedKeys.put(by, next);
             }
         }
         recompute();
@@ -241,7 +260,8 @@ public final class ConsoleViewModel {
         Map<GroupBy, Selection> selections;
         Map<GroupBy, Comparator<GroupSummary>> orders;
         synchronized (selectedKeys) {
-            selections = new EnumMap<>(selectedKeys.isEmpty() ? Map.of() : selectedKeys);
+            selections = new EnumMap<>(GroupBy.class);
+            selections.putAll(selectedKeys);
         }
         synchronized (groupOrder) {
             orders = new HashMap<>(groupOrder);
@@ -269,12 +289,14 @@ public final class ConsoleViewModel {
         if (data.generation() != generation.get()) {
             return; // a newer recompute is on its way
         }
+        updateListeners.forEach(UpdateListener::beforeUpdate);
+        fresh.set(snapshot.fresh());
         sessions.setAll(data.sessions());
         for (GroupBy by : GroupBy.values()) {
             groups.get(by).setAll(data.groups().get(by));
             details.get(by).setAll(data.details().get(by));
         }
-        fresh.set(snapshot.fresh());
+        updateListeners.forEach(UpdateListener::afterUpdate);
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
     }
@@ -326,7 +348,7 @@ public final class ConsoleViewModel {
     /** Runs the confirmed revoke off the FX thread; the outcome lands in {@link #lastOutcomeProperty()}. */
     public void revoke(RevokePlan plan, String reason) {
         if (!plan.confirmable(reason, Integer.toString(plan.count()))) {
-            revokeMessage.set("Not revoked: " + (plan.refusal() != null ? plan.refusal() : "a reason is required"));
+            message.set("Not revoked: " + (plan.refusal() != null ? plan.refusal() : "a reason is required"));
             return;
         }
         busy.set(true);
@@ -334,15 +356,34 @@ public final class ConsoleViewModel {
                 outcome -> {
                     busy.set(false);
                     RevokeResult r = outcome.result();
-                    revokeMessage.set(outcome.describe());
+                    message.set(outcome.describe());
                     lastOutcome.set(outcome);
                     poller.applyRevoked(r);
                 },
                 error -> {
                     busy.set(false);
-                    revokeMessage.set("Not revoked: " + error.getMessage());
+                    message.set("Not revoked: " + error.getMessage());
                     lastOutcome.set(null);
                 });
+    }
+
+    /** Writes exactly the rows the view shows (filtered and sorted) to CSV, off the FX thread. */
+    public void export(Path file, GroupBy view) {
+        List<Session> rows = view == null ? List.copyOf(sessions) : List.of();
+        List<GroupSummary> groupRows = view == null ? List.of() : List.copyOf(groups.get(view));
+        Pivot p = currentPivot;
+        String filterText = currentFilter.describe() + (p == null ? "" : "; pivot " + p.describe());
+        CsvExport.Provenance provenance = new CsvExport.Provenance(System.getProperty("user.name"), clock.instant(),
+                connectionLabel.get(), view == null ? "sessions" : "by " + view.label(), filterText);
+        runner.run(() -> {
+            if (view == null) {
+                CsvExport.sessions(file, rows, provenance);
+                return rows.size();
+            }
+            CsvExport.groups(file, groupRows, provenance);
+            return groupRows.size();
+        }, n -> message.set(String.format("Exported %,d rows to %s", n, file)),
+                e -> message.set("Export failed: " + e.getMessage() + " (nothing was written to " + file + ")"));
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -387,8 +428,8 @@ public final class ConsoleViewModel {
         return errorText;
     }
 
-    public StringProperty revokeMessageProperty() {
-        return revokeMessage;
+    public StringProperty messageProperty() {
+        return message;
     }
 
     public ReadOnlyStringProperty revokeDisabledReasonProperty() {

@@ -1,0 +1,113 @@
+package com.sessionconsole.app;
+
+import com.sessionconsole.cli.ExitCodes;
+import com.sessionconsole.cli.GuiLauncher;
+import com.sessionconsole.db.DatabaseException;
+import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.Workspace;
+import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.ui.ConsoleWindow;
+import com.sessionconsole.ui.FxTaskRunner;
+import com.sessionconsole.ui.PasswordDialog;
+import com.sessionconsole.ui.ViewPrefs;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Starts the JavaFX toolkit, opens the workspace, shows the console window, and waits until it closes. */
+final class DesktopLauncher implements GuiLauncher {
+    private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
+    private static final long SMOKE_TIMEOUT_SECONDS = 90;
+
+    private final AppDirs dirs;
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    DesktopLauncher(AppDirs dirs, Map<String, String> env, Clock clock) {
+        this.dirs = dirs;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public int launch(ConnectionRequest request, boolean smokeTest) {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        Platform.setImplicitExit(false);
+        FxTaskRunner runner = new FxTaskRunner(3);
+        WorkspaceFactory factory = new WorkspaceFactory(dirs, env, PasswordDialog::ask, clock);
+        Workspace ws;
+        try {
+            ws = factory.open(request, runner);
+        } catch (RuntimeException e) {
+            log.error("cannot open the console: {}", e.getMessage());
+            showFatal(e.getMessage(), smokeTest);
+            runner.close();
+            Platform.exit();
+            return e instanceof DatabaseException db && db.kind() == DatabaseException.Kind.SCHEMA ? ExitCodes.SCHEMA : ExitCodes.CONNECTION;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
+        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), clock);
+        Platform.runLater(() -> {
+            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, ViewPrefs.standard(), ws.demo(), ws.label());
+            window.stage().setOnHidden(e -> {
+                window.close();
+                closed.countDown();
+            });
+            window.show();
+            ws.warnings().forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
+            if (smokeTest) {
+                vm.countTextProperty().addListener((obs, old, text) -> {
+                    if (!text.isEmpty() && closed.getCount() > 0) {
+                        log.info("smoke test: first refresh done ({})", text);
+                        window.stage().hide();
+                    }
+                });
+            }
+        });
+        try {
+            if (smokeTest && !closed.await(SMOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.error("smoke test: no refresh within {} s", SMOKE_TIMEOUT_SECONDS);
+                exit.set(ExitCodes.FAILED);
+            } else if (!smokeTest) {
+                closed.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        vm.stop();
+        ws.close();
+        runner.close();
+        Platform.exit();
+        return exit.get();
+    }
+
+    private static void showFatal(String message, boolean smokeTest) {
+        if (smokeTest) {
+            return;
+        }
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, message);
+            a.setHeaderText("Session Console cannot start");
+            a.getDialogPane().setMinWidth(560);
+            a.showAndWait();
+            shown.countDown();
+        });
+        try {
+            shown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

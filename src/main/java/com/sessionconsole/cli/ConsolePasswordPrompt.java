@@ -1,0 +1,19 @@
+package com.sessionconsole.cli;
+
+import java.io.Console;
+import java.util.Optional;
+
+/** Asks for the password on the terminal, without echo. Without a terminal there is no prompt. */
+public final class ConsolePasswordPrompt {
+    private ConsolePasswordPrompt() {
+    }
+
+    public static Optional<String> ask(String connection) {
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        char[] pw = console.readPassword("Password for %s (not stored): ", connection);
+        return pw == null ? Optional.empty() : Optional.of(new String(pw));
+    }
+}

@@ -1,0 +1,155 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.IpAddresses;
+import com.sessionconsole.domain.Session;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Callback;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Columns, cells and row styles for any table of sessions (the Sessions view and the detail tables). */
+final class SessionTable {
+    static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
+    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final int AGENT_CHARS = 60;
+
+    private SessionTable() {
+    }
+
+    static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh, ViewPrefs prefs, String prefix) {
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setFixedCellSize(26);
+        table.setTableMenuButtonVisible(true);
+        table.getColumns().setAll(
+                text("User", 285, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
+                text("Device", 125, Session::deviceId, nullsFirst(Session::deviceId)),
+                ip(),
+                text("Location", 125, Session::location, nullsFirst(Session::location)),
+                agent(),
+                time("Created", Session::createdAt, serverNow),
+                time("Expires", Session::expiresAt, serverNow),
+                trust(),
+                text("Token", 105, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
+        table.getColumns().forEach(c -> {
+            String key = prefix + ".col." + c.getText();
+            c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
+            c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
+        });
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(Session item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FRESH, !empty && item != null && fresh.getValue().contains(item.id()));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static Comparator<Session> comparatorOf(TableColumn<Session, ?> column) {
+        return (Comparator<Session>) column.getUserData();
+    }
+
+    private static <T extends Comparable<T>> Comparator<Session> nullsFirst(Function<Session, T> f) {
+        return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
+    private static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
+        TableColumn<Session, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(plainCells());
+        c.setUserData(order);
+        return c;
+    }
+
+    private static Callback<TableColumn<Session, String>, TableCell<Session, String>> plainCells() {
+        return col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "—" : item);
+            }
+        };
+    }
+
+    private static TableColumn<Session, String> ip() {
+        TableColumn<Session, String> c = text("IP", 150, Session::ipAddress, nullsFirst(Session::ipAddress));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean invalid = !empty && item != null && !IpAddresses.isIp(item);
+                setText(empty ? null : item == null ? "—" : item);
+                pseudoClassStateChanged(INVALID, invalid);
+                setTooltip(invalid ? new Tooltip("not a valid IP address: the column is free text") : null);
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<Session, String> agent() {
+        TableColumn<Session, String> c = text("User agent", 225, Session::userAgent, nullsFirst(Session::userAgent));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(empty ? null : "—");
+                    setTooltip(null);
+                } else {
+                    setText(item.length() > AGENT_CHARS ? item.substring(0, AGENT_CHARS) + "…" : item);
+                    Tooltip t = new Tooltip(item);
+                    t.setWrapText(true);
+                    t.setMaxWidth(600);
+                    setTooltip(t);
+                }
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
+        TableColumn<Session, Instant> c = new TableColumn<>(title);
+        c.setPrefWidth(88);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setUserData(nullsFirst(value));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "—" : TimeText.relative(item, serverNow.get()));
+                setTooltip(empty || item == null ? null : new Tooltip(TimeText.absolute(item)));
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<Session, Integer> trust() {
+        TableColumn<Session, Integer> c = new TableColumn<>("Trust");
+        c.setPrefWidth(60);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().trustLevel()));
+        c.setUserData(nullsFirst(Session::trustLevel));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "—" : item.toString());
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("low"), !empty && item != null && item <= 20);
+            }
+        });
+        return c;
+    }
+}

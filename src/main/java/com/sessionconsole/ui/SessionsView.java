@@ -1,0 +1,79 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Session;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Every active session, filtered and sorted; several rows can be selected and revoked. */
+public final class SessionsView {
+    @FXML
+    private TableView<Session> table;
+
+    private final Parent root;
+    private final ConsoleViewModel vm;
+
+    SessionsView(ConsoleViewModel vm, ViewPrefs prefs, Consumer<List<Session>> revoke, Consumer<GroupBy> showTab) {
+        this.vm = vm;
+        this.root = Fxml.load("SessionsView.fxml", this);
+        SessionTable.configure(table, vm::serverNow, vm.freshProperty(), prefs, "sessions");
+        table.setItems(vm.sessions());
+        table.setId("sessions-table");
+        vm.addUpdateListener(new TableState<>(table, Session::id));
+        table.setSortPolicy(t -> {
+            Comparator<Session> order = null;
+            for (TableColumn<Session, ?> c : t.getSortOrder()) {
+                Comparator<Session> cc = SessionTable.comparatorOf(c);
+                if (c.getSortType() == TableColumn.SortType.DESCENDING) {
+                    cc = cc.reversed();
+                }
+                order = order == null ? cc : order.thenComparing(cc);
+            }
+            vm.setSessionOrder(order);
+            return true;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && !selected().isEmpty()) {
+                revoke.accept(selected());
+                e.consume();
+            }
+        });
+        MenuItem revokeItem = new MenuItem("Revoke selected sessions…");
+        revokeItem.setOnAction(e -> revoke.accept(selected()));
+        ContextMenu menu = new ContextMenu(revokeItem, new SeparatorMenuItem());
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem pivot = new MenuItem("Show all sessions of this " + by.label());
+            pivot.setOnAction(e -> {
+                Session s = table.getSelectionModel().getSelectedItem();
+                if (s != null) {
+                    vm.pivotTo(by, s.key(by));
+                    showTab.accept(null);
+                }
+            });
+            menu.getItems().add(pivot);
+        }
+        table.setContextMenu(menu);
+    }
+
+    List<Session> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    TableView<Session> table() {
+        return table;
+    }
+
+    Parent root() {
+        return root;
+    }
+}

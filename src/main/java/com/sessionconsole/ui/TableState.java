@@ -1,0 +1,86 @@
+package com.sessionconsole.ui;
+
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
+ * remembering the identities of the rows rather than their indices.
+ */
+final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
+    private final TableView<T> table;
+    private final Function<T, K> identity;
+    private List<K> selected = List.of();
+    private K topRow;
+    private boolean hadTopRow;
+    private int topIndex;
+    private boolean restoring;
+
+    TableState(TableView<T> table, Function<T, K> identity) {
+        this.table = table;
+        this.identity = identity;
+    }
+
+    /** True while the selection is being put back; selection listeners should ignore those events. */
+    boolean restoring() {
+        return restoring;
+    }
+
+    @Override
+    public void beforeUpdate() {
+        restoring = true;
+        selected = new ArrayList<>();
+        for (T item : table.getSelectionModel().getSelectedItems()) {
+            if (item != null) {
+                selected.add(identity.apply(item));
+            }
+        }
+        hadTopRow = false;
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow != null) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            if (first != null && first.getIndex() >= 0 && first.getIndex() < table.getItems().size()) {
+                topIndex = first.getIndex();
+                topRow = identity.apply(table.getItems().get(topIndex));
+                hadTopRow = true;
+            }
+        }
+    }
+
+    @Override
+    public void afterUpdate() {
+        restoring = false;
+        if (selected.isEmpty() && !hadTopRow) {
+            return;
+        }
+        Map<K, Integer> index = new HashMap<>();
+        List<T> items = table.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(identity.apply(items.get(i)), i);
+        }
+        int[] rows = selected.stream().map(index::get).filter(Objects::nonNull).sorted(Comparator.naturalOrder())
+                .mapToInt(Integer::intValue).toArray();
+        restoring = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            if (rows.length > 0) {
+                table.getSelectionModel().selectIndices(rows[0], rows);
+            }
+        } finally {
+            restoring = false;
+        }
+        if (hadTopRow && topIndex > 0) {
+            Integer top = index.get(topRow);
+            table.scrollTo(top != null ? top : Math.min(topIndex, Math.max(0, items.size() - 1)));
+        }
+    }
+}
