@@ -1,13 +1,10 @@
 package com.sessionconsole.app;
 
 import com.sessionconsole.db.ConnectionSettings;
-import com.sessionconsole.db.DataSourceFactory;
-import com.sessionconsole.db.DatabaseException;
+import com.sessionconsole.db.DatabaseConnector;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.db.PgPassFile;
-import com.sessionconsole.db.PgSessionDao;
-import com.sessionconsole.db.SchemaCheck;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.service.AuditLog;
@@ -16,12 +13,9 @@ import com.sessionconsole.service.RevocationService;
 import com.sessionconsole.service.SessionGenerator;
 import com.sessionconsole.service.TaskRunner;
 import com.sessionconsole.service.Workspace;
-import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -71,29 +66,15 @@ public final class WorkspaceFactory {
     }
 
     /** Opens a workspace on a server; also used by tests with their own settings. */
-    public Workspace openServer(ConnectionSettings settings, Set<java.util.UUID> protectedUsers, List<String> warnings) {
-        List<AutoCloseable> resources = new ArrayList<>();
-        try {
-            HikariDataSource primary = DataSourceFactory.open(settings, settings.url(), "primary", settings.readOnly());
-            resources.add(primary);
-            HikariDataSource read = primary;
-            if (settings.readUrl() != null) {
-                read = DataSourceFactory.open(settings, settings.readUrl(), "replica", true);
-                resources.add(read);
-            }
-            checkSchema(read, settings.readUrl() != null ? settings.readUrl() : settings.url());
-            PgSessionDao dao = new PgSessionDao(read, primary, settings.url());
-            String disabled = settings.readOnly() ? "read-only mode: revoking is turned off (started with --read-only or read-only=true)"
-                    : dao.canRevoke() ? null
-                    : "user '" + settings.user() + "' may not UPDATE is_active and updated_at on public.user_sessions; ask for that grant to revoke";
-            AuditLog audit = new AuditLog(dirs.auditLog());
-            RevocationService revocation = new RevocationService(dao, audit, clock, settings.user(), settings.describe(),
-                    protectedUsers, disabled);
-            return new Workspace(dao, revocation, audit, settings.describe(), settings.demo(), warnings, resources);
-        } catch (RuntimeException e) {
-            closeAll(resources);
-            throw e;
-        }
+    public Workspace openServer(ConnectionSettings settings, Set<UUID> protectedUsers, List<String> warnings) {
+        DatabaseConnector.Connected connected = DatabaseConnector.connect(settings);
+        String disabled = settings.readOnly() ? "read-only mode: revoking is turned off (started with --read-only or read-only=true)"
+                : connected.canRevoke() ? null
+                : "user '" + settings.user() + "' may not UPDATE is_active and updated_at on public.user_sessions; ask for that grant to revoke";
+        AuditLog audit = new AuditLog(dirs.auditLog());
+        RevocationService revocation = new RevocationService(connected.dao(), audit, clock, settings.user(), settings.describe(),
+                protectedUsers, disabled);
+        return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), warnings, List.of(connected));
     }
 
     private Workspace openDemo(TaskRunner trafficRunner, ConfigFile config) {
@@ -119,19 +100,6 @@ public final class WorkspaceFactory {
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
-        }
-    }
-
-    private static void checkSchema(HikariDataSource ds, String url) {
-        try (Connection c = ds.getConnection()) {
-            List<String> problems = SchemaCheck.problems(c);
-            if (!problems.isEmpty()) {
-                throw new DatabaseException(DatabaseException.Kind.SCHEMA, "public.user_sessions at " + JdbcUrl.parse(url).host()
-                        + " does not match what the console needs:\n  - " + String.join("\n  - ", problems)
-                        + "\nThe console never changes the schema; point it at a database with the expected table.", null);
-            }
-        } catch (SQLException e) {
-            throw DatabaseException.from(e, url, null);
         }
     }
 

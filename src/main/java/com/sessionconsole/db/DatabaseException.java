@@ -51,7 +51,7 @@ public class DatabaseException extends RuntimeException {
         };
     }
 
-    static String describe(String jdbcUrl) {
+    public static String describe(String jdbcUrl) {
         try {
             JdbcUrl u = JdbcUrl.parse(jdbcUrl);
             return u.host() + ":" + u.port() + "/" + u.database();
