@@ -1,0 +1,29 @@
+package com.sessionconsole.support;
+
+import com.sessionconsole.app.AppDirs;
+import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.db.ConnectionSettings;
+import com.sessionconsole.service.Workspace;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Opens a real workspace on the test database, with its audit log under {@code home}. */
+public final class TestWorkspace {
+    private TestWorkspace() {
+    }
+
+    public static Workspace open(Path home, ConnectionSettings settings, Set<UUID> protectedUsers) {
+        return new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC())
+                .openServer(settings, protectedUsers, List.of());
+    }
+
+    public static Workspace open(Path home) {
+        return open(home, TestDatabase.get().settings(), Set.of());
+    }
+}

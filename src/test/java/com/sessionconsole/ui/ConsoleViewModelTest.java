@@ -1,0 +1,165 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.FilterParser;
+import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.SessionGenerator;
+import com.sessionconsole.service.Workspace;
+import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestDatabase;
+import com.sessionconsole.support.TestWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's logic on a direct executor, against the real PostgreSQL. */
+class ConsoleViewModelTest {
+    TestDatabase db = TestDatabase.get();
+    @TempDir
+    Path home;
+    DirectTaskRunner runner = new DirectTaskRunner();
+    Workspace ws;
+    ConsoleViewModel vm;
+    Instant now;
+
+    @BeforeEach
+    void setUp() {
+        var writer = db.resetTable();
+        ws = TestWorkspace.open(home);
+        now = ws.dao().serverTime();
+        List<NewSession> rows = new ArrayList<>();
+        new SessionGenerator(5, 7000, 6000, now).rows().forEachRemaining(rows::add);
+        writer.insert(rows);
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), Clock.systemUTC());
+        vm.start();
+        runner.runScheduled();
+    }
+
+    @AfterEach
+    void tearDown() {
+        vm.stop();
+        ws.close();
+    }
+
+    private long activeCount(String where, Object... params) {
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()"
+                + (where.isEmpty() ? "" : " AND " + where), params);
+    }
+
+    @Test
+    void loadsEveryActiveSession() {
+        assertThat(vm.sessions()).hasSize((int) activeCount(""));
+        assertThat(vm.countTextProperty().get()).contains(String.format("%,d active", activeCount("")));
+        assertThat(vm.connectedProperty().get()).isTrue();
+        assertThat(vm.revokeDisabledReasonProperty().get()).isNull();
+    }
+
+    @Test
+    void textFilterNarrowsEveryView() {
+        vm.filter().input(FilterParser.Field.TEXT).set("amsterdam");
+        long expected = activeCount("(location ILIKE '%amsterdam%' OR user_agent ILIKE '%amsterdam%' OR device_id ILIKE '%amsterdam%' "
+                + "OR ip_address ILIKE '%amsterdam%' OR user_id::text ILIKE '%amsterdam%')");
+        assertThat(vm.sessions()).hasSize((int) expected).allSatisfy(s -> assertThat(s.location()).containsIgnoringCase("amsterdam"));
+        assertThat(vm.groups(GroupBy.IP).stream().mapToLong(GroupSummary::activeSessions).sum()).isEqualTo(expected);
+        vm.filter().clear();
+        assertThat(vm.sessions()).hasSize((int) activeCount(""));
+    }
+
+    @Test
+    void cidrFilterSelectsExactlyTheRightRowsAndABadOneIsReportedNotApplied() {
+        vm.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
+        long expected = activeCount("ip_address LIKE '203.0.113.%'");
+        assertThat(expected).isPositive();
+        assertThat(vm.sessions()).hasSize((int) expected).allSatisfy(s -> assertThat(s.ipAddress()).startsWith("203.0.113."));
+        vm.filter().input(FilterParser.Field.IP).set("203.0.113.0/33");
+        assertThat(vm.filter().error(FilterParser.Field.IP).get()).contains("/33 is too long");
+        assertThat(vm.filter().errorSummaryProperty().get()).contains("not applied");
+        assertThat(vm.sessions()).hasSize((int) activeCount(""));
+    }
+
+    @Test
+    void groupCountsEqualSql() {
+        List<List<String>> expected = db.query("SELECT user_id::text, count(*)::text FROM public.user_sessions "
+                + "WHERE is_active = true AND deleted_at IS NULL AND expires_at > now() GROUP BY user_id ORDER BY count(*) DESC, user_id::text COLLATE \"C\"");
+        assertThat(vm.groups(GroupBy.USER)).extracting(g -> List.of(g.key(), Long.toString(g.activeSessions())))
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void selectingAGroupShowsItsSessionsAndPivotNarrowsToOneKey() {
+        GroupSummary nat = vm.groups(GroupBy.IP).get(0);
+        vm.selectGroup(GroupBy.IP, nat);
+        assertThat(vm.details(GroupBy.IP)).hasSize((int) nat.activeSessions())
+                .allSatisfy(s -> assertThat(s.ipAddress()).isEqualTo(nat.key()));
+        vm.pivotTo(GroupBy.IP, nat.key());
+        assertThat(vm.sessions()).hasSize((int) nat.activeSessions());
+        assertThat(vm.groups(GroupBy.USER).stream().mapToLong(GroupSummary::activeSessions).sum()).isEqualTo(nat.activeSessions());
+    }
+
+    @Test
+    void newAndEndedSessionsShowUpOnTheNextTick() {
+        NewSession added = Rows.active(UUID.randomUUID(), now).ip("198.18.0.1").build();
+        new com.sessionconsole.db.SessionWriter(db.admin()).insert(List.of(added));
+        UUID ended = vm.sessions().get(5).id();
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", ended);
+        vm.refreshNow();
+        assertThat(vm.sessions()).extracting(Session::id).contains(added.id()).doesNotContain(ended);
+        assertThat(vm.freshProperty().get()).containsExactly(added.id());
+    }
+
+    @Test
+    void revokeOfMoreThanFiftyNeedsTheTypedCountAndUpdatesAtOnce() throws Exception {
+        GroupSummary nat = vm.groups(GroupBy.IP).get(0);
+        assertThat(nat.activeSessions()).isGreaterThan(50);
+        RevokePlan plan = vm.planRevokeGroup(GroupBy.IP, nat.key());
+        assertThat(plan.requiresTypedCount()).isTrue();
+        assertThat(plan.confirmable("nat abuse", "")).isFalse();
+        assertThat(plan.confirmable("", Integer.toString(plan.count()))).isFalse();
+        assertThat(plan.confirmable("nat abuse", Integer.toString(plan.count()))).isTrue();
+        vm.revoke(plan, "nat abuse");
+        assertThat(vm.messageProperty().get()).isEqualTo(nat.activeSessions() + " revoked, 0 were already inactive");
+        assertThat(vm.sessions()).noneMatch(s -> nat.key().equals(s.ipAddress()));
+        assertThat(activeCount("ip_address = ?", nat.key())).isZero();
+        assertThat(Files.readAllLines(ws.audit().file())).hasSize(1).first().asString().contains("nat abuse");
+    }
+
+    @Test
+    void revokeReportsARaceAsAlreadyInactive() {
+        List<Session> two = List.of(vm.sessions().get(0), vm.sessions().get(1));
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", two.get(0).id());
+        vm.revoke(vm.planRevoke(two), "race");
+        assertThat(vm.messageProperty().get()).isEqualTo("1 revoked, 1 were already inactive");
+    }
+
+    @Test
+    void protectedUsersAreRefusedWithAReason() {
+        Session target = vm.sessions().get(0);
+        try (Workspace guarded = TestWorkspace.open(home, db.settings(), Set.of(target.userId()))) {
+            ConsoleViewModel gvm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(guarded.dao()), guarded.revocation(), "t", Clock.systemUTC());
+            gvm.start();
+            runner.runScheduled();
+            RevokePlan plan = gvm.planRevoke(List.of(target));
+            assertThat(plan.refusal()).contains("protected user").contains(target.userId().toString());
+            gvm.revoke(plan, "try anyway");
+            assertThat(gvm.messageProperty().get()).startsWith("Not revoked");
+            assertThat(activeCount("id = ?", target.id())).isEqualTo(1);
+            gvm.stop();
+        }
+    }
+}
