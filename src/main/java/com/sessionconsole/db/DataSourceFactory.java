@@ -10,6 +10,7 @@ import java.sql.SQLException;
 public final class DataSourceFactory {
     public static final int MIN_CONNECTIONS = 2;
     public static final int MAX_CONNECTIONS = 4;
+    static final long POOL_WAIT_MILLIS = 5_000;
 
     private DataSourceFactory() {
     }
@@ -28,7 +29,8 @@ public final class DataSourceFactory {
         config.setMinimumIdle(MIN_CONNECTIONS);
         config.setMaximumPoolSize(MAX_CONNECTIONS);
         config.setReadOnly(readOnly);
-        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        // Waiting for a pooled connection gives up sooner than a TCP connect, so that a dead server shows within a poll.
+        config.setConnectionTimeout(Math.min(POOL_WAIT_MILLIS, settings.connectTimeout().toMillis()));
         config.setValidationTimeout(Math.min(5000, settings.connectTimeout().toMillis()));
         config.setInitializationFailTimeout(1);
         config.setKeepaliveTime(60_000);
@@ -37,6 +39,8 @@ public final class DataSourceFactory {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         config.addDataSourceProperty("ApplicationName", "session-console");
+        // A socket that stops answering (network partition) must not hang a poll forever.
+        config.addDataSourceProperty("socketTimeout", Long.toString(settings.statementTimeout().toSeconds() + 15));
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -35,6 +35,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return start(Map.of());
     }
 
+    /** A server whose data survives close(), so that it can be started again on the same port (fault tests). */
+    public static EmbeddedDatabase startPersistent(java.nio.file.Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port);
+            builder.setServerConfig("listen_addresses", "127.0.0.1");
+            return new EmbeddedDatabase(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
     public int port() {
         return postgres.getPort();
     }

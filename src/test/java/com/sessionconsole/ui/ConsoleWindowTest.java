@@ -1,0 +1,191 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.db.SessionWriter;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.SessionGenerator;
+import com.sessionconsole.service.Workspace;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestDatabase;
+import com.sessionconsole.support.TestWorkspace;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window, headless (Monocle), on the real PostgreSQL: what an analyst does with it. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+    static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
+    TestDatabase db = TestDatabase.get();
+    Workspace ws;
+    FxTaskRunner runner;
+    ConsoleViewModel vm;
+    ConsoleWindow window;
+    Instant now;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        SessionWriter writer = db.resetTable();
+        Path home = Files.createTempDirectory("console-ui");
+        ws = TestWorkspace.open(home);
+        now = ws.dao().serverTime();
+        List<NewSession> rows = new ArrayList<>();
+        new SessionGenerator(9, 6000, 5000, now).rows().forEachRemaining(rows::add);
+        writer.insert(rows);
+        runner = new FxTaskRunner(2);
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), Clock.systemUTC());
+        Preferences node = Preferences.userRoot().node("com/sessionconsole-test");
+        node.clear();
+        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), false, ws.label());
+        vm.setInterval(Duration.ofSeconds(1));
+        window.show();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        runner.close();
+        ws.close();
+    }
+
+    private TableView<Session> sessionsTable(FxRobot robot) {
+        return robot.lookup("#sessions-table").queryTableView();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private long active(String where, Object... params) {
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE " + ACTIVE + (where.isEmpty() ? "" : " AND " + where), params);
+    }
+
+    @Test
+    void opensOnTheDatabaseAndShowsEveryActiveSession(FxRobot robot) throws Exception {
+        long expected = active("");
+        await("first load", () -> sessionsTable(robot).getItems().size() == expected);
+        assertThat(robot.lookup("#status-count").queryLabeled().getText()).contains(String.format("%,d active", expected));
+        assertThat(sessionsTable(robot).getItems()).allSatisfy(s -> assertThat(s.token().text()).hasSize(9));
+    }
+
+    @Test
+    void typingInTheFilterBoxNarrowsTheSessionsTable(FxRobot robot) throws Exception {
+        await("first load", () -> !sessionsTable(robot).getItems().isEmpty());
+        robot.clickOn("#filter-text").write("Stockholm");
+        long expected = active("(location ILIKE '%stockholm%' OR user_agent ILIKE '%stockholm%' OR device_id ILIKE '%stockholm%')");
+        await("filtered to Stockholm", () -> sessionsTable(robot).getItems().size() == expected);
+        assertThat(sessionsTable(robot).getItems()).isNotEmpty().allSatisfy(s -> assertThat(s.location()).contains("Stockholm"));
+    }
+
+    @Test
+    void aCidrFilterSelectsExactlyTheRightRowsAndABadOneShowsAnInlineError(FxRobot robot) throws Exception {
+        await("first load", () -> !sessionsTable(robot).getItems().isEmpty());
+        robot.clickOn("#filter-ip").write("203.0.113.0/24");
+        long expected = active("ip_address LIKE '203.0.113.%'");
+        await("CIDR filter", () -> sessionsTable(robot).getItems().size() == expected);
+        assertThat(sessionsTable(robot).getItems()).allSatisfy(s -> assertThat(s.ipAddress()).startsWith("203.0.113."));
+        robot.clickOn("#filter-ip").push(KeyCode.CONTROL, KeyCode.A).write("203.0.113.0/33");
+        await("inline error", () -> robot.lookup("#filter-ip-error").queryLabeled().getText().contains("/33"));
+        assertThat(robot.lookup("#filter-ip-error").queryLabeled().getText()).contains("/33 is too long");
+        await("error filter not applied", () -> sessionsTable(robot).getItems().size() == active(""));
+    }
+
+    @Test
+    void groupViewCountsEqualSql(FxRobot robot) throws Exception {
+        await("first load", () -> !sessionsTable(robot).getItems().isEmpty());
+        robot.clickOn("#tab-device");
+        TableView<GroupSummary> devices = robot.lookup("#groups-device").queryTableView();
+        List<List<String>> expected = db.query("SELECT coalesce(device_id, '(empty)'), count(*)::text, count(DISTINCT user_id)::text "
+                + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY device_id ORDER BY count(*) DESC, device_id COLLATE \"C\" NULLS FIRST");
+        await("device groups", () -> devices.getItems().size() == expected.size());
+        assertThat(devices.getItems()).extracting(g -> List.of(GroupView.keyText(g.key()), Long.toString(g.activeSessions()),
+                Long.toString(g.distinctUsers()))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void revokingFromTheSessionsViewEndsExactlyThoseRows(FxRobot robot) throws Exception {
+        TableView<Session> table = sessionsTable(robot);
+        await("first load", () -> table.getItems().size() > 10);
+        List<UUID> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            table.getSelectionModel().selectIndices(2, 4, 7);
+            table.getSelectionModel().getSelectedItems().forEach(s -> chosen.add(s.id()));
+            table.requestFocus();
+        });
+        robot.type(KeyCode.DELETE);
+        await("dialog", () -> robot.lookup("#revoke-reason").tryQuery().isPresent());
+        assertThat(robot.lookup("#revoke-confirm").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#revoke-reason").write("phished account");
+        robot.clickOn("#revoke-confirm");
+        await("revoked in db", () -> active("id = ANY(?::uuid[])", (Object) chosen.stream().map(UUID::toString).toArray(String[]::new)) == 0);
+        await("table updated", () -> table.getItems().stream().noneMatch(s -> chosen.contains(s.id())));
+        assertThat(robot.lookup("#message").queryLabeled().getText()).isEqualTo("3 revoked, 0 were already inactive");
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE id = ANY(?::uuid[]) AND is_active = false",
+                (Object) chosen.stream().map(UUID::toString).toArray(String[]::new))).isEqualTo(3);
+    }
+
+    @Test
+    void revokingAnIpFromTheByIpViewNeedsTheTypedCount(FxRobot robot) throws Exception {
+        await("first load", () -> !sessionsTable(robot).getItems().isEmpty());
+        robot.clickOn("#tab-ip");
+        TableView<GroupSummary> ips = robot.lookup("#groups-ip").queryTableView();
+        await("ip groups", () -> !ips.getItems().isEmpty());
+        GroupSummary top = ips.getItems().get(0);
+        assertThat(top.activeSessions()).isGreaterThan(50);
+        robot.interact(() -> {
+            ips.getSelectionModel().select(0);
+            ips.requestFocus();
+        });
+        robot.type(KeyCode.DELETE);
+        await("dialog", () -> robot.lookup("#revoke-count").tryQuery().isPresent());
+        robot.clickOn("#revoke-reason").write("NAT abuse");
+        assertThat(robot.lookup("#revoke-confirm").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#revoke-count").write(Long.toString(top.activeSessions()));
+        robot.clickOn("#revoke-confirm");
+        await("revoked in db", () -> active("ip_address = ?", top.key()) == 0);
+        await("view updated", () -> ips.getItems().stream().noneMatch(g -> top.key().equals(g.key())));
+        assertThat(robot.lookup("#message").queryLabeled().getText()).isEqualTo(top.activeSessions() + " revoked, 0 were already inactive");
+    }
+
+    @Test
+    void insertedSessionsAppearAndEndedOnesDisappearWithinAPoll(FxRobot robot) throws Exception {
+        TableView<Session> table = sessionsTable(robot);
+        await("first load", () -> table.getItems().size() > 10);
+        NewSession added = Rows.active(UUID.randomUUID(), now).ip("198.18.7.7").location("Reykjavík, IS").build();
+        new SessionWriter(db.admin()).insert(List.of(added));
+        UUID ended = table.getItems().get(3).id();
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", ended);
+        await("new session shown", () -> table.getItems().stream().anyMatch(s -> s.id().equals(added.id())));
+        await("ended session gone", () -> table.getItems().stream().noneMatch(s -> s.id().equals(ended)));
+        db.exec("DELETE FROM public.user_sessions WHERE id = ?", added.id());
+        await("hard-deleted session gone", () -> table.getItems().stream().noneMatch(s -> s.id().equals(added.id())));
+    }
+}
