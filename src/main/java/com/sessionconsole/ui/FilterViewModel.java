@@ -59,7 +59,7 @@ public final class FilterViewModel {
                 get(FilterParser.Field.DEVICE), get(FilterParser.Field.LOCATION)));
         errors.forEach((field, prop) -> prop.set(parsed.errors().getOrDefault(field, "")));
         errorSummary.set(parsed.errors().entrySet().stream()
-                .map(e -> label(e.getKey()) + ": " + e.getValue() + " (not applied)")
+                .map(e -> label(e.getKey()) + ": " + e.getValue() + " (not applied until fixed)")
                 .collect(Collectors.joining("   ")));
         if (!parsed.filter().equals(filter.get())) {
             filter.set(parsed.filter());

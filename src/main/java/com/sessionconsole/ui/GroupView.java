@@ -44,6 +44,7 @@ public final class GroupView {
         groups.setId("groups-" + by.name().toLowerCase());
         detail.setId("detail-" + by.name().toLowerCase());
         groups.setFixedCellSize(26);
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         groups.getColumns().add(keyColumn());
         groups.getColumns().add(number("Active sessions", 130, GroupSummary::activeSessions));
         for (GroupBy other : by.counterparts()) {
@@ -169,6 +170,9 @@ public final class GroupView {
             case IP -> "IP";
         });
         c.setPrefWidth(by == GroupBy.USER ? 300 : 220);
+        if (by != GroupBy.DEVICE) {
+            c.getStyleClass().add("mono");
+        }
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(keyText(cd.getValue().key())));
         c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(Comparator.naturalOrder())));
         return c;

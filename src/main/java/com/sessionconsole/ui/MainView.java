@@ -146,6 +146,7 @@ public final class MainView {
             }
         });
         filterErrors.textProperty().bind(f.errorSummaryProperty());
+        filterErrors.setId("filter-errors");
         for (FilterParser.Field field : FilterParser.Field.values()) {
             String saved = prefs.get("filter." + field, "");
             f.input(field).set(saved);
@@ -174,16 +175,17 @@ public final class MainView {
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setId(input.getId() + "-error");
-        error.textProperty().bind(f.error(field));
+        // Short under the field (so the bar keeps its layout); the full message is in the line below the bar.
+        error.textProperty().bind(f.error(field).map(e -> e.isEmpty() ? "" : "✕ invalid"));
         error.visibleProperty().bind(f.error(field).isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        error.setWrapText(true);
-        error.setMaxWidth(260);
+        input.setMaxWidth(Region.USE_PREF_SIZE);
         f.error(field).addListener((obs, old, now) -> {
             input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty());
             input.setTooltip(now.isEmpty() ? null : new Tooltip(now));
         });
         VBox box = new VBox(2, caption, input, error);
+        box.setFillWidth(false);
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }

@@ -33,16 +33,20 @@ final class SessionTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setFixedCellSize(26);
         table.setTableMenuButtonVisible(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(
-                text("User", 285, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
-                text("Device", 125, Session::deviceId, nullsFirst(Session::deviceId)),
+                text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
+                text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId)),
                 ip(),
-                text("Location", 125, Session::location, nullsFirst(Session::location)),
+                text("Location", 120, Session::location, nullsFirst(Session::location)),
                 agent(),
                 time("Created", Session::createdAt, serverNow),
                 time("Expires", Session::expiresAt, serverNow),
                 trust(),
-                text("Token", 105, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
+                text("Token", 95, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
+        for (int i : new int[]{0, 2, 8}) {
+            table.getColumns().get(i).getStyleClass().add("mono");
+        }
         table.getColumns().forEach(c -> {
             String key = prefix + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
@@ -86,7 +90,7 @@ final class SessionTable {
     }
 
     private static TableColumn<Session, String> ip() {
-        TableColumn<Session, String> c = text("IP", 150, Session::ipAddress, nullsFirst(Session::ipAddress));
+        TableColumn<Session, String> c = text("IP", 165, Session::ipAddress, nullsFirst(Session::ipAddress));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -101,7 +105,7 @@ final class SessionTable {
     }
 
     private static TableColumn<Session, String> agent() {
-        TableColumn<Session, String> c = text("User agent", 225, Session::userAgent, nullsFirst(Session::userAgent));
+        TableColumn<Session, String> c = text("User agent", 200, Session::userAgent, nullsFirst(Session::userAgent));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -123,7 +127,7 @@ final class SessionTable {
 
     private static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
         TableColumn<Session, Instant> c = new TableColumn<>(title);
-        c.setPrefWidth(88);
+        c.setPrefWidth(90);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setUserData(nullsFirst(value));
         c.setCellFactory(col -> new TableCell<>() {
@@ -139,7 +143,7 @@ final class SessionTable {
 
     private static TableColumn<Session, Integer> trust() {
         TableColumn<Session, Integer> c = new TableColumn<>("Trust");
-        c.setPrefWidth(60);
+        c.setPrefWidth(55);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().trustLevel()));
         c.setUserData(nullsFirst(Session::trustLevel));
         c.setCellFactory(col -> new TableCell<>() {

@@ -89,7 +89,7 @@ class ConsoleViewModelTest {
         assertThat(vm.sessions()).hasSize((int) expected).allSatisfy(s -> assertThat(s.ipAddress()).startsWith("203.0.113."));
         vm.filter().input(FilterParser.Field.IP).set("203.0.113.0/33");
         assertThat(vm.filter().error(FilterParser.Field.IP).get()).contains("/33 is too long");
-        assertThat(vm.filter().errorSummaryProperty().get()).contains("not applied");
+        assertThat(vm.filter().errorSummaryProperty().get()).contains("IP / CIDR: prefix length /33 is too long").contains("not applied");
         assertThat(vm.sessions()).hasSize((int) activeCount(""));
     }
 
