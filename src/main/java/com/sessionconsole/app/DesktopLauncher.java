@@ -5,7 +5,9 @@ import com.sessionconsole.cli.GuiLauncher;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.TokenLookup;
 import com.sessionconsole.service.Workspace;
+import com.sessionconsole.ui.AuditViewModel;
 import com.sessionconsole.ui.ConsoleViewModel;
 import com.sessionconsole.ui.ConsoleWindow;
 import com.sessionconsole.ui.FxTaskRunner;
@@ -57,9 +59,11 @@ final class DesktopLauncher implements GuiLauncher {
         }
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
-        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), clock);
+        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
+                new TokenLookup(ws.dao()), ws.label(), clock);
+        AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
         Platform.runLater(() -> {
-            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, ViewPrefs.standard(), ws.demo(), ws.label());
+            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, auditVm, ViewPrefs.standard(), ws.demo(), ws.label());
             window.stage().setOnHidden(e -> {
                 window.close();
                 closed.countDown();

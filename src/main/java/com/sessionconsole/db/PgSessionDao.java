@@ -216,6 +216,23 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public List<Session> sessionsByToken(String token) {
+        List<Session> out = new ArrayList<>();
+        try (Connection c = readSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM public.user_sessions WHERE session_token = ?")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(session(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    @Override
     public Instant serverTime() {
         try (Connection c = readSource.getConnection()) {
             return now(c);

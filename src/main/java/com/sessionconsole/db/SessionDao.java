@@ -47,6 +47,9 @@ public interface SessionDao {
      */
     RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers);
 
+    /** The sessions whose token equals the given one, compared on the server; the token is a bound parameter. */
+    List<Session> sessionsByToken(String token);
+
     /** The server's clock. */
     Instant serverTime();
 }

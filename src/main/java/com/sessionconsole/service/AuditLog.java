@@ -36,6 +36,17 @@ public final class AuditLog {
         }
     }
 
+    /** The entries, newest first. */
+    public List<AuditRecord> records() throws IOException {
+        List<AuditRecord> out = new java.util.ArrayList<>();
+        for (String line : lines()) {
+            if (!line.isBlank()) {
+                out.add(0, AuditRecord.parse(line));
+            }
+        }
+        return out;
+    }
+
     /** The raw lines, oldest first; empty when nothing was revoked yet. */
     public List<String> lines() throws IOException {
         return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();

@@ -14,6 +14,7 @@ import com.sessionconsole.service.RevocationService;
 import com.sessionconsole.service.SessionPoller;
 import com.sessionconsole.service.Snapshot;
 import com.sessionconsole.service.TaskRunner;
+import com.sessionconsole.service.TokenLookup;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,6 +54,7 @@ public final class ConsoleViewModel {
 
     private final TaskRunner runner;
     private final RevocationService revocation;
+    private final TokenLookup tokens;
     private final Clock clock;
     private final SessionPoller poller;
     private final FilterViewModel filter = new FilterViewModel();
@@ -102,9 +104,11 @@ public final class ConsoleViewModel {
     private record Selection(String key) {
     }
 
-    public ConsoleViewModel(TaskRunner runner, PollStrategy strategy, RevocationService revocation, String connection, Clock clock) {
+    public ConsoleViewModel(TaskRunner runner, PollStrategy strategy, RevocationService revocation, TokenLookup tokens,
+                            String connection, Clock clock) {
         this.runner = runner;
         this.revocation = revocation;
+        this.tokens = tokens;
         this.clock = clock;
         this.poller = new SessionPoller(strategy, runner, this::onPollEvent, clock);
         connectionLabel.set(connection);
@@ -365,6 +369,20 @@ public final class ConsoleViewModel {
                     message.set("Not revoked: " + error.getMessage());
                     lastOutcome.set(null);
                 });
+    }
+
+    /**
+     * Looks a pasted token up on the server. Only its fingerprint is echoed; a match pivots the views
+     * to the session's user.
+     */
+    public void findToken(String token) {
+        runner.run(() -> tokens.find(token), result -> {
+            message.set(result.describe() + (result.sessions().isEmpty() ? ""
+                    : result.sessions().get(0).isActiveAt(estimatedServerNow()) ? " (active)" : " (not active)"));
+            if (!result.sessions().isEmpty()) {
+                pivot.set(new Pivot(GroupBy.USER, result.sessions().get(0).userId().toString()));
+            }
+        }, e -> message.set("Token lookup failed: " + e.getMessage()));
     }
 
     /** Writes exactly the rows the view shows (filtered and sorted) to CSV, off the FX thread. */

@@ -74,7 +74,7 @@ public final class MainView {
     private TextField searchField;
     private Tab sessionsTab;
 
-    public MainView(ConsoleViewModel vm, ViewPrefs prefs, boolean demo) {
+    public MainView(ConsoleViewModel vm, AuditViewModel auditVm, ViewPrefs prefs, boolean demo) {
         this.vm = vm;
         this.prefs = prefs;
         this.demo = demo;
@@ -91,6 +91,15 @@ public final class MainView {
             groupTabs.put(by, tab);
             tabs.getTabs().add(tab);
         }
+        Tab audit = new Tab("Audit", new AuditView(auditVm).root());
+        audit.setId("tab-audit");
+        audit.setOnSelectionChanged(e -> {
+            if (audit.isSelected()) {
+                auditVm.reload();
+            }
+        });
+        tabs.getTabs().add(audit);
+        vm.lastOutcomeProperty().addListener((obs, old, outcome) -> auditVm.reload());
         buildFilterBar();
         buildToolBar();
         buildMenus();
@@ -238,12 +247,16 @@ public final class MainView {
         export.setId("export");
         export.setOnAction(e -> exportCurrentView());
         export.setTooltip(new Tooltip("Export the rows of the current view to CSV (Ctrl+E)"));
+        Button findToken = new Button("Find token…", new FontIcon("mdi2k-key-outline"));
+        findToken.setId("find-token");
+        findToken.setOnAction(e -> askForToken());
+        findToken.setTooltip(new Tooltip("Paste a session token to find its session; only a fingerprint is shown"));
         Button theme = new Button("", new FontIcon("mdi2t-theme-light-dark"));
         theme.setOnAction(e -> darkTheme.setSelected(!darkTheme.isSelected()));
         theme.setTooltip(new Tooltip("Light or dark theme (Ctrl+T)"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolBar.getItems().addAll(refresh, pause, interval, revokeHolder, export, spacer);
+        toolBar.getItems().addAll(refresh, pause, interval, revokeHolder, export, findToken, spacer);
         if (demo) {
             Label badge = new Label("DEMO DATABASE · synthetic data");
             badge.getStyleClass().add("demo-badge");
@@ -374,6 +387,20 @@ public final class MainView {
         if (file != null) {
             vm.export(file.toPath(), by);
         }
+    }
+
+    private void askForToken() {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(window());
+        d.setTitle("Find by token");
+        d.setHeaderText("Paste a session token. It is compared on the server and never shown; only its fingerprint is.");
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("token-input");
+        field.setPromptText("session token");
+        d.getDialogPane().setContent(field);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+        d.showAndWait().filter(t -> !t.isBlank()).ifPresent(vm::findToken);
     }
 
     private void applyTheme(boolean dark) {

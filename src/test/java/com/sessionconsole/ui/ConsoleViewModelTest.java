@@ -46,7 +46,7 @@ class ConsoleViewModelTest {
         List<NewSession> rows = new ArrayList<>();
         new SessionGenerator(5, 7000, 6000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), Clock.systemUTC());
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
         vm.start();
         runner.runScheduled();
     }
@@ -151,7 +151,7 @@ class ConsoleViewModelTest {
     void protectedUsersAreRefusedWithAReason() {
         Session target = vm.sessions().get(0);
         try (Workspace guarded = TestWorkspace.open(home, db.settings(), Set.of(target.userId()))) {
-            ConsoleViewModel gvm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(guarded.dao()), guarded.revocation(), "t", Clock.systemUTC());
+            ConsoleViewModel gvm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(guarded.dao()), guarded.revocation(), new com.sessionconsole.service.TokenLookup(guarded.dao()), "t", Clock.systemUTC());
             gvm.start();
             runner.runScheduled();
             RevokePlan plan = gvm.planRevoke(List.of(target));

@@ -56,10 +56,10 @@ class ConsoleWindowTest {
         new SessionGenerator(9, 6000, 5000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
         runner = new FxTaskRunner(2);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), Clock.systemUTC());
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
         Preferences node = Preferences.userRoot().node("com/sessionconsole-test");
         node.clear();
-        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), false, ws.label());
+        window = new ConsoleWindow(stage, vm, new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
         vm.setInterval(Duration.ofSeconds(1));
         window.show();
     }
@@ -77,7 +77,8 @@ class ConsoleWindowTest {
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            // evaluated on the FX thread, which owns the tables' items
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }

@@ -63,10 +63,10 @@ class DisconnectTest {
                 Duration.ofSeconds(2), null, false);
         ws = TestWorkspace.open(Files.createTempDirectory("console-fault"), settings, Set.of());
         runner = new FxTaskRunner(2);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), ws.label(), Clock.systemUTC());
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
         Preferences node = Preferences.userRoot().node("com/sessionconsole-test-fault");
         node.clear();
-        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), false, ws.label());
+        window = new ConsoleWindow(stage, vm, new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
         vm.setInterval(Duration.ofSeconds(1));
         window.show();
     }
@@ -81,7 +81,8 @@ class DisconnectTest {
 
     private static void await(String what, long seconds, java.util.function.BooleanSupplier condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+            // evaluated on the FX thread, which owns the tables' items
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
