@@ -21,6 +21,8 @@ public final class Main {
 
     static int run(String[] args) {
         AppDirs dirs = AppDirs.detect();
+        // before the first logger is created, so that the log file lands in the user data folder
+        System.setProperty("session-console.logdir", dirs.data().toString());
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemUTC();
         WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock);

@@ -36,6 +36,13 @@ public class DatabaseException extends RuntimeException {
         if (root instanceof UnknownHostException) {
             return new DatabaseException(Kind.UNREACHABLE, "unknown host " + where + ": check the host name in the URL", e);
         }
+        if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException
+                || root instanceof java.security.cert.CertPathValidatorException
+                || (e.getMessage() != null && e.getMessage().startsWith("SSL error"))) {
+            return new DatabaseException(Kind.UNREACHABLE, "TLS check failed for " + where + ": the server certificate is not trusted "
+                    + "by the CA in sslrootcert, or its name does not match the host (" + firstLine(root.getMessage())
+                    + "). Check sslmode and sslrootcert in the URL", e);
+        }
         if (root instanceof ConnectException || root instanceof SocketTimeoutException || state.startsWith("08")) {
             return new DatabaseException(Kind.UNREACHABLE, "cannot reach PostgreSQL at " + where
                     + ": check the host and port, the network, and that the server accepts TCP connections", e);

@@ -90,7 +90,7 @@ public final class PgSessionDao implements SessionDao {
                 c.commit();
                 return now;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -204,7 +204,7 @@ public final class PgSessionDao implements SessionDao {
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -250,6 +250,15 @@ public final class PgSessionDao implements SessionDao {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /** A rollback on a broken connection fails too; keep the first error, which says what happened. */
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

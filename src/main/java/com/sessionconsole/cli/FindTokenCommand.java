@@ -1,0 +1,43 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.TokenLookup;
+import com.sessionconsole.service.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "find-token", description = {"Find the session of a token read from standard input (never from the command line,",
+        "so it stays out of shell history). Only the token's fingerprint is printed."})
+final class FindTokenCommand extends WorkspaceCommand {
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    private final Callable<String> readLine;
+
+    FindTokenCommand(WorkspaceOpener opener, Callable<String> readLine) {
+        super(opener);
+        this.readLine = readLine;
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter out) throws Exception {
+        String token = readLine.call();
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("no token on standard input: pipe it in, e.g. find-token < token.txt");
+        }
+        TokenLookup.Result result = new TokenLookup(ws.dao()).find(token);
+        spec.commandLine().getErr().println(result.describe());
+        spec.commandLine().getErr().flush();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Session s : result.sessions()) {
+            rows.add(SessionColumns.row(s));
+        }
+        RowPrinter.print(out, format, SessionColumns.HEADER, rows);
+        return result.sessions().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}
