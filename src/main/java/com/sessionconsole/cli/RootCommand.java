@@ -53,6 +53,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new SessionsCommand(opener))
                 .addSubcommand(new HistoryCommand(opener))
                 .addSubcommand(new RevokeCommand(opener, in::readLine))
+                .addSubcommand(new FindingsCommand(opener))
                 .addSubcommand(new FindTokenCommand(opener, in::readLine))
                 .addSubcommand(new AuditCommand(audit))
                 .addSubcommand(new CommandLine.HelpCommand());

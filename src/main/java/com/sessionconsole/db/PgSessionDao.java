@@ -233,6 +233,56 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public List<Session> zombieRows(int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE (is_active = true AND (expires_at <= now() "
+                + "OR deleted_at IS NOT NULL)) OR is_active IS NULL ORDER BY created_at DESC NULLS LAST LIMIT ?";
+        List<Session> out = new ArrayList<>();
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(session(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    @Override
+    public Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension) {
+        if (dimension == GroupBy.USER) {
+            throw new IllegalArgumentException("first seen is per user: ask for IP or device");
+        }
+        List<Session> usable = sessions.stream().filter(s -> s.key(dimension) != null && s.createdAt() != null).toList();
+        Set<UUID> out = new java.util.HashSet<>();
+        if (usable.isEmpty()) {
+            return out;
+        }
+        String col = column(dimension);
+        String sql = "SELECT r.id FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(id, user_id, k, created) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h." + col + " = r.k "
+                + "AND h.created_at < r.created::timestamptz) "
+                // a user with no earlier session at all is new, not suspicious
+                + "AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created::timestamptz)";
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", usable.stream().map(Session::id).toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", usable.stream().map(Session::userId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", usable.stream().map(s -> s.key(dimension)).toArray()));
+            ps.setArray(4, c.createArrayOf("text", usable.stream().map(s -> s.createdAt().toString()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    @Override
     public Instant serverTime() {
         try (Connection c = readSource.getConnection()) {
             return now(c);

@@ -50,6 +50,18 @@ public interface SessionDao {
     /** The sessions whose token equals the given one, compared on the server; the token is a bound parameter. */
     List<Session> sessionsByToken(String token);
 
+    /**
+     * Rows that break the definition of active in a suspicious way: is_active true but expired or
+     * soft-deleted, or is_active NULL. At most {@code limit} rows.
+     */
+    List<Session> zombieRows(int limit);
+
+    /**
+     * Of these sessions, the ids whose user had sessions before but never from that IP (or device),
+     * ended sessions included. One query, using the index on user_id.
+     */
+    Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension);
+
     /** The server's clock. */
     Instant serverTime();
 }

@@ -118,7 +118,7 @@ public final class SessionGenerator {
         Random home = new Random(seed * 31 + user);
         int country = home.nextInt(PLACES.length);
         String[] cities = PLACES[country];
-        String location = rnd.nextInt(100) < 90 ? cities[home.nextInt(cities.length)] : pick(rnd, PLACES)[0];
+        String location = rnd.nextInt(1000) < 997 ? cities[home.nextInt(cities.length)] : pick(rnd, PLACES)[0];
         Instant expires;
         Boolean isActive;
         Instant updated = created;

@@ -1,0 +1,63 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.domain.Finding;
+import com.sessionconsole.domain.FindingRule;
+import com.sessionconsole.domain.FindingSettings;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.FindingsEngine;
+import com.sessionconsole.service.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+@Command(name = "findings", description = "What looks wrong right now, most severe first.")
+final class FindingsCommand extends WorkspaceCommand {
+    static final List<String> HEADER = List.of("rule", "severity", "subject_kind", "subject", "sessions", "detail", "session_ids");
+
+    @Option(names = "--rule", paramLabel = "RULE", description = "only this rule: ${COMPLETION-CANDIDATES}", completionCandidates = RuleNames.class)
+    String rule;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    FindingsCommand(WorkspaceOpener opener) {
+        super(opener);
+    }
+
+    static final class RuleNames extends ArrayList<String> {
+        RuleNames() {
+            super(Arrays.stream(FindingRule.values()).map(FindingRule::cliName).toList());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (rule != null) {
+            FindingRule.parse(rule);
+        }
+        return super.call();
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter out) {
+        FindingSettings settings = rule == null ? FindingSettings.DEFAULTS : FindingSettings.DEFAULTS.only(FindingRule.parse(rule));
+        List<Session> active = new ArrayList<>();
+        Instant now = ws.dao().forEachActive(active::add);
+        List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC()).compute(active, settings, now, true);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Finding f : findings) {
+            rows.add(Arrays.asList(f.rule().cliName(), f.severity().name().toLowerCase(),
+                    f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.evidence().size(), f.detail(),
+                    f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" "))));
+        }
+        RowPrinter.print(out, format, HEADER, rows);
+        return ExitCodes.OK;
+    }
+}
