@@ -4,12 +4,14 @@ import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.GuiLauncher;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.service.FindingsEngine;
 import com.sessionconsole.service.KeyDiffPollStrategy;
 import com.sessionconsole.service.TokenLookup;
 import com.sessionconsole.service.Workspace;
 import com.sessionconsole.ui.AuditViewModel;
 import com.sessionconsole.ui.ConsoleViewModel;
 import com.sessionconsole.ui.ConsoleWindow;
+import com.sessionconsole.ui.FindingsViewModel;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
 import com.sessionconsole.ui.ViewPrefs;
@@ -62,8 +64,9 @@ final class DesktopLauncher implements GuiLauncher {
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                 new TokenLookup(ws.dao()), ws.label(), clock);
         AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
+        FindingsViewModel findingsVm = new FindingsViewModel(runner, new FindingsEngine(ws.dao(), clock), vm);
         Platform.runLater(() -> {
-            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, auditVm, ViewPrefs.standard(), ws.demo(), ws.label());
+            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, findingsVm, auditVm, ViewPrefs.standard(), ws.demo(), ws.label());
             window.stage().setOnHidden(e -> {
                 window.close();
                 closed.countDown();

@@ -88,6 +88,16 @@ public final class ConsoleViewModel {
     private final ObjectProperty<RevocationService.Outcome> lastOutcome = new SimpleObjectProperty<>();
 
     private final List<UpdateListener> updateListeners = new ArrayList<>();
+    private final List<java.util.function.Consumer<Snapshot>> snapshotListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called on a background thread with every new snapshot (after polls and revokes). */
+    public void addSnapshotListener(java.util.function.Consumer<Snapshot> listener) {
+        snapshotListeners.add(listener);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
 
     /** Lets a view save its selection and scroll position before the lists are replaced, and restore them after. */
     public interface UpdateListener {
@@ -145,6 +155,7 @@ public final class ConsoleViewModel {
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
             computeAndApply();
+            snapshotListeners.forEach(l -> l.accept(snapshot));
             runner.ui(() -> {
                 connected.set(true);
                 stale.set(false);
@@ -331,7 +342,7 @@ public final class ConsoleViewModel {
         List<Session> targets = List.copyOf(selected);
         Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
         if (ids.isEmpty()) {
-            return new RevokePlan(RevokeCriteria.ids(Set.of(UUID.randomUUID())), List.of(), "select one or more sessions first");
+            return new RevokePlan(RevokeCriteria.ids(Set.of(UUID.randomUUID())), List.of(), "no active sessions selected: select one or more active sessions first");
         }
         return new RevokePlan(RevokeCriteria.ids(ids), targets, refusal(targets));
     }

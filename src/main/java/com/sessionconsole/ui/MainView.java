@@ -74,7 +74,7 @@ public final class MainView {
     private TextField searchField;
     private Tab sessionsTab;
 
-    public MainView(ConsoleViewModel vm, AuditViewModel auditVm, ViewPrefs prefs, boolean demo) {
+    public MainView(ConsoleViewModel vm, FindingsViewModel findingsVm, AuditViewModel auditVm, ViewPrefs prefs, boolean demo) {
         this.vm = vm;
         this.prefs = prefs;
         this.demo = demo;
@@ -91,6 +91,10 @@ public final class MainView {
             groupTabs.put(by, tab);
             tabs.getTabs().add(tab);
         }
+        Tab findingsTab = new Tab("Findings", new FindingsView(findingsVm, vm, prefs, this::execute, () -> showTab(null)).root());
+        findingsTab.setId("tab-findings");
+        findingsTab.setOnSelectionChanged(e -> findingsVm.setVisible(findingsTab.isSelected()));
+        tabs.getTabs().add(findingsTab);
         Tab audit = new Tab("Audit", new AuditView(auditVm).root());
         audit.setId("tab-audit");
         audit.setOnSelectionChanged(e -> {
@@ -285,6 +289,10 @@ public final class MainView {
         for (GroupBy by : GroupBy.values()) {
             view.getItems().add(item("By " + by.label(), new KeyCodeCombination(digits[by.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> showTab(by)));
         }
+        view.getItems().add(item("Findings", new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(tabs.getTabs().size() - 2)));
+        view.getItems().add(item("Audit", new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1)));
         darkTheme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkTheme.setSelected(prefs.getBoolean("theme.dark", false));
         darkTheme.selectedProperty().addListener((obs, old, dark) -> applyTheme(dark));

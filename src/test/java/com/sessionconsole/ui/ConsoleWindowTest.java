@@ -59,7 +59,7 @@ class ConsoleWindowTest {
         vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
         Preferences node = Preferences.userRoot().node("com/sessionconsole-test");
         node.clear();
-        window = new ConsoleWindow(stage, vm, new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
+        window = new ConsoleWindow(stage, vm, new FindingsViewModel(runner, new com.sessionconsole.service.FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
         vm.setInterval(Duration.ofSeconds(1));
         window.show();
     }
