@@ -65,6 +65,8 @@ public final class ConsoleViewModel {
     private volatile Comparator<Session> sessionOrder = NEWEST_FIRST;
     private volatile SessionFilter currentFilter = SessionFilter.NONE;
     private volatile Pivot currentPivot;
+    private final Object expiryLock = new Object();
+    private TaskRunner.Cancellable expiryTimer;
     private final Map<GroupBy, Comparator<GroupSummary>> groupOrder = new EnumMap<>(GroupBy.class);
     private final Map<GroupBy, Selection> selectedKeys = new EnumMap<>(GroupBy.class);
     private boolean loadedOnce;
@@ -143,6 +145,7 @@ public final class ConsoleViewModel {
 
     public void stop() {
         poller.stop();
+        scheduleExpiry(null, Instant.EPOCH);
     }
 
     // ---- polling -------------------------------------------------------------------------------
@@ -264,11 +267,16 @@ public final class ConsoleViewModel {
         Instant now = estimatedServerNow();
         Predicate<Session> visible = x -> x.expiresAt().isAfter(now) && (p == null || p.matches(x)) && (f.isEmpty() || f.matches(x, now));
         List<Session> shown = new ArrayList<>();
+        Instant nextExpiry = null;
         for (Session x : s.sessions()) {
             if (visible.test(x)) {
                 shown.add(x);
+                if (nextExpiry == null || x.expiresAt().isBefore(nextExpiry)) {
+                    nextExpiry = x.expiresAt();
+                }
             }
         }
+        scheduleExpiry(nextExpiry, now);
         boolean narrowed = shown.size() != s.sessions().size();
         Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
         Map<GroupBy, List<Session>> detailData = new EnumMap<>(GroupBy.class);
@@ -314,6 +322,26 @@ public final class ConsoleViewModel {
         updateListeners.forEach(UpdateListener::afterUpdate);
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
+    }
+
+    /**
+     * Sessions leave the view at their expires_at (on the server's clock), not at the next poll: a
+     * recompute is scheduled for the earliest expiry if it comes before the next tick.
+     */
+    private void scheduleExpiry(Instant nextExpiry, Instant serverNow) {
+        synchronized (expiryLock) {
+            if (expiryTimer != null) {
+                expiryTimer.cancel();
+                expiryTimer = null;
+            }
+            if (nextExpiry == null || serverNow.equals(Instant.EPOCH)) {
+                return;
+            }
+            Duration until = Duration.between(serverNow, nextExpiry).plusMillis(5);
+            if (until.compareTo(poller.interval()) < 0) {
+                expiryTimer = runner.schedule(until.isNegative() ? Duration.ZERO : until, this::computeAndApply);
+            }
+        }
     }
 
     /** The server's clock, estimated from the last snapshot plus the time elapsed locally since. */

@@ -59,11 +59,13 @@ final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
     @Override
     public void afterUpdate() {
         restoring = false;
-        if (selected.isEmpty() && !hadTopRow) {
-            return;
+        List<T> items = table.getItems();
+        boolean topMoved = hadTopRow && topIndex > 0
+                && (topIndex >= items.size() || !Objects.equals(identity.apply(items.get(topIndex)), topRow));
+        if (selected.isEmpty() && !topMoved) {
+            return; // the common case on a tick costs nothing on the FX thread
         }
         Map<K, Integer> index = new HashMap<>();
-        List<T> items = table.getItems();
         for (int i = 0; i < items.size(); i++) {
             index.put(identity.apply(items.get(i)), i);
         }
@@ -78,7 +80,7 @@ final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
         } finally {
             restoring = false;
         }
-        if (hadTopRow && topIndex > 0) {
+        if (topMoved) {
             Integer top = index.get(topRow);
             table.scrollTo(top != null ? top : Math.min(topIndex, Math.max(0, items.size() - 1)));
         }
