@@ -39,6 +39,11 @@ public final class PgSessionDao implements SessionDao {
             + "length(session_token) AS token_length, expires_at, is_active, device_id, ip_address, user_agent, location, "
             + "trust_level, created_at, updated_at, deleted_at, xmin::text::bigint AS version";
 
+    /** The first full read of the active set; the benchmark copies exactly this statement for its floor. */
+    public static final String ACTIVE_ROWS_SQL = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE;
+    /** The per-tick key read. */
+    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + ACTIVE;
+
     private final DataSource readSource;
     private final DataSource writeSource;
     private final String jdbcUrl;
@@ -59,14 +64,12 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActive(Consumer<Session> sink) {
-        return streamInSnapshot("SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE,
-                rs -> sink.accept(session(rs)));
+        return streamInSnapshot(ACTIVE_ROWS_SQL, rs -> sink.accept(session(rs)));
     }
 
     @Override
     public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return streamInSnapshot("SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + ACTIVE,
-                rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, 3))));
+        return streamInSnapshot(ACTIVE_KEYS_SQL, rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, 3))));
     }
 
     private interface RowHandler {

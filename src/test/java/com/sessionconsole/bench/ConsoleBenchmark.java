@@ -1,0 +1,298 @@
+package com.sessionconsole.bench;
+
+import com.sessionconsole.db.ConnectionSettings;
+import com.sessionconsole.db.EmbeddedDatabase;
+import com.sessionconsole.db.PgSessionDao;
+import com.sessionconsole.db.SessionWriter;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.FilterParser;
+import com.sessionconsole.service.FindingsEngine;
+import com.sessionconsole.service.Json;
+import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.RevocationService;
+import com.sessionconsole.service.SessionGenerator;
+import com.sessionconsole.service.SessionPoller;
+import com.sessionconsole.service.TokenLookup;
+import com.sessionconsole.service.Workspace;
+import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestWorkspace;
+import com.sessionconsole.ui.AuditViewModel;
+import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.ui.ConsoleWindow;
+import com.sessionconsole.ui.FindingsViewModel;
+import com.sessionconsole.ui.FxTaskRunner;
+import com.sessionconsole.ui.ViewPrefs;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mvn -Pbench verify -Dbench.rows=1000000 -Dbench.active=100000}. Every figure is measured
+ * against a floor taken on the same server in the same run; see BENCHMARKS.md.
+ */
+@Tag("bench")
+class ConsoleBenchmark {
+    static final String TARGET_IP = "100.64.0.1";
+    static final int REPEATS = 5;
+
+    @Test
+    void measure() throws Exception {
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
+        int active = Integer.getInteger("bench.active", 100_000);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", rows);
+        out.put("active", active);
+        try (EmbeddedDatabase pg = EmbeddedDatabase.start(Map.of("shared_buffers", "512MB", "max_wal_size", "4GB"))) {
+            SessionWriter writer = new SessionWriter(pg.adminDataSource());
+            writer.createTable();
+            long t = System.nanoTime();
+            writer.insert(new SessionGenerator(42, rows, active, Instant.now()).rows());
+            System.out.printf("generated and copied %,d rows in %.1f s%n", rows, (System.nanoTime() - t) / 1e9);
+            int target = Math.min(50_000, active / 2);
+            writer.execute("UPDATE public.user_sessions SET ip_address = '" + TARGET_IP + "' WHERE id IN (SELECT id FROM public.user_sessions WHERE "
+                    + PgSessionDao.ACTIVE + " LIMIT " + target + ")");
+            writer.execute("CREATE TABLE public.bench_copy (LIKE public.user_sessions INCLUDING ALL)");
+            writer.execute("INSERT INTO public.bench_copy SELECT * FROM public.user_sessions");
+            writer.execute("VACUUM ANALYZE public.user_sessions");
+            writer.execute("VACUUM ANALYZE public.bench_copy");
+            System.out.printf("loaded %,d rows (%,d active) in %.1f s%n", rows, active, (System.nanoTime() - t) / 1e9);
+
+            ConnectionSettings settings = new ConnectionSettings(pg.jdbcUrl(), EmbeddedDatabase.USER, null, null, false, null, null, false);
+            Path home = Files.createTempDirectory("bench-home");
+            try (Workspace ws = TestWorkspace.open(home, settings, Set.of()); Connection raw = pg.adminDataSource().getConnection()) {
+                var copy = raw.unwrap(PGConnection.class).getCopyAPI();
+                // warm both paths once
+                copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT", OutputStream.nullOutputStream());
+                ws.dao().forEachActive(s -> { });
+
+                out.put("floor_first_load_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT",
+                        OutputStream.nullOutputStream())));
+                CompletableFuture<Void> fx = new CompletableFuture<>();
+                Platform.startup(() -> fx.complete(null));
+                fx.get();
+                Platform.setImplicitExit(false);
+                List<Double> loads = new ArrayList<>();
+                int[] activeNow = new int[1];
+                ws.dao().forEachActiveKey(k -> activeNow[0]++);
+                out.put("active", activeNow[0]);
+                for (int i = 0; i < 3; i++) {
+                    loads.add(firstLoad(ws, activeNow[0], false).loadMs);
+                }
+                out.put("first_load_ms", median(loads));
+                out.put("ratio_first_load", ratio(out, "first_load_ms", "floor_first_load_ms"));
+
+                measureTicks(ws, copy, pg, out);
+
+                Window window = firstLoad(ws, activeNow[0], true);
+                stall(window, pg, out);
+                System.gc();
+                System.gc();
+                Thread.sleep(500);
+                out.put("heap_mb", Math.round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0));
+                window.close();
+
+                writer.execute("VACUUM ANALYZE public.user_sessions");
+                writer.execute("VACUUM ANALYZE public.bench_copy");
+                out.put("floor_revoke_ms", time(() -> writer.execute("UPDATE public.bench_copy SET is_active = false, updated_at = now() "
+                        + "WHERE ip_address = '" + TARGET_IP + "' AND " + PgSessionDao.ACTIVE)));
+                List<Session> targets = ws.dao().history(GroupBy.IP, TARGET_IP).stream().filter(s -> Boolean.TRUE.equals(s.active())).toList();
+                Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
+                RevocationService.Outcome[] outcome = new RevocationService.Outcome[1];
+                out.put("revoke_ms", time(() -> outcome[0] = ws.revocation().revoke(RevokeCriteria.group(GroupBy.IP, TARGET_IP, ids),
+                        targets, "benchmark", "bench")));
+                out.put("revoked", outcome[0].result().revoked().size());
+                out.put("ratio_revoke", ratio(out, "revoke_ms", "floor_revoke_ms"));
+            }
+        }
+        print(out);
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.json"), Json.write(out) + "\n");
+    }
+
+    private void measureTicks(Workspace ws, org.postgresql.copy.CopyManager copy, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
+        SessionPoller poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), new DirectTaskRunner(), e -> { }, Clock.systemUTC());
+        poller.tick();
+        List<UUID> ids = new ArrayList<>();
+        ws.dao().forEachActiveKey(k -> ids.add(k.id()));
+        Random rnd = new Random(1);
+        SessionWriter writer = new SessionWriter(pg.adminDataSource());
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            List<String> changed = new ArrayList<>();
+            for (int j = 0; j < 100; j++) {
+                changed.add("'" + ids.get(rnd.nextInt(ids.size())) + "'");
+            }
+            writer.execute("UPDATE public.user_sessions SET trust_level = trust_level + 1 WHERE id IN (" + String.join(",", changed) + ")");
+            ticks.add(time(poller::tick));
+        }
+        out.put("tick_ms", median(ticks));
+        out.put("floor_tick_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_KEYS_SQL + ") TO STDOUT",
+                OutputStream.nullOutputStream())));
+        out.put("ratio_tick", ratio(out, "tick_ms", "floor_tick_ms"));
+        out.put("idle_tick_ms", median(REPEATS, poller::tick));
+    }
+
+    private void stall(Window w, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
+        Platform.runLater(() -> w.vm.filter().input(FilterParser.Field.TEXT).set("e"));
+        List<UUID> pool = new ArrayList<>();
+        w.workspace.dao().forEachActive(s -> {
+            if (!TARGET_IP.equals(s.ipAddress())) {
+                pool.add(s.id());
+            }
+        });
+        Collections.shuffle(pool, new Random(3));
+        ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        probe.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> lateness.add(System.nanoTime() - posted));
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        SessionWriter writer = new SessionWriter(pg.adminDataSource());
+        Random rnd = new Random(5);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int next = 0;
+        while (System.nanoTime() < end) {
+            long slot = System.nanoTime();
+            List<NewSession> inserts = new ArrayList<>();
+            for (int i = 0; i < 33; i++) {
+                inserts.add(Rows.active(UUID.randomUUID(), Instant.now()).ip("172.16." + rnd.nextInt(256) + "." + rnd.nextInt(256))
+                        .device("stall-" + rnd.nextInt(5000)).build());
+            }
+            writer.insert(inserts);
+            writer.execute("UPDATE public.user_sessions SET trust_level = trust_level + 1 WHERE id IN (" + ids(pool, next, 33) + ")");
+            next += 33;
+            writer.execute("UPDATE public.user_sessions SET is_active = false, updated_at = now() WHERE id IN (" + ids(pool, next, 34) + ")");
+            next += 34;
+            long sleep = 100 - (System.nanoTime() - slot) / 1_000_000;
+            if (sleep > 0) {
+                Thread.sleep(sleep);
+            }
+        }
+        probe.shutdownNow();
+        running.set(false);
+        List<Long> ms = lateness.stream().map(n -> n / 1_000_000).sorted().toList();
+        out.put("fx_stall_max_ms", ms.get(ms.size() - 1));
+        out.put("fx_stall_p99_ms", ms.get((int) Math.floor(ms.size() * 0.99) - 1));
+        out.put("fx_probes", ms.size());
+        // every slot: 33 inserts, 33 updates, 34 revokes
+        out.put("stall_writes_per_s", Math.round(next / 67.0 * 100 / 20));
+    }
+
+    private static String ids(List<UUID> pool, int from, int n) {
+        return pool.subList(from % pool.size(), Math.min(pool.size(), from % pool.size() + n)).stream()
+                .map(id -> "'" + id + "'").collect(Collectors.joining(","));
+    }
+
+    record Window(ConsoleWindow window, ConsoleViewModel vm, FxTaskRunner runner, Workspace workspace, double loadMs) {
+        void close() throws Exception {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                window.stage().hide();
+                window.close();
+                done.complete(null);
+            });
+            done.get();
+            runner.close();
+        }
+    }
+
+    /** Opens a console window headless and times it until the Sessions table holds every active session. */
+    private Window firstLoad(Workspace ws, int expected, boolean keep) throws Exception {
+        FxTaskRunner runner = new FxTaskRunner(2);
+        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
+                ws.label(), Clock.systemUTC());
+        CountDownLatch loaded = new CountDownLatch(1);
+        CompletableFuture<ConsoleWindow> created = new CompletableFuture<>();
+        Preferences node = Preferences.userRoot().node("com/sessionconsole-bench");
+        node.clear();
+        Platform.runLater(() -> {
+            ConsoleWindow w = new ConsoleWindow(new Stage(), vm, new FindingsViewModel(runner, new FindingsEngine(ws.dao(), Clock.systemUTC()), vm),
+                    new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
+            vm.sessions().addListener((javafx.collections.ListChangeListener<Session>) c -> {
+                if (vm.sessions().size() >= expected) {
+                    loaded.countDown();
+                }
+            });
+            created.complete(w);
+        });
+        ConsoleWindow w = created.get();
+        vm.setInterval(Duration.ofSeconds(1));
+        long t0 = System.nanoTime();
+        Platform.runLater(w::show);
+        if (!loaded.await(120, TimeUnit.SECONDS)) {
+            throw new AssertionError("the console did not load " + expected + " sessions");
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Window window = new Window(w, vm, runner, ws, ms);
+        if (!keep) {
+            window.close();
+        }
+        return window;
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    private static double time(Action a) throws Exception {
+        long t = System.nanoTime();
+        a.run();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double median(int n, Action a) throws Exception {
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            xs.add(time(a));
+        }
+        return median(xs);
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        return Math.round(s.get(s.size() / 2) * 10) / 10.0;
+    }
+
+    private static double ratio(Map<String, Object> out, String value, String floor) {
+        return Math.round(((Number) out.get(value)).doubleValue() / ((Number) out.get(floor)).doubleValue() * 100) / 100.0;
+    }
+
+    private static void print(Map<String, Object> out) {
+        System.out.println("\n| figure | value |\n|---|---|");
+        out.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+    }
+}
