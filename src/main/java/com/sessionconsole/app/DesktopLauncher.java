@@ -43,7 +43,7 @@ final class DesktopLauncher implements GuiLauncher {
     }
 
     @Override
-    public int launch(ConnectionRequest request, boolean smokeTest) {
+    public Result launch(ConnectionRequest request, boolean smokeTest) {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
@@ -57,10 +57,12 @@ final class DesktopLauncher implements GuiLauncher {
             showFatal(e.getMessage(), smokeTest);
             runner.close();
             Platform.exit();
-            return e instanceof DatabaseException db && db.kind() == DatabaseException.Kind.SCHEMA ? ExitCodes.SCHEMA : ExitCodes.CONNECTION;
+            return new Result(e instanceof DatabaseException db && db.kind() == DatabaseException.Kind.SCHEMA
+                    ? ExitCodes.SCHEMA : ExitCodes.CONNECTION, -1);
         }
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
+        java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                 new TokenLookup(ws.dao()), ws.label(), clock);
         AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
@@ -72,6 +74,8 @@ final class DesktopLauncher implements GuiLauncher {
                 closed.countDown();
             });
             window.show();
+            shownAt.set(System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            log.info("window shown {} ms after JVM start", shownAt.get());
             ws.warnings().forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
             if (smokeTest) {
                 vm.countTextProperty().addListener((obs, old, text) -> {
@@ -96,7 +100,7 @@ final class DesktopLauncher implements GuiLauncher {
         ws.close();
         runner.close();
         Platform.exit();
-        return exit.get();
+        return new Result(exit.get(), shownAt.get());
     }
 
     private static void showFatal(String message, boolean smokeTest) {

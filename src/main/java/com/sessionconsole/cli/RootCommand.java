@@ -29,6 +29,9 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "open the window, wait for the first refresh, then exit 0")
     boolean smokeTest;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--user", paramLabel = "NAME", description = "database user (same as --db-user)")
     void setDbUser(String user) {
         connection.user = user;
@@ -42,7 +45,14 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gui.launch(connection.toRequest(), smokeTest);
+        GuiLauncher.Result result = gui.launch(connection.toRequest(), smokeTest);
+        if (smokeTest) {
+            spec.commandLine().getOut().println(result.exitCode() == ExitCodes.OK
+                    ? "smoke test passed: window shown " + result.windowShownMillis() + " ms after JVM start, first refresh done"
+                    : "smoke test FAILED (exit code " + result.exitCode() + ")");
+            spec.commandLine().getOut().flush();
+        }
+        return result.exitCode();
     }
 
     /** Builds the command line with every subcommand and the error handling the README documents. */

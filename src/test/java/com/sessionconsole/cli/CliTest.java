@@ -56,7 +56,7 @@ class CliTest {
         var cl = RootCommand.create(request -> request.url() == null
                         ? factory.openServer(db.settings(), Set.of(), List.of())
                         : factory.open(request, null),
-                (request, smoke) -> 99, new AuditLog(new AppDirs(home, home).auditLog()),
+                (request, smoke) -> new GuiLauncher.Result(99, -1), new AuditLog(new AppDirs(home, home).auditLog()),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

@@ -44,7 +44,7 @@ class SecretsTest {
         WorkspaceFactory factory = new WorkspaceFactory(dirs, Map.of(), x -> Optional.empty(), Clock.systemUTC());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of(), List.of()), (r, s) -> 0,
+        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of(), List.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1),
                 new AuditLog(dirs.auditLog()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Smoke-tests what package.sh built: the app-image, the .deb unpacked, and the .deb installed.
+# Prints sizes and start-up times; exits non-zero on any failure. Run from the project root.
+set -euo pipefail
+VERSION=${1:?version}
+T=target/jpackage
+REPORT=target/jpackage/report.txt
+: > "$REPORT"
+say() { echo "$*" | tee -a "$REPORT"; }
+
+check_launcher() {
+  local launcher=$1 where=$2
+  local v
+  v=$("$launcher" --version)
+  [ "$v" = "session-console $VERSION" ] || { echo "FAIL $where --version printed '$v'"; exit 1; }
+  local rows
+  rows=$("$launcher" summary --by ip --format csv --demo | wc -l)
+  [ "$rows" -gt 10 ] || { echo "FAIL $where summary printed $rows lines"; exit 1; }
+  say "ok   $where: --version and summary ($rows csv lines)"
+  if command -v xvfb-run >/dev/null; then
+    local t0 t1
+    t0=$(date +%s%N)
+    xvfb-run -a "$launcher" --smoke-test > "$T/smoke-gui.log" 2>&1 || { cat "$T/smoke-gui.log"; echo "FAIL $where --smoke-test"; exit 1; }
+    t1=$(date +%s%N)
+    say "ok   $where: --smoke-test in $(( (t1 - t0) / 1000000 )) ms in all; $(grep -o 'window shown [0-9]* ms after JVM start' "$T/smoke-gui.log" | head -1)"
+  else
+    say "skip $where: --smoke-test needs xvfb-run (apt-get install xvfb libgtk-3-0)"
+  fi
+}
+
+APP="$T/out/session-console/bin/session-console"
+check_launcher "$APP" "app-image"
+
+t0=$(date +%s%N)
+xvfb-run -a java -jar target/session-console.jar --smoke-test > "$T/smoke-jar.log" 2>&1 || true
+t1=$(date +%s%N)
+say "ref  java -jar: --smoke-test in $(( (t1 - t0) / 1000000 )) ms; $(grep -o 'window shown [0-9]* ms after JVM start' "$T/smoke-jar.log" | head -1)"
+
+say "size app-image: $(du -sh "$T/out/session-console" | cut -f1)"
+say "size demo database binaries in it: $(du -sh "$T/out/session-console/lib/app/"embedded-postgres-binaries-*.jar | cut -f1)"
+DEB=$(ls "$T/out/"*.deb 2>/dev/null | head -1 || true)
+if [ -n "$DEB" ]; then
+  say "size .deb: $(du -h "$DEB" | cut -f1)"
+  rm -rf "$T/deb-root"
+  dpkg-deb -x "$DEB" "$T/deb-root"
+  check_launcher "$T/deb-root/opt/session-console/bin/session-console" ".deb unpacked"
+  dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || { echo "FAIL .deb does not depend on libgtk-3-0"; exit 1; }
+  say "ok   .deb Depends: $(dpkg-deb -f "$DEB" Depends)"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$DEB" > "$T/apt-install.log" 2>&1 || { cat "$T/apt-install.log"; echo "FAIL apt-get install"; exit 1; }
+    check_launcher /opt/session-console/bin/session-console ".deb installed with apt"
+  else
+    say "skip apt-get install (needs root)"
+  fi
+fi
