@@ -35,14 +35,16 @@ public final class PgSessionDao implements SessionDao {
     static final int FETCH_SIZE = 2000;
     private static final int ID_BATCH = 5000;
     // The token leaves the server only as its first and last four characters and its length.
+    // Timestamps travel as epoch microseconds: a bigint decodes several times faster than timestamptz text.
     private static final String COLUMNS = "id, user_id, left(session_token, 4) AS token_head, right(session_token, 4) AS token_tail, "
-            + "length(session_token) AS token_length, expires_at, is_active, device_id, ip_address, user_agent, location, "
-            + "trust_level, created_at, updated_at, deleted_at, xmin::text::bigint AS version";
+            + "length(session_token) AS token_length, " + micros("expires_at") + ", is_active, device_id, ip_address, user_agent, "
+            + "location, trust_level, " + micros("created_at") + ", " + micros("updated_at") + ", " + micros("deleted_at")
+            + ", xmin::text::bigint AS version";
 
     /** The first full read of the active set; the benchmark copies exactly this statement for its floor. */
     public static final String ACTIVE_ROWS_SQL = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE;
     /** The per-tick key read. */
-    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + ACTIVE;
+    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, " + micros("expires_at") + " FROM public.user_sessions WHERE " + ACTIVE;
 
     private final DataSource readSource;
     private final DataSource writeSource;
@@ -52,6 +54,10 @@ public final class PgSessionDao implements SessionDao {
         this.readSource = readSource;
         this.writeSource = writeSource;
         this.jdbcUrl = jdbcUrl;
+    }
+
+    private static String micros(String column) {
+        return "(date_part('epoch', " + column + ") * 1000000)::bigint AS " + column;
     }
 
     static String column(GroupBy by) {
@@ -69,7 +75,7 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return streamInSnapshot(ACTIVE_KEYS_SQL, rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, 3))));
+        return streamInSnapshot(ACTIVE_KEYS_SQL, rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), micros(rs, 3))));
     }
 
     private interface RowHandler {
@@ -347,16 +353,16 @@ public final class PgSessionDao implements SessionDao {
                 rs.getObject("id", UUID.class),
                 rs.getObject("user_id", UUID.class),
                 TokenMask.of(rs.getString("token_head"), rs.getString("token_tail"), rs.getInt("token_length")),
-                instant(rs, "expires_at"),
+                micros(rs, "expires_at"),
                 isActive,
                 rs.getString("device_id"),
                 rs.getString("ip_address"),
                 rs.getString("user_agent"),
                 rs.getString("location"),
                 trustLevel,
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "deleted_at"),
+                micros(rs, "created_at"),
+                micros(rs, "updated_at"),
+                micros(rs, "deleted_at"),
                 rs.getLong("version"));
     }
 
@@ -365,9 +371,13 @@ public final class PgSessionDao implements SessionDao {
         return t == null ? null : t.toInstant();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    private static Instant micros(ResultSet rs, String column) throws SQLException {
+        return micros(rs, rs.findColumn(column));
+    }
+
+    private static Instant micros(ResultSet rs, int index) throws SQLException {
+        long us = rs.getLong(index);
+        return rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
     }
 
     private DatabaseException translate(SQLException e) {

@@ -20,6 +20,10 @@ import java.util.TreeMap;
 public final class GroupIndex {
     private final GroupBy by;
     private final Map<String, Stats> groups = new HashMap<>();
+    // Summaries are rebuilt only for groups that changed since the last call; NULL is a valid key.
+    private final Map<String, GroupSummary> cache = new HashMap<>();
+    private final java.util.Set<String> dirty = new java.util.HashSet<>();
+    private List<GroupSummary> sorted = List.of();
 
     public GroupIndex(GroupBy by) {
         this.by = by;
@@ -32,7 +36,9 @@ public final class GroupIndex {
     }
 
     public void add(Session s) {
-        groups.computeIfAbsent(s.key(by), k -> new Stats()).add(s);
+        String key = s.key(by);
+        groups.computeIfAbsent(key, k -> new Stats(by)).add(s);
+        dirty.add(key);
     }
 
     public void remove(Session s) {
@@ -41,6 +47,7 @@ public final class GroupIndex {
         if (stats != null && stats.remove(s)) {
             groups.remove(key);
         }
+        dirty.add(key);
     }
 
     public int size() {
@@ -52,27 +59,49 @@ public final class GroupIndex {
         return s == null ? null : s.summary(by, key);
     }
 
-    /** Most sessions first, then by key, NULL first: the order the CLI and the database use. */
+    /**
+     * Most sessions first, then by key, NULL first: the order the CLI and the database use. Only the
+     * groups touched since the last call are summarized again; with no change the same list returns.
+     */
     public List<GroupSummary> summaries() {
-        List<GroupSummary> out = new ArrayList<>(groups.size());
-        groups.forEach((key, stats) -> out.add(stats.summary(by, key)));
+        if (dirty.isEmpty()) {
+            return sorted;
+        }
+        for (String key : dirty) {
+            Stats stats = groups.get(key);
+            if (stats == null) {
+                cache.remove(key);
+            } else {
+                cache.put(key, stats.summary(by, key));
+            }
+        }
+        dirty.clear();
+        List<GroupSummary> out = new ArrayList<>(cache.values());
         out.sort(ORDER);
-        return out;
+        sorted = List.copyOf(out);
+        return sorted;
     }
 
     public static final Comparator<GroupSummary> ORDER = Comparator.comparingLong(GroupSummary::activeSessions).reversed()
             .thenComparing(GroupSummary::key, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static final class Stats {
+        private final GroupBy own;
         private long count;
         private final Map<GroupBy, Map<String, Integer>> distinct = new EnumMap<>(GroupBy.class);
+
+        Stats(GroupBy own) {
+            this.own = own;
+        }
         private final TreeMap<Integer, Integer> trust = new TreeMap<>();
         private final TreeMap<Instant, Integer> created = new TreeMap<>();
 
         void add(Session s) {
             count++;
             for (GroupBy d : GroupBy.values()) {
-                distinct.computeIfAbsent(d, x -> new HashMap<>()).merge(s.key(d), 1, Integer::sum);
+                if (d != own) { // a group has exactly one value of its own key
+                    distinct.computeIfAbsent(d, x -> new HashMap<>()).merge(s.key(d), 1, Integer::sum);
+                }
             }
             if (s.trustLevel() != null) {
                 trust.merge(s.trustLevel(), 1, Integer::sum);
@@ -86,7 +115,9 @@ public final class GroupIndex {
         boolean remove(Session s) {
             count--;
             for (GroupBy d : GroupBy.values()) {
-                decrement(distinct.get(d), s.key(d));
+                if (d != own) {
+                    decrement(distinct.get(d), s.key(d));
+                }
             }
             if (s.trustLevel() != null) {
                 decrement(trust, s.trustLevel());
@@ -110,6 +141,9 @@ public final class GroupIndex {
         }
 
         private long size(GroupBy d) {
+            if (d == own) {
+                return 1;
+            }
             Map<String, Integer> m = distinct.get(d);
             return m == null ? 0 : m.size();
         }

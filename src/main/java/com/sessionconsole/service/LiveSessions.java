@@ -21,6 +21,8 @@ public final class LiveSessions {
     private final Map<UUID, Session> byId = new HashMap<>();
     private final Map<GroupBy, GroupIndex> groups = new EnumMap<>(GroupBy.class);
     private Instant serverNow;
+    private List<Session> sessionsCopy = List.of();
+    private boolean changed = true;
 
     public LiveSessions() {
         for (GroupBy by : GroupBy.values()) {
@@ -59,6 +61,7 @@ public final class LiveSessions {
             }
         }
         serverNow = delta.serverNow();
+        changed |= delta.full() || !delta.upserts().isEmpty() || !delta.removed().isEmpty();
         return added;
     }
 
@@ -84,6 +87,10 @@ public final class LiveSessions {
     public Snapshot snapshot(Set<UUID> fresh) {
         Map<GroupBy, List<GroupSummary>> summaries = new EnumMap<>(GroupBy.class);
         groups.forEach((by, index) -> summaries.put(by, index.summaries()));
-        return new Snapshot(List.copyOf(byId.values()), summaries, fresh, serverNow);
+        if (changed) {
+            sessionsCopy = List.copyOf(byId.values());
+            changed = false;
+        }
+        return new Snapshot(sessionsCopy, summaries, fresh, serverNow);
     }
 }

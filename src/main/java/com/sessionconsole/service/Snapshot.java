@@ -16,7 +16,7 @@ public record Snapshot(List<Session> sessions, Map<GroupBy, List<GroupSummary>> 
             GroupBy.IP, List.of()), Set.of(), Instant.EPOCH);
 
     public Snapshot {
-        sessions = List.copyOf(sessions);
+        sessions = List.copyOf(sessions); // no copy when it already is an immutable list
         groups = Map.copyOf(groups);
         fresh = Set.copyOf(fresh);
     }

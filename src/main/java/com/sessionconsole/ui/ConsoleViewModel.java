@@ -65,6 +65,7 @@ public final class ConsoleViewModel {
     private volatile Comparator<Session> sessionOrder = NEWEST_FIRST;
     private volatile SessionFilter currentFilter = SessionFilter.NONE;
     private volatile Pivot currentPivot;
+    private volatile GroupBy visibleGroup;
     private final Object expiryLock = new Object();
     private TaskRunner.Cancellable expiryTimer;
     private final Map<GroupBy, Comparator<GroupSummary>> groupOrder = new EnumMap<>(GroupBy.class);
@@ -155,9 +156,14 @@ public final class ConsoleViewModel {
             boolean first = !loadedOnce;
             loadedOnce = true;
             Snapshot s = u.snapshot();
+            boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
-            computeAndApply();
+            if (first || !u.delta().isEmpty()) {
+                computeAndApply();
+            } else if (hadFresh) {
+                runner.ui(() -> fresh.set(Set.of())); // an idle tick only ends the highlight of the last one
+            }
             snapshotListeners.forEach(l -> l.accept(snapshot));
             runner.ui(() -> {
                 connected.set(true);
@@ -241,6 +247,17 @@ public final class ConsoleViewModel {
         recompute();
     }
 
+    /**
+     * Which group view is showing (null: none). While a filter narrows the set, only that view's
+     * summaries are rebuilt on each tick; the others are built when they are shown.
+     */
+    public void setVisibleGroup(GroupBy by) {
+        visibleGroup = by;
+        if (by != null) {
+            recompute();
+        }
+    }
+
     public void pivotTo(GroupBy by, String key) {
         pivot.set(new Pivot(by, key));
     }
@@ -289,8 +306,11 @@ public final class ConsoleViewModel {
         synchronized (groupOrder) {
             orders = new HashMap<>(groupOrder);
         }
+        GroupBy showing = visibleGroup;
         for (GroupBy by : GroupBy.values()) {
-            List<GroupSummary> list = new ArrayList<>(narrowed ? GroupIndex.of(by, shown).summaries() : s.groups().getOrDefault(by, List.of()));
+            List<GroupSummary> source = !narrowed ? s.groups().getOrDefault(by, List.of())
+                    : by == showing ? GroupIndex.of(by, shown).summaries() : List.of();
+            List<GroupSummary> list = new ArrayList<>(source);
             Comparator<GroupSummary> order = orders.get(by);
             if (order != null) {
                 list.sort(order.thenComparing(GroupIndex.ORDER));

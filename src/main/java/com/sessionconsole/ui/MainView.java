@@ -104,6 +104,8 @@ public final class MainView {
         });
         tabs.getTabs().add(audit);
         vm.lastOutcomeProperty().addListener((obs, old, outcome) -> auditVm.reload());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> vm.setVisibleGroup(groupTabs.entrySet().stream()
+                .filter(e -> e.getValue() == tab).map(Map.Entry::getKey).findFirst().orElse(null)));
         buildFilterBar();
         buildToolBar();
         buildMenus();

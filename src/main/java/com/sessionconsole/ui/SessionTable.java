@@ -52,6 +52,7 @@ final class SessionTable {
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
             c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
         });
+        fresh.addListener((obs, old, now) -> table.refresh()); // restyles only the visible rows
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(Session item, boolean empty) {

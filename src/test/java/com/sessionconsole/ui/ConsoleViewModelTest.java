@@ -72,6 +72,7 @@ class ConsoleViewModelTest {
 
     @Test
     void textFilterNarrowsEveryView() {
+        vm.setVisibleGroup(GroupBy.IP);
         vm.filter().input(FilterParser.Field.TEXT).set("amsterdam");
         long expected = activeCount("(location ILIKE '%amsterdam%' OR user_agent ILIKE '%amsterdam%' OR device_id ILIKE '%amsterdam%' "
                 + "OR ip_address ILIKE '%amsterdam%' OR user_id::text ILIKE '%amsterdam%')");
@@ -107,6 +108,7 @@ class ConsoleViewModelTest {
         vm.selectGroup(GroupBy.IP, nat);
         assertThat(vm.details(GroupBy.IP)).hasSize((int) nat.activeSessions())
                 .allSatisfy(s -> assertThat(s.ipAddress()).isEqualTo(nat.key()));
+        vm.setVisibleGroup(GroupBy.USER);
         vm.pivotTo(GroupBy.IP, nat.key());
         assertThat(vm.sessions()).hasSize((int) nat.activeSessions());
         assertThat(vm.groups(GroupBy.USER).stream().mapToLong(GroupSummary::activeSessions).sum()).isEqualTo(nat.activeSessions());
