@@ -70,32 +70,21 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActive(Consumer<Session> sink) {
-        return streamInSnapshot(ACTIVE_ROWS_SQL, rs -> sink.accept(session(rs)));
+        return copyInSnapshot(ACTIVE_ROWS_SQL, f -> sink.accept(session(f)));
     }
 
     @Override
     public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return streamInSnapshot(ACTIVE_KEYS_SQL, rs -> sink.accept(new ActiveKey(rs.getObject(1, UUID.class), rs.getLong(2), micros(rs, 3))));
+        return copyInSnapshot(ACTIVE_KEYS_SQL, f -> sink.accept(new ActiveKey(f.uuid(), f.longValue(), f.micros())));
     }
 
-    private interface RowHandler {
-        void handle(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs now() and the query in one transaction, so both see the same clock and snapshot start. */
-    private Instant streamInSnapshot(String sql, RowHandler handler) {
+    /** Runs now() and the COPY in one transaction, so both see the same clock and snapshot start. */
+    private Instant copyInSnapshot(String select, CopyRows.RowHandler handler) {
         try (Connection c = readSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Instant now = now(c);
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setFetchSize(FETCH_SIZE);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            handler.handle(rs);
-                        }
-                    }
-                }
+                CopyRows.copy(c, select, handler);
                 c.commit();
                 return now;
             } catch (SQLException | RuntimeException e) {
@@ -342,6 +331,28 @@ public final class PgSessionDao implements SessionDao {
             rs.next();
             return instant(rs, 1);
         }
+    }
+
+    /** A row of {@link #COLUMNS} read through COPY; the fields come in the same order. */
+    private static Session session(CopyRows.Fields f) {
+        UUID id = f.uuid();
+        UUID user = f.uuid();
+        String head = f.text();
+        String tail = f.text();
+        Integer length = f.intValue();
+        Instant expires = f.micros();
+        Boolean active = f.bool();
+        String device = f.text();
+        String ip = f.text();
+        String agent = f.text();
+        String location = f.text();
+        Integer trust = f.intValue();
+        Instant created = f.micros();
+        Instant updated = f.micros();
+        Instant deleted = f.micros();
+        long version = f.longValue();
+        return new Session(id, user, TokenMask.of(head, tail, length == null ? 0 : length), expires, active, device, ip, agent,
+                location, trust, created, updated, deleted, version);
     }
 
     private static Session session(ResultSet rs) throws SQLException {

@@ -14,7 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,13 +54,20 @@ final class SessionTable {
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
             c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
         });
-        fresh.addListener((obs, old, now) -> table.refresh()); // restyles only the visible rows
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            protected void updateItem(Session item, boolean empty) {
-                super.updateItem(item, empty);
-                pseudoClassStateChanged(FRESH, !empty && item != null && fresh.getValue().contains(item.id()));
-            }
+        // The few row cells the table reuses; a change of the fresh set restyles them without rebuilding any cell.
+        List<TableRow<Session>> rows = new ArrayList<>();
+        fresh.addListener((obs, old, now) -> rows.forEach(r -> r.pseudoClassStateChanged(FRESH,
+                !r.isEmpty() && r.getItem() != null && now.contains(r.getItem().id()))));
+        table.setRowFactory(tv -> {
+            TableRow<Session> row = new TableRow<>() {
+                @Override
+                protected void updateItem(Session item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(FRESH, !empty && item != null && fresh.getValue().contains(item.id()));
+                }
+            };
+            rows.add(row);
+            return row;
         });
     }
 
