@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Summaries of active sessions by user, device or IP, kept up to date in O(changes): adding or
@@ -85,67 +84,62 @@ public final class GroupIndex {
     public static final Comparator<GroupSummary> ORDER = Comparator.comparingLong(GroupSummary::activeSessions).reversed()
             .thenComparing(GroupSummary::key, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /**
+     * The members of one group. Adding is O(1); removing is O(group size); the summary is computed
+     * from the members only when the group changed, which is far cheaper than keeping sorted
+     * multisets up to date on every add.
+     */
     private static final class Stats {
         private final GroupBy own;
-        private long count;
-        private final Map<GroupBy, Map<String, Integer>> distinct = new EnumMap<>(GroupBy.class);
+        private final List<Session> members = new ArrayList<>(2);
 
         Stats(GroupBy own) {
             this.own = own;
         }
-        private final TreeMap<Integer, Integer> trust = new TreeMap<>();
-        private final TreeMap<Instant, Integer> created = new TreeMap<>();
 
         void add(Session s) {
-            count++;
-            for (GroupBy d : GroupBy.values()) {
-                if (d != own) { // a group has exactly one value of its own key
-                    distinct.computeIfAbsent(d, x -> new HashMap<>()).merge(s.key(d), 1, Integer::sum);
-                }
-            }
-            if (s.trustLevel() != null) {
-                trust.merge(s.trustLevel(), 1, Integer::sum);
-            }
-            if (s.createdAt() != null) {
-                created.merge(s.createdAt(), 1, Integer::sum);
-            }
+            members.add(s);
         }
 
         /** Returns true when the group is now empty. */
         boolean remove(Session s) {
-            count--;
-            for (GroupBy d : GroupBy.values()) {
-                if (d != own) {
-                    decrement(distinct.get(d), s.key(d));
+            for (int i = members.size() - 1; i >= 0; i--) {
+                if (members.get(i).id().equals(s.id())) {
+                    members.remove(i);
+                    break;
                 }
             }
-            if (s.trustLevel() != null) {
-                decrement(trust, s.trustLevel());
-            }
-            if (s.createdAt() != null) {
-                decrement(created, s.createdAt());
-            }
-            return count <= 0;
-        }
-
-        private static <K> void decrement(Map<K, Integer> counts, K key) {
-            if (counts != null) {
-                counts.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
-            }
+            return members.isEmpty();
         }
 
         GroupSummary summary(GroupBy by, String key) {
-            return new GroupSummary(by, key, count, size(GroupBy.USER), size(GroupBy.IP), size(GroupBy.DEVICE),
-                    created.isEmpty() ? null : created.firstKey(), created.isEmpty() ? null : created.lastKey(),
-                    trust.isEmpty() ? null : trust.firstKey());
+            Instant first = null;
+            Instant last = null;
+            Integer lowest = null;
+            Map<GroupBy, java.util.Set<String>> distinct = new EnumMap<>(GroupBy.class);
+            for (GroupBy d : GroupBy.values()) {
+                if (d != own) {
+                    distinct.put(d, new java.util.HashSet<>());
+                }
+            }
+            for (Session m : members) {
+                distinct.forEach((d, set) -> set.add(m.key(d)));
+                Instant c = m.createdAt();
+                if (c != null) {
+                    first = first == null || c.isBefore(first) ? c : first;
+                    last = last == null || c.isAfter(last) ? c : last;
+                }
+                Integer t = m.trustLevel();
+                if (t != null && (lowest == null || t < lowest)) {
+                    lowest = t;
+                }
+            }
+            return new GroupSummary(by, key, members.size(), size(distinct, GroupBy.USER), size(distinct, GroupBy.IP),
+                    size(distinct, GroupBy.DEVICE), first, last, lowest);
         }
 
-        private long size(GroupBy d) {
-            if (d == own) {
-                return 1;
-            }
-            Map<String, Integer> m = distinct.get(d);
-            return m == null ? 0 : m.size();
+        private long size(Map<GroupBy, java.util.Set<String>> distinct, GroupBy d) {
+            return d == own ? 1 : distinct.get(d).size();
         }
     }
 }

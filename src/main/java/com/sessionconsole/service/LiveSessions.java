@@ -83,10 +83,13 @@ public final class LiveSessions {
         return byId.get(id);
     }
 
-    /** An immutable copy for other threads; {@code fresh} are the ids that arrived in this tick. */
-    public Snapshot snapshot(Set<UUID> fresh) {
+    /**
+     * An immutable copy for other threads; {@code fresh} are the ids that arrived in this tick. Group
+     * summaries are included only for {@code summarized}: nobody looks at the others right now.
+     */
+    public Snapshot snapshot(Set<UUID> fresh, Set<GroupBy> summarized) {
         Map<GroupBy, List<GroupSummary>> summaries = new EnumMap<>(GroupBy.class);
-        groups.forEach((by, index) -> summaries.put(by, index.summaries()));
+        groups.forEach((by, index) -> summaries.put(by, summarized.contains(by) ? index.summaries() : List.of()));
         if (changed) {
             sessionsCopy = List.copyOf(byId.values());
             changed = false;

@@ -1,6 +1,7 @@
 package com.sessionconsole.service;
 
 import com.sessionconsole.db.DatabaseException;
+import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.RevokeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ public final class SessionPoller {
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SessionPoller.class);
+    private static final long SLOW_TICK_NANOS = 100_000_000L;
 
     private final PollStrategy strategy;
     private final TaskRunner runner;
@@ -31,6 +33,7 @@ public final class SessionPoller {
     private final Object tickLock = new Object();
 
     private volatile Duration interval = DEFAULT_INTERVAL;
+    private volatile Set<GroupBy> summarized = java.util.EnumSet.allOf(GroupBy.class);
     private volatile boolean paused;
     private volatile boolean stopped;
     private int failures;
@@ -96,12 +99,22 @@ public final class SessionPoller {
             }
             Instant started = clock.instant();
             try {
+                long t0 = System.nanoTime();
                 SessionDelta delta = strategy.poll();
+                long t1 = System.nanoTime();
                 Set<UUID> fresh = live.apply(delta);
+                long t2 = System.nanoTime();
+                Snapshot snapshot = live.snapshot(fresh, summarized);
+                long t3 = System.nanoTime();
                 Instant done = clock.instant();
                 failures = 0;
                 lastSuccess = done;
-                event = new PollEvent.Updated(live.snapshot(fresh), delta, done, Duration.between(started, done));
+                event = new PollEvent.Updated(snapshot, delta, done, Duration.between(started, done));
+                if (t3 - t0 > SLOW_TICK_NANOS) {
+                    log.info("slow tick ({} upserts, {} removed{}): database {} ms, apply {} ms, snapshot {} ms", delta.upserts().size(),
+                            delta.removed().size(), delta.full() ? ", full load" : "", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                            (t3 - t2) / 1_000_000);
+                }
             } catch (DatabaseException e) {
                 failures++;
                 Duration retry = backoff();
@@ -119,6 +132,28 @@ public final class SessionPoller {
         }
     }
 
+    /**
+     * Which group summaries the snapshots carry. Adding one reports a snapshot with it at once, in the
+     * background, without polling the database.
+     */
+    public void summarize(Set<GroupBy> dimensions) {
+        Set<GroupBy> before = summarized;
+        summarized = dimensions.isEmpty() ? java.util.EnumSet.noneOf(GroupBy.class) : java.util.EnumSet.copyOf(dimensions);
+        if (!before.containsAll(summarized)) {
+            runner.background(() -> {
+                PollEvent event;
+                synchronized (tickLock) {
+                    if (lastSuccess == null) {
+                        return;
+                    }
+                    SessionDelta none = new SessionDelta(java.util.List.of(), Set.of(), live.snapshotServerNow(), false);
+                    event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), none, clock.instant(), Duration.ZERO);
+                }
+                deliver(event);
+            });
+        }
+    }
+
     /** Takes revoked sessions out of the view at once, without waiting for the next tick. */
     public void applyRevoked(RevokeResult result) {
         if (result.revoked().isEmpty()) {
@@ -131,7 +166,7 @@ public final class SessionPoller {
                 SessionDelta delta = new SessionDelta(java.util.List.of(), Set.copyOf(result.revoked()),
                         live.snapshotServerNow(), false);
                 live.apply(delta);
-                event = new PollEvent.Updated(live.snapshot(Set.of()), delta, now, Duration.ZERO);
+                event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), delta, now, Duration.ZERO);
             }
             deliver(event);
         });

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The active set at one tick, with its group summaries and the ids that are new in this tick. Immutable. */
+/**
+ * The active set at one tick, with the ids that are new in this tick and the group summaries that
+ * were asked for (the others are empty lists). Immutable.
+ */
 public record Snapshot(List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups, Set<UUID> fresh, Instant serverNow) {
     public static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(),
             GroupBy.IP, List.of()), Set.of(), Instant.EPOCH);

@@ -49,6 +49,7 @@ import java.util.stream.Collectors;
  * step on the UI thread. A newer recompute always wins over an older one.
  */
 public final class ConsoleViewModel {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleViewModel.class);
     static final Comparator<Session> NEWEST_FIRST = Comparator.comparing(Session::createdAt,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id);
 
@@ -66,6 +67,7 @@ public final class ConsoleViewModel {
     private volatile SessionFilter currentFilter = SessionFilter.NONE;
     private volatile Pivot currentPivot;
     private volatile GroupBy visibleGroup;
+    private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
     private final Object expiryLock = new Object();
     private TaskRunner.Cancellable expiryTimer;
     private final Map<GroupBy, Comparator<GroupSummary>> groupOrder = new EnumMap<>(GroupBy.class);
@@ -124,6 +126,7 @@ public final class ConsoleViewModel {
         this.tokens = tokens;
         this.clock = clock;
         this.poller = new SessionPoller(strategy, runner, this::onPollEvent, clock);
+        poller.summarize(Set.of()); // the Sessions view comes first; group views ask for theirs when shown
         connectionLabel.set(connection);
         for (GroupBy by : GroupBy.values()) {
             groups.put(by, FXCollections.observableArrayList());
@@ -159,7 +162,9 @@ public final class ConsoleViewModel {
             boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
-            if (first || !u.delta().isEmpty()) {
+            boolean newSummaries = !s.groups().equals(previousGroups);
+            previousGroups = s.groups();
+            if (first || !u.delta().isEmpty() || newSummaries) {
                 computeAndApply();
             } else if (hadFresh) {
                 runner.ui(() -> fresh.set(Set.of())); // an idle tick only ends the highlight of the last one
@@ -253,6 +258,7 @@ public final class ConsoleViewModel {
      */
     public void setVisibleGroup(GroupBy by) {
         visibleGroup = by;
+        poller.summarize(by == null ? Set.of() : Set.of(by));
         if (by != null) {
             recompute();
         }
@@ -273,8 +279,18 @@ public final class ConsoleViewModel {
     /** Computes on the calling (background) thread and hands the result to the UI thread. */
     private void computeAndApply() {
         long gen = generation.incrementAndGet();
+        long t0 = System.nanoTime();
         ViewData data = compute(gen);
-        runner.ui(() -> apply(data));
+        long computed = System.nanoTime() - t0;
+        runner.ui(() -> {
+            long t1 = System.nanoTime();
+            apply(data);
+            long applied = System.nanoTime() - t1;
+            if (computed + applied > 100_000_000L) {
+                log.info("slow view update of {} rows: filter, sort and group {} ms off the FX thread, apply {} ms on it",
+                        data.sessions().size(), computed / 1_000_000, applied / 1_000_000);
+            }
+        });
     }
 
     private ViewData compute(long gen) {

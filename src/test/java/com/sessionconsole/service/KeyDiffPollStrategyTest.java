@@ -123,11 +123,11 @@ class KeyDiffPollStrategyTest {
         dao.forEachActive(fresh::add);
         Map<UUID, Session> expected = fresh.stream().collect(Collectors.toMap(Session::id, s -> s));
         Map<UUID, Session> actual = new HashMap<>();
-        live.snapshot(java.util.Set.of()).sessions().forEach(s -> actual.put(s.id(), s));
+        live.snapshot(java.util.Set.of(), java.util.EnumSet.allOf(com.sessionconsole.domain.GroupBy.class)).sessions().forEach(s -> actual.put(s.id(), s));
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         assertThat(actual).isEqualTo(expected);
         for (var by : com.sessionconsole.domain.GroupBy.values()) {
-            assertThat(live.snapshot(java.util.Set.of()).groups().get(by)).as("groups by " + by)
+            assertThat(live.snapshot(java.util.Set.of(), java.util.EnumSet.allOf(com.sessionconsole.domain.GroupBy.class)).groups().get(by)).as("groups by " + by)
                     .isEqualTo(GroupIndex.of(by, fresh).summaries());
         }
     }
