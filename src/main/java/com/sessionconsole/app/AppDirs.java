@@ -36,6 +36,10 @@ public record AppDirs(Path config, Path data) {
         return config.resolve("config.properties");
     }
 
+    public Path watchlist() {
+        return data.resolve("watchlist.txt");
+    }
+
     public Path auditLog() {
         return data.resolve("audit.jsonl");
     }

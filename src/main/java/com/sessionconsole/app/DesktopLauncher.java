@@ -6,11 +6,15 @@ import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.service.FindingsEngine;
 import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.SessionHistory;
 import com.sessionconsole.service.TokenLookup;
+import com.sessionconsole.service.Watchlist;
 import com.sessionconsole.service.Workspace;
 import com.sessionconsole.ui.AuditViewModel;
 import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.ui.ConsoleViewModels;
 import com.sessionconsole.ui.ConsoleWindow;
+import com.sessionconsole.ui.HistoryViewModel;
 import com.sessionconsole.ui.FindingsViewModel;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
@@ -64,11 +68,12 @@ final class DesktopLauncher implements GuiLauncher {
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
         java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                new TokenLookup(ws.dao()), ws.label(), clock);
+                new TokenLookup(ws.dao()), new Watchlist(dirs.watchlist()), ws.label(), clock);
         AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
         FindingsViewModel findingsVm = new FindingsViewModel(runner, new FindingsEngine(ws.dao(), clock), vm);
         Platform.runLater(() -> {
-            ConsoleWindow window = new ConsoleWindow(new Stage(), vm, findingsVm, auditVm, ViewPrefs.standard(), ws.demo(), ws.label());
+            ConsoleWindow window = new ConsoleWindow(new Stage(), new ConsoleViewModels(vm, findingsVm, auditVm,
+                    new HistoryViewModel(runner, new SessionHistory(ws.dao()))), ViewPrefs.standard(), ws.demo(), ws.label());
             window.stage().setOnHidden(e -> {
                 window.close();
                 closed.countDown();

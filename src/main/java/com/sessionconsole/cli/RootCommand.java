@@ -64,9 +64,12 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new HistoryCommand(opener))
                 .addSubcommand(new RevokeCommand(opener, in::readLine))
                 .addSubcommand(new FindingsCommand(opener))
+                .addSubcommand(new ExportCommand(opener))
+                .addSubcommand(new WatchCommand(opener))
                 .addSubcommand(new FindTokenCommand(opener, in::readLine))
                 .addSubcommand(new AuditCommand(audit))
-                .addSubcommand(new CommandLine.HelpCommand());
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + e.getMessage());

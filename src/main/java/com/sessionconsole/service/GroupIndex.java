@@ -6,6 +6,7 @@ import com.sessionconsole.domain.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -66,18 +67,31 @@ public final class GroupIndex {
         if (dirty.isEmpty()) {
             return sorted;
         }
+        boolean rebuild = dirty.size() > cache.size() / 8;
+        List<GroupSummary> list = rebuild ? null : new ArrayList<>(sorted);
         for (String key : dirty) {
+            GroupSummary old = cache.remove(key);
             Stats stats = groups.get(key);
-            if (stats == null) {
-                cache.remove(key);
-            } else {
-                cache.put(key, stats.summary(by, key));
+            GroupSummary now = stats == null ? null : stats.summary(by, key);
+            if (now != null) {
+                cache.put(key, now);
+            }
+            if (!rebuild) {
+                // few changes: move each changed summary to its place instead of sorting everything again
+                if (old != null) {
+                    list.remove(Collections.binarySearch(list, old, ORDER));
+                }
+                if (now != null) {
+                    list.add(-Collections.binarySearch(list, now, ORDER) - 1, now);
+                }
             }
         }
         dirty.clear();
-        List<GroupSummary> out = new ArrayList<>(cache.values());
-        out.sort(ORDER);
-        sorted = List.copyOf(out);
+        if (rebuild) {
+            list = new ArrayList<>(cache.values());
+            list.sort(ORDER);
+        }
+        sorted = Collections.unmodifiableList(list);
         return sorted;
     }
 

@@ -15,6 +15,8 @@ import com.sessionconsole.service.SessionPoller;
 import com.sessionconsole.service.Snapshot;
 import com.sessionconsole.service.TaskRunner;
 import com.sessionconsole.service.TokenLookup;
+import com.sessionconsole.service.Watchlist;
+import com.sessionconsole.domain.WatchEntry;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -56,6 +58,9 @@ public final class ConsoleViewModel {
     private final TaskRunner runner;
     private final RevocationService revocation;
     private final TokenLookup tokens;
+    private final Watchlist watchlist;
+    private final ObservableList<WatchEntry> watchEntries = FXCollections.observableArrayList();
+    private final ObjectProperty<List<Session>> watchHits = new SimpleObjectProperty<>(List.of());
     private final Clock clock;
     private final SessionPoller poller;
     private final FilterViewModel filter = new FilterViewModel();
@@ -120,10 +125,12 @@ public final class ConsoleViewModel {
     }
 
     public ConsoleViewModel(TaskRunner runner, PollStrategy strategy, RevocationService revocation, TokenLookup tokens,
-                            String connection, Clock clock) {
+                            Watchlist watchlist, String connection, Clock clock) {
         this.runner = runner;
         this.revocation = revocation;
         this.tokens = tokens;
+        this.watchlist = watchlist;
+        watchEntries.setAll(watchlist.entries());
         this.clock = clock;
         this.poller = new SessionPoller(strategy, runner, this::onPollEvent, clock);
         poller.summarize(Set.of()); // the Sessions view comes first; group views ask for theirs when shown
@@ -162,6 +169,13 @@ public final class ConsoleViewModel {
             boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
+            if (!first && !s.fresh().isEmpty()) {
+                List<Session> hits = s.fresh().size() > 10_000 ? List.of() : s.sessions().stream()
+                        .filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
+                if (!hits.isEmpty()) {
+                    runner.ui(() -> watchHits.set(hits));
+                }
+            }
             boolean newSummaries = !s.groups().equals(previousGroups);
             previousGroups = s.groups();
             if (first || !u.delta().isEmpty() || newSummaries) {
@@ -458,6 +472,51 @@ public final class ConsoleViewModel {
                 pivot.set(new Pivot(GroupBy.USER, result.sessions().get(0).userId().toString()));
             }
         }, e -> message.set("Token lookup failed: " + e.getMessage()));
+    }
+
+    // ---- watchlist -----------------------------------------------------------------------------
+
+    public boolean isWatched(Session s) {
+        return watchlist.matches(s);
+    }
+
+    /** Pins a user, device or IP (an IP field may hold a CIDR); new sessions of it raise a notification. */
+    public void watch(GroupBy kind, String value) {
+        if (value == null) {
+            message.set("An empty " + kind.label() + " cannot be watched.");
+            return;
+        }
+        try {
+            WatchEntry entry = new WatchEntry(kind, value);
+            runner.run(() -> {
+                watchlist.add(entry);
+                return watchlist.entries();
+            }, entries -> {
+                watchEntries.setAll(entries);
+                message.set("Watching " + entry.describe() + ": new sessions of it will raise a notification.");
+            }, e -> message.set("Could not save the watchlist: " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            message.set("Not watched: " + e.getMessage());
+        }
+    }
+
+    public void unwatch(WatchEntry entry) {
+        runner.run(() -> {
+            watchlist.remove(entry);
+            return watchlist.entries();
+        }, entries -> {
+            watchEntries.setAll(entries);
+            message.set("No longer watching " + entry.describe() + ".");
+        }, e -> message.set("Could not save the watchlist: " + e.getMessage()));
+    }
+
+    public ObservableList<WatchEntry> watchEntries() {
+        return watchEntries;
+    }
+
+    /** The new sessions of the last tick that match the watchlist. */
+    public ObjectProperty<List<Session>> watchHitsProperty() {
+        return watchHits;
     }
 
     /** Writes exactly the rows the view shows (filtered and sorted) to CSV, off the FX thread. */

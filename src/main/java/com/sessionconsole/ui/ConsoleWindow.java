@@ -16,11 +16,10 @@ public final class ConsoleWindow {
     private final ConsoleViewModel vm;
     private final Timeline clock;
 
-    public ConsoleWindow(Stage stage, ConsoleViewModel vm, FindingsViewModel findingsVm, AuditViewModel auditVm, ViewPrefs prefs,
-                         boolean demo, String connection) {
+    public ConsoleWindow(Stage stage, ConsoleViewModels models, ViewPrefs prefs, boolean demo, String connection) {
         this.stage = stage;
-        this.vm = vm;
-        this.view = new MainView(vm, findingsVm, auditVm, prefs, demo);
+        this.vm = models.console();
+        this.view = new MainView(models, prefs, demo);
         Scene scene = new Scene(view.root(), prefs.getDouble("window.width", 1366), prefs.getDouble("window.height", 768));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource("console.css")).toExternalForm());
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,

@@ -51,7 +51,7 @@ public final class FindingsView {
             vm.select(f);
             evidenceTitle.setText(f == null ? "Select a finding to see its evidence." : f.rule().description() + " — " + f.evidence().size() + " row(s)");
         });
-        SessionTable.configure(evidence, console::serverNow, console.freshProperty(), prefs, "findings.evidence");
+        SessionTable.configure(evidence, console::serverNow, console.freshProperty(), console::isWatched, prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
         status.textProperty().bind(vm.statusProperty());
 

@@ -37,7 +37,7 @@ public final class GroupView {
     private final ConsoleViewModel vm;
 
     GroupView(GroupBy by, ConsoleViewModel vm, ViewPrefs prefs, BiConsumer<GroupBy, String> revokeGroup,
-              Consumer<List<Session>> revokeSessions, Consumer<GroupBy> showTab) {
+              Consumer<List<Session>> revokeSessions, Consumer<GroupBy> showTab, BiConsumer<GroupBy, String> showHistory) {
         this.by = by;
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
@@ -88,9 +88,9 @@ public final class GroupView {
                 e.consume();
             }
         });
-        groups.setContextMenu(contextMenu(revokeGroup, showTab));
+        groups.setContextMenu(contextMenu(revokeGroup, showTab, showHistory));
 
-        SessionTable.configure(detail, vm::serverNow, vm.freshProperty(), prefs, by + ".detail");
+        SessionTable.configure(detail, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, by + ".detail");
         detail.setItems(vm.details(by));
         vm.addUpdateListener(new TableState<>(detail, Session::id));
         detail.setOnKeyPressed(e -> {
@@ -101,7 +101,8 @@ public final class GroupView {
         });
     }
 
-    private ContextMenu contextMenu(BiConsumer<GroupBy, String> revokeGroup, Consumer<GroupBy> showTab) {
+    private ContextMenu contextMenu(BiConsumer<GroupBy, String> revokeGroup, Consumer<GroupBy> showTab,
+                                    BiConsumer<GroupBy, String> showHistory) {
         MenuItem all = new MenuItem("Show all sessions of this " + by.label());
         all.setOnAction(e -> withSelected(g -> {
             vm.pivotTo(by, g.key());
@@ -118,6 +119,12 @@ public final class GroupView {
                 menu.getItems().add(item);
             }
         }
+        MenuItem history = new MenuItem("History of this " + by.label());
+        history.setOnAction(e -> withSelected(g -> showHistory.accept(by, g.key())));
+        menu.getItems().add(history);
+        MenuItem watch = new MenuItem("Watch this " + by.label());
+        watch.setOnAction(e -> withSelected(g -> vm.watch(by, g.key())));
+        menu.getItems().addAll(new SeparatorMenuItem(), watch);
         MenuItem revoke = new MenuItem("Revoke all sessions of this " + by.label() + "…");
         revoke.setOnAction(e -> withSelected(g -> revokeGroup.accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);

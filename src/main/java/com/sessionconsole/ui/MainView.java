@@ -65,6 +65,8 @@ public final class MainView {
     @FXML private Label errorStatus;
 
     private final ConsoleViewModel vm;
+    private final HistoryViewModel historyVm;
+    private Tab historyTab;
     private final ViewPrefs prefs;
     private final boolean demo;
     private final SessionsView sessionsView;
@@ -74,17 +76,20 @@ public final class MainView {
     private TextField searchField;
     private Tab sessionsTab;
 
-    public MainView(ConsoleViewModel vm, FindingsViewModel findingsVm, AuditViewModel auditVm, ViewPrefs prefs, boolean demo) {
-        this.vm = vm;
+    public MainView(ConsoleViewModels models, ViewPrefs prefs, boolean demo) {
+        this.vm = models.console();
+        FindingsViewModel findingsVm = models.findings();
+        AuditViewModel auditVm = models.audit();
+        this.historyVm = models.history();
         this.prefs = prefs;
         this.demo = demo;
         Fxml.load("MainView.fxml", this);
-        sessionsView = new SessionsView(vm, prefs, this::confirmRevoke, this::showTab);
+        sessionsView = new SessionsView(vm, prefs, this::confirmRevoke, this::showTab, this::showHistory);
         sessionsTab = new Tab("Sessions", sessionsView.root());
         sessionsTab.setId("tab-sessions");
         tabs.getTabs().add(sessionsTab);
         for (GroupBy by : GroupBy.values()) {
-            GroupView gv = new GroupView(by, vm, prefs, this::confirmRevokeGroup, this::confirmRevoke, this::showTab);
+            GroupView gv = new GroupView(by, vm, prefs, this::confirmRevokeGroup, this::confirmRevoke, this::showTab, this::showHistory);
             groupViews.put(by, gv);
             Tab tab = new Tab("By " + by.label(), gv.root());
             tab.setId("tab-" + by.name().toLowerCase());
@@ -95,6 +100,9 @@ public final class MainView {
         findingsTab.setId("tab-findings");
         findingsTab.setOnSelectionChanged(e -> findingsVm.setVisible(findingsTab.isSelected()));
         tabs.getTabs().add(findingsTab);
+        historyTab = new Tab("History", new HistoryView(historyVm).root());
+        historyTab.setId("tab-history");
+        tabs.getTabs().add(historyTab);
         Tab audit = new Tab("Audit", new AuditView(auditVm).root());
         audit.setId("tab-audit");
         audit.setOnSelectionChanged(e -> {
@@ -292,7 +300,9 @@ public final class MainView {
             view.getItems().add(item("By " + by.label(), new KeyCodeCombination(digits[by.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> showTab(by)));
         }
         view.getItems().add(item("Findings", new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
-                () -> tabs.getSelectionModel().select(tabs.getTabs().size() - 2)));
+                () -> tabs.getSelectionModel().select(tabs.getTabs().size() - 3)));
+        view.getItems().add(item("History", new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(historyTab)));
         view.getItems().add(item("Audit", new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1)));
         darkTheme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -309,7 +319,40 @@ public final class MainView {
                 }),
                 new SeparatorMenuItem(),
                 item("Revoke selected… (Delete)", null, this::revokeFromCurrentView));
-        menuBar.getMenus().addAll(file, view, actions);
+        Menu watch = new Menu("Watchlist");
+        Runnable rebuild = () -> {
+            watch.getItems().clear();
+            MenuItem add = new MenuItem("Watch an IP or CIDR…");
+            add.setOnAction(e -> {
+                javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+                d.initOwner(window());
+                d.setHeaderText("IP address or CIDR network to watch (e.g. 203.0.113.0/24)");
+                d.showAndWait().ifPresent(v -> vm.watch(GroupBy.IP, v.strip()));
+            });
+            watch.getItems().addAll(add, new SeparatorMenuItem());
+            if (vm.watchEntries().isEmpty()) {
+                MenuItem none = new MenuItem("Nothing watched yet (right-click a row: Watch this …)");
+                none.setDisable(true);
+                watch.getItems().add(none);
+            }
+            for (var entry : vm.watchEntries()) {
+                MenuItem item = new MenuItem("Stop watching " + entry.describe());
+                item.setOnAction(e -> vm.unwatch(entry));
+                watch.getItems().add(item);
+            }
+        };
+        rebuild.run();
+        vm.watchEntries().addListener((javafx.collections.ListChangeListener<com.sessionconsole.domain.WatchEntry>) c -> rebuild.run());
+        vm.watchHitsProperty().addListener((obs, old, hits) -> {
+            if (!hits.isEmpty() && window() != null) {
+                Session first = hits.get(0);
+                org.controlsfx.control.Notifications.create().owner(window()).title("Watched: " + hits.size() + " new session(s)")
+                        .text("user " + first.userId() + "\nIP " + first.ipAddress() + "  device " + first.deviceId()
+                                + (hits.size() > 1 ? "\n… and " + (hits.size() - 1) + " more" : ""))
+                        .hideAfter(javafx.util.Duration.seconds(8)).showInformation();
+            }
+        });
+        menuBar.getMenus().addAll(file, view, actions, watch);
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
@@ -336,6 +379,11 @@ public final class MainView {
     }
 
     // ---- actions -------------------------------------------------------------------------------
+
+    void showHistory(GroupBy by, String key) {
+        historyVm.load(by, key);
+        tabs.getSelectionModel().select(historyTab);
+    }
 
     void showTab(GroupBy by) {
         tabs.getSelectionModel().select(by == null ? sessionsTab : groupTabs.get(by));

@@ -31,7 +31,10 @@ final class SessionTable {
     private SessionTable() {
     }
 
-    static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh, ViewPrefs prefs, String prefix) {
+    static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
+
+    static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh,
+                          java.util.function.Predicate<Session> watched, ViewPrefs prefs, String prefix) {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setFixedCellSize(26);
         table.setTableMenuButtonVisible(true);
@@ -64,6 +67,7 @@ final class SessionTable {
                 protected void updateItem(Session item, boolean empty) {
                     super.updateItem(item, empty);
                     pseudoClassStateChanged(FRESH, !empty && item != null && fresh.getValue().contains(item.id()));
+                    pseudoClassStateChanged(WATCHED, !empty && item != null && watched.test(item));
                 }
             };
             rows.add(row);

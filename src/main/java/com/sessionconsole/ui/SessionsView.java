@@ -23,10 +23,11 @@ public final class SessionsView {
     private final Parent root;
     private final ConsoleViewModel vm;
 
-    SessionsView(ConsoleViewModel vm, ViewPrefs prefs, Consumer<List<Session>> revoke, Consumer<GroupBy> showTab) {
+    SessionsView(ConsoleViewModel vm, ViewPrefs prefs, Consumer<List<Session>> revoke, Consumer<GroupBy> showTab,
+                 java.util.function.BiConsumer<GroupBy, String> showHistory) {
         this.vm = vm;
         this.root = Fxml.load("SessionsView.fxml", this);
-        SessionTable.configure(table, vm::serverNow, vm.freshProperty(), prefs, "sessions");
+        SessionTable.configure(table, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
         table.setId("sessions-table");
         vm.addUpdateListener(new TableState<>(table, Session::id));
@@ -61,6 +62,28 @@ public final class SessionsView {
                 }
             });
             menu.getItems().add(pivot);
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem history = new MenuItem("History of this " + by.label());
+            history.setOnAction(e -> {
+                Session s = table.getSelectionModel().getSelectedItem();
+                if (s != null) {
+                    showHistory.accept(by, s.key(by));
+                }
+            });
+            menu.getItems().add(history);
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem watch = new MenuItem("Watch this " + by.label());
+            watch.setOnAction(e -> {
+                Session s = table.getSelectionModel().getSelectedItem();
+                if (s != null) {
+                    vm.watch(by, s.key(by));
+                }
+            });
+            menu.getItems().add(watch);
         }
         table.setContextMenu(menu);
     }

@@ -144,6 +144,7 @@ class ConsoleBenchmark {
 
     private void measureTicks(Workspace ws, org.postgresql.copy.CopyManager copy, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
         SessionPoller poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), new DirectTaskRunner(), e -> { }, Clock.systemUTC());
+        poller.summarize(Set.of()); // as in the app on the Sessions view; a group view adds its own summaries, kept incrementally
         poller.tick();
         List<UUID> ids = new ArrayList<>();
         ws.dao().forEachActiveKey(k -> ids.add(k.id()));
@@ -234,14 +235,16 @@ class ConsoleBenchmark {
     private Window firstLoad(Workspace ws, int expected, boolean keep) throws Exception {
         FxTaskRunner runner = new FxTaskRunner(2);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                ws.label(), Clock.systemUTC());
+                new com.sessionconsole.service.Watchlist(Files.createTempDirectory("bench-watch").resolve("w.txt")), ws.label(), Clock.systemUTC());
         CountDownLatch loaded = new CountDownLatch(1);
         CompletableFuture<ConsoleWindow> created = new CompletableFuture<>();
         Preferences node = Preferences.userRoot().node("com/sessionconsole-bench");
         node.clear();
         Platform.runLater(() -> {
-            ConsoleWindow w = new ConsoleWindow(new Stage(), vm, new FindingsViewModel(runner, new FindingsEngine(ws.dao(), Clock.systemUTC()), vm),
-                    new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
+            ConsoleWindow w = new ConsoleWindow(new Stage(), new com.sessionconsole.ui.ConsoleViewModels(vm,
+                    new FindingsViewModel(runner, new FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()),
+                    new com.sessionconsole.ui.HistoryViewModel(runner, new com.sessionconsole.service.SessionHistory(ws.dao()))),
+                    new ViewPrefs(node), false, ws.label());
             vm.sessions().addListener((javafx.collections.ListChangeListener<Session>) c -> {
                 if (vm.sessions().size() >= expected) {
                     loaded.countDown();

@@ -78,7 +78,7 @@ class SecretsTest {
                 .openServer(db.settings(), Set.of(), List.of())) {
             DirectTaskRunner runner = new DirectTaskRunner();
             ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                    new TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
+                    new TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
             vm.start();
             runner.runScheduled();
             vm.findToken(rows.get(5).sessionToken());

@@ -46,7 +46,7 @@ class ConsoleViewModelTest {
         List<NewSession> rows = new ArrayList<>();
         new SessionGenerator(5, 7000, 6000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sc-watch-" + UUID.randomUUID() + ".txt")), ws.label(), Clock.systemUTC());
         vm.start();
         runner.runScheduled();
     }
@@ -145,6 +145,25 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void aWatchedNetworkRaisesAHitForANewSessionAndThePinSurvivesARestart() {
+        Path file = home.resolve("watch.txt");
+        ConsoleViewModel watching = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
+                new com.sessionconsole.service.TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(file), ws.label(), Clock.systemUTC());
+        watching.start();
+        runner.runScheduled();
+        watching.watch(GroupBy.IP, "198.18.0.0/15");
+        watching.watch(GroupBy.IP, "10.0.0.0/33");
+        assertThat(watching.messageProperty().get()).startsWith("Not watched").contains("/33");
+        NewSession inside = Rows.active(UUID.randomUUID(), now).ip("198.19.4.4").build();
+        NewSession outside = Rows.active(UUID.randomUUID(), now).ip("198.20.4.4").build();
+        new com.sessionconsole.db.SessionWriter(db.admin()).insert(List.of(inside, outside));
+        watching.refreshNow();
+        assertThat(watching.watchHitsProperty().get()).extracting(Session::id).containsExactly(inside.id());
+        assertThat(new com.sessionconsole.service.Watchlist(file).entries()).extracting(e -> e.value()).containsExactly("198.18.0.0/15");
+        watching.stop();
+    }
+
+    @Test
     void revokeReportsARaceAsAlreadyInactive() {
         List<Session> two = List.of(vm.sessions().get(0), vm.sessions().get(1));
         db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", two.get(0).id());
@@ -156,7 +175,7 @@ class ConsoleViewModelTest {
     void protectedUsersAreRefusedWithAReason() {
         Session target = vm.sessions().get(0);
         try (Workspace guarded = TestWorkspace.open(home, db.settings(), Set.of(target.userId()))) {
-            ConsoleViewModel gvm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(guarded.dao()), guarded.revocation(), new com.sessionconsole.service.TokenLookup(guarded.dao()), "t", Clock.systemUTC());
+            ConsoleViewModel gvm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(guarded.dao()), guarded.revocation(), new com.sessionconsole.service.TokenLookup(guarded.dao()), new com.sessionconsole.service.Watchlist(home.resolve("w2.txt")), "t", Clock.systemUTC());
             gvm.start();
             runner.runScheduled();
             RevokePlan plan = gvm.planRevoke(List.of(target));

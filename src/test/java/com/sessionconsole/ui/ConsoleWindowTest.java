@@ -56,10 +56,10 @@ class ConsoleWindowTest {
         new SessionGenerator(9, 6000, 5000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
         runner = new FxTaskRunner(2);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), ws.label(), Clock.systemUTC());
+        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sc-watch-" + UUID.randomUUID() + ".txt")), ws.label(), Clock.systemUTC());
         Preferences node = Preferences.userRoot().node("com/sessionconsole-test");
         node.clear();
-        window = new ConsoleWindow(stage, vm, new FindingsViewModel(runner, new com.sessionconsole.service.FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()), new ViewPrefs(node), false, ws.label());
+        window = new ConsoleWindow(stage, new ConsoleViewModels(vm, new FindingsViewModel(runner, new com.sessionconsole.service.FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()), new HistoryViewModel(runner, new com.sessionconsole.service.SessionHistory(ws.dao()))), new ViewPrefs(node), false, ws.label());
         vm.setInterval(Duration.ofSeconds(1));
         window.show();
     }

@@ -1,0 +1,111 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.service.CsvExport;
+import com.sessionconsole.service.FilterParser;
+import com.sessionconsole.service.GroupIndex;
+import com.sessionconsole.service.JsonExport;
+import com.sessionconsole.service.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "export", description = {"Write the rows of a view to a file, with who exported what, when, from where and with which filter.",
+        "Filters: --filter \"ip=10.0.0.0/8,trust=20,created=2h,expires=1d,text=…,user=…,device=…,location=…\" (trust: at or below;",
+        "created/expires: within). Tokens are masked."})
+final class ExportCommand extends WorkspaceCommand {
+    enum View { sessions, users, devices, ips }
+
+    enum FileFormat { csv, json }
+
+    @Option(names = "--view", required = true, description = "sessions, users, devices or ips")
+    View view;
+
+    @Option(names = "--filter", paramLabel = "NAME=VALUE,…", description = "narrow the rows, as the filter bar does")
+    String filter;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists)")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
+    FileFormat format;
+
+    ExportCommand(WorkspaceOpener opener) {
+        super(opener);
+    }
+
+    static SessionFilter parseFilter(String text) {
+        if (text == null || text.isBlank()) {
+            return SessionFilter.NONE;
+        }
+        Map<String, String> parts = new HashMap<>();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--filter: '" + part + "' is not NAME=VALUE");
+            }
+            String name = part.substring(0, eq).strip().toLowerCase();
+            if (!List.of("text", "ip", "trust", "created", "expires", "user", "device", "location").contains(name)) {
+                throw new IllegalArgumentException("--filter: unknown name '" + name + "'; use text, ip, trust, created, expires, user, device or location");
+            }
+            parts.put(name, part.substring(eq + 1));
+        }
+        FilterParser.Parsed parsed = new FilterParser().parse(new FilterParser.Input(parts.get("text"), parts.get("ip"), parts.get("trust"),
+                parts.get("created"), parts.get("expires"), parts.get("user"), parts.get("device"), parts.get("location")));
+        if (parsed.hasErrors()) {
+            throw new IllegalArgumentException("--filter: " + String.join("; ", parsed.errors().values()));
+        }
+        return parsed.filter();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        parseFilter(filter);
+        return super.call();
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter stdout) throws Exception {
+        SessionFilter f = parseFilter(filter);
+        List<Session> rows = new ArrayList<>();
+        Instant now = ws.dao().forEachActive(s -> rows.add(s));
+        rows.removeIf(s -> !f.matches(s, now));
+        CsvExport.Provenance p = new CsvExport.Provenance(System.getProperty("user.name"), Instant.now(), ws.label(), view.name(), f.describe());
+        int count;
+        if (view == View.sessions) {
+            rows.sort(Comparator.comparing(Session::createdAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id));
+            count = rows.size();
+            if (format == FileFormat.csv) {
+                CsvExport.sessions(out, rows, p);
+            } else {
+                JsonExport.sessions(out, rows, p);
+            }
+        } else {
+            GroupBy by = switch (view) {
+                case users -> GroupBy.USER;
+                case devices -> GroupBy.DEVICE;
+                default -> GroupBy.IP;
+            };
+            var groups = GroupIndex.of(by, rows).summaries();
+            count = groups.size();
+            if (format == FileFormat.csv) {
+                CsvExport.groups(out, groups, p);
+            } else {
+                JsonExport.groups(out, groups, p);
+            }
+        }
+        stdout.println("exported " + count + " rows to " + out);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}
