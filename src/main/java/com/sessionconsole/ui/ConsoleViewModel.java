@@ -8,6 +8,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
 import com.sessionconsole.service.CsvExport;
 import com.sessionconsole.service.GroupIndex;
+import com.sessionconsole.service.JsonExport;
 import com.sessionconsole.service.PollEvent;
 import com.sessionconsole.service.PollStrategy;
 import com.sessionconsole.service.RevocationService;
@@ -169,7 +170,7 @@ public final class ConsoleViewModel {
             boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
-            if (!first && !s.fresh().isEmpty()) {
+            if (!first && !s.fresh().isEmpty() && !watchEntries.isEmpty()) {
                 List<Session> hits = s.fresh().size() > 10_000 ? List.of() : s.sessions().stream()
                         .filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
                 if (!hits.isEmpty()) {
@@ -519,7 +520,7 @@ public final class ConsoleViewModel {
         return watchHits;
     }
 
-    /** Writes exactly the rows the view shows (filtered and sorted) to CSV, off the FX thread. */
+    /** Writes exactly the rows the view shows (filtered and sorted) to CSV, or JSON for a .json file, off the FX thread. */
     public void export(Path file, GroupBy view) {
         List<Session> rows = view == null ? List.copyOf(sessions) : List.of();
         List<GroupSummary> groupRows = view == null ? List.of() : List.copyOf(groups.get(view));
@@ -527,12 +528,21 @@ public final class ConsoleViewModel {
         String filterText = currentFilter.describe() + (p == null ? "" : "; pivot " + p.describe());
         CsvExport.Provenance provenance = new CsvExport.Provenance(System.getProperty("user.name"), clock.instant(),
                 connectionLabel.get(), view == null ? "sessions" : "by " + view.label(), filterText);
+        boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
         runner.run(() -> {
             if (view == null) {
-                CsvExport.sessions(file, rows, provenance);
+                if (json) {
+                    JsonExport.sessions(file, rows, provenance);
+                } else {
+                    CsvExport.sessions(file, rows, provenance);
+                }
                 return rows.size();
             }
-            CsvExport.groups(file, groupRows, provenance);
+            if (json) {
+                JsonExport.groups(file, groupRows, provenance);
+            } else {
+                CsvExport.groups(file, groupRows, provenance);
+            }
             return groupRows.size();
         }, n -> message.set(String.format("Exported %,d rows to %s", n, file)),
                 e -> message.set("Export failed: " + e.getMessage() + " (nothing was written to " + file + ")"));

@@ -440,7 +440,7 @@ public final class MainView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + (by == null ? "sessions" : "by " + by.label()));
         chooser.setInitialFileName((by == null ? "sessions" : "by-" + by.name().toLowerCase()) + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("JSON", "*.json"));
         File file = chooser.showSaveDialog(window());
         if (file != null) {
             vm.export(file.toPath(), by);
