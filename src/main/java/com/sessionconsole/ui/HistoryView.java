@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /** One key's sessions, ended ones included: a table (active on top) and a timeline of each session's life. */
 public final class HistoryView {
-    private static final int MAX_BARS = 300;
+    private static final int MAX_BARS = 500;
 
     @FXML private Label title;
     @FXML private TableView<SessionHistory.Entry> table;
@@ -35,10 +35,10 @@ public final class HistoryView {
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(status());
-        table.getColumns().add(column("Created", 160, e -> TimeText.absolute(e.session().createdAt())));
-        table.getColumns().add(column("Ended", 160, e -> e.endedAt() == null ? "" : TimeText.absolute(e.endedAt())));
-        table.getColumns().add(column("Expires", 160, e -> TimeText.absolute(e.session().expiresAt())));
-        table.getColumns().add(column("User", 270, e -> e.session().userId().toString()));
+        table.getColumns().add(column("Created", 145, e -> TimeText.compact(e.session().createdAt())));
+        table.getColumns().add(column("Ended", 145, e -> e.endedAt() == null ? "" : TimeText.compact(e.endedAt())));
+        table.getColumns().add(column("Expires", 145, e -> TimeText.compact(e.session().expiresAt())));
+        table.getColumns().add(column("User", 230, e -> e.session().userId().toString()));
         table.getColumns().add(column("Device", 130, e -> e.session().deviceId()));
         table.getColumns().add(column("IP", 150, e -> e.session().ipAddress()));
         table.getColumns().add(column("Location", 130, e -> e.session().location()));
@@ -66,7 +66,7 @@ public final class HistoryView {
         Instant from = bars.stream().map(e -> e.session().createdAt()).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(r.serverNow());
         Instant to = r.serverNow();
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
-        double rowH = Math.max(2, Math.min(12, (h - 20) / bars.size()));
+        double rowH = Math.min(12, (h - 20) / bars.size()); // every bar fits, however many
         g.setFill(Color.GRAY);
         g.fillText(TimeText.absolute(from), 4, h - 4);
         g.fillText("now", w - 30, h - 4);
@@ -77,7 +77,7 @@ public final class HistoryView {
             double x0 = (start.toEpochMilli() - from.toEpochMilli()) / span * (w - 8) + 4;
             double x1 = Math.max(x0 + 2, (end.toEpochMilli() - from.toEpochMilli()) / span * (w - 8) + 4);
             g.setFill(color(e.status()));
-            g.fillRect(x0, 4 + i * rowH, Math.min(x1, w - 4) - x0, Math.max(1, rowH - 1));
+            g.fillRect(x0, 4 + i * rowH, Math.min(x1, w - 4) - x0, Math.max(0.6, rowH > 3 ? rowH - 1 : rowH));
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** Short relative times ("in 2 h", "5 min ago") and the absolute time for tooltips. */
 public final class TimeText {
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private TimeText() {
@@ -42,6 +43,10 @@ public final class TimeText {
 
     public static String absolute(Instant t) {
         return t == null ? "" : ABSOLUTE.format(t);
+    }
+
+    public static String compact(Instant t) {
+        return t == null ? "" : COMPACT.format(t);
     }
 
     public static String clock(Instant t) {
