@@ -84,6 +84,9 @@ public final class ConsoleViewModel {
     private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
     private final Map<GroupBy, ObservableList<Session>> details = new EnumMap<>(GroupBy.class);
     private final ObjectProperty<Set<UUID>> fresh = new SimpleObjectProperty<>(Set.of());
+    private final ObjectProperty<ChartData> charts = new SimpleObjectProperty<>(ChartData.EMPTY);
+    private final java.util.Deque<ChartData.Sample> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    static final int MAX_SAMPLES = 720;
     private final ObjectProperty<Pivot> pivot = new SimpleObjectProperty<>();
     private final StringProperty connectionLabel = new SimpleStringProperty();
     private final StringProperty refreshText = new SimpleStringProperty("connecting…");
@@ -170,6 +173,12 @@ public final class ConsoleViewModel {
             boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
+            if (!u.took().isZero()) { // a real poll, not a local revoke or a summary request
+                samples.addLast(new ChartData.Sample(u.at(), s.sessions().size()));
+                while (samples.size() > MAX_SAMPLES) {
+                    samples.pollFirst();
+                }
+            }
             if (!first && !s.fresh().isEmpty() && !watchEntries.isEmpty()) {
                 List<Session> hits = s.fresh().size() > 10_000 ? List.of() : s.sessions().stream()
                         .filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
@@ -356,7 +365,26 @@ public final class ConsoleViewModel {
             }
         }
         shown.sort(sessionOrder);
-        return new ViewData(gen, shown, groupData, detailData, s.sessions().size());
+        return new ViewData(gen, shown, groupData, detailData, s.sessions().size(), chartData(shown));
+    }
+
+    private ChartData chartData(List<Session> shown) {
+        Map<String, Long> locations = new HashMap<>();
+        long[] trust = new long[11];
+        for (Session x : shown) {
+            locations.merge(x.location() == null ? "(empty)" : x.location(), 1L, Long::sum);
+            if (x.trustLevel() != null) {
+                trust[Math.max(0, Math.min(10, x.trustLevel() / 10))]++;
+            }
+        }
+        Map<String, Long> top = new java.util.LinkedHashMap<>();
+        locations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return new ChartData(List.copyOf(samples), top, trust);
+    }
+
+    public ObjectProperty<ChartData> chartsProperty() {
+        return charts;
     }
 
     private void apply(ViewData data) {
@@ -371,6 +399,7 @@ public final class ConsoleViewModel {
             details.get(by).setAll(data.details().get(by));
         }
         updateListeners.forEach(UpdateListener::afterUpdate);
+        charts.set(data.charts());
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
     }

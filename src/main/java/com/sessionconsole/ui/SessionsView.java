@@ -86,6 +86,7 @@ public final class SessionsView {
             menu.getItems().add(watch);
         }
         table.setContextMenu(menu);
+        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm, prefs).node());
     }
 
     List<Session> selected() {

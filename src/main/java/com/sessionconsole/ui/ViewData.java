@@ -9,5 +9,5 @@ import java.util.Map;
 
 /** Everything the tables show after one recompute, built off the FX thread and applied in one go. */
 record ViewData(long generation, List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups,
-                Map<GroupBy, List<Session>> details, int totalActive) {
+                Map<GroupBy, List<Session>> details, int totalActive, ChartData charts) {
 }

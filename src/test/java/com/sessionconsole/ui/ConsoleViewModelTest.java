@@ -83,6 +83,16 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void chartsDescribeTheRowsInView() {
+        vm.filter().input(FilterParser.Field.LOCATION).set("Berlin");
+        ChartData d = vm.chartsProperty().get();
+        long withTrust = vm.sessions().stream().filter(s -> s.trustLevel() != null).count();
+        assertThat(java.util.Arrays.stream(d.trustBuckets()).sum()).isEqualTo(withTrust).isPositive();
+        assertThat(d.topLocations().keySet()).allSatisfy(l -> assertThat(l).contains("Berlin"));
+        assertThat(d.activeOverTime()).isNotEmpty().last().extracting(ChartData.Sample::active).isEqualTo((int) activeCount(""));
+    }
+
+    @Test
     void cidrFilterSelectsExactlyTheRightRowsAndABadOneIsReportedNotApplied() {
         vm.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
         long expected = activeCount("ip_address LIKE '203.0.113.%'");

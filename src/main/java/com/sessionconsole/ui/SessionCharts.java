@@ -1,0 +1,83 @@
+package com.sessionconsole.ui;
+
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import java.util.Map;
+
+/** Three small charts under the Sessions table: active sessions over time, top locations, trust levels. */
+final class SessionCharts {
+    private final XYChart.Series<Number, Number> active = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> locations = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> trust = new XYChart.Series<>();
+    private final TitledPane pane;
+
+    SessionCharts(ConsoleViewModel vm, ViewPrefs prefs) {
+        NumberAxis time = new NumberAxis();
+        time.setForceZeroInRange(false);
+        time.setTickLabelsVisible(false);
+        time.setLabel("since the window opened");
+        NumberAxis count = new NumberAxis();
+        count.setForceZeroInRange(false);
+        LineChart<Number, Number> line = new LineChart<>(time, count);
+        line.setTitle("Active sessions");
+        line.setCreateSymbols(false);
+        line.setLegendVisible(false);
+        line.setAnimated(false);
+        line.getData().add(active);
+        BarChart<String, Number> loc = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        loc.setTitle("Top locations (rows in view)");
+        loc.setLegendVisible(false);
+        loc.setAnimated(false);
+        loc.getData().add(locations);
+        BarChart<String, Number> tr = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        tr.setTitle("Trust levels (rows in view)");
+        tr.setLegendVisible(false);
+        tr.setAnimated(false);
+        tr.getData().add(trust);
+        HBox box = new HBox(8, line, loc, tr);
+        for (Node n : box.getChildren()) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+            ((javafx.scene.layout.Region) n).setPrefHeight(190);
+            ((javafx.scene.layout.Region) n).setMinWidth(200);
+        }
+        pane = new TitledPane("Charts", box);
+        pane.setId("charts");
+        pane.setExpanded(prefs.getBoolean("charts.expanded", false));
+        pane.expandedProperty().addListener((o, a, open) -> {
+            prefs.putBoolean("charts.expanded", open);
+            if (open) {
+                show(vm.chartsProperty().get());
+            }
+        });
+        vm.chartsProperty().addListener((o, a, data) -> {
+            if (pane.isExpanded()) {
+                show(data); // nothing is drawn while the charts are folded away
+            }
+        });
+    }
+
+    private void show(ChartData d) {
+        long t0 = d.activeOverTime().isEmpty() ? 0 : d.activeOverTime().get(0).at().getEpochSecond();
+        active.getData().setAll(d.activeOverTime().stream()
+                .map(s -> new XYChart.Data<Number, Number>(s.at().getEpochSecond() - t0, s.active())).toList());
+        locations.getData().setAll(d.topLocations().entrySet().stream()
+                .map((Map.Entry<String, Long> e) -> new XYChart.Data<String, Number>(e.getKey(), e.getValue())).toList());
+        java.util.List<XYChart.Data<String, Number>> buckets = new java.util.ArrayList<>();
+        for (int i = 0; i < d.trustBuckets().length; i++) {
+            buckets.add(new XYChart.Data<>(i == 10 ? "100" : i * 10 + "–" + (i * 10 + 9), d.trustBuckets()[i]));
+        }
+        trust.getData().setAll(buckets);
+    }
+
+    Node node() {
+        return pane;
+    }
+}
