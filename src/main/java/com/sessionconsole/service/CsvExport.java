@@ -30,13 +30,32 @@ public final class CsvExport {
     public record Provenance(String exportedBy, Instant at, String server, String view, String filter) {
     }
 
+    /** Told how many rows are written; answers whether to stop. A stopped export leaves no file behind. */
+    public interface Progress {
+        Progress NONE = (done, total) -> false;
+
+        boolean rowsWritten(int done, int total);
+    }
+
+    static void check(Progress progress, int done, int total) {
+        if ((done % 1000 == 0 || done == total) && progress.rowsWritten(done, total)) {
+            throw new java.util.concurrent.CancellationException("export cancelled after " + done + " of " + total + " rows");
+        }
+    }
+
     public static CSVFormat format() {
         return CSVFormat.DEFAULT.builder().setCommentMarker('#').setRecordSeparator('\n').get();
     }
 
     public static void sessions(Path file, List<Session> rows, Provenance p) throws IOException {
+        sessions(file, rows, p, Progress.NONE);
+    }
+
+    public static void sessions(Path file, List<Session> rows, Provenance p, Progress progress) throws IOException {
         write(file, p, rows.size(), SESSION_HEADER, printer -> {
+            int done = 0;
             for (Session s : rows) {
+                check(progress, ++done, rows.size());
                 printer.printRecord(Arrays.asList(s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(),
                         s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
             }
@@ -44,8 +63,14 @@ public final class CsvExport {
     }
 
     public static void groups(Path file, List<GroupSummary> rows, Provenance p) throws IOException {
+        groups(file, rows, p, Progress.NONE);
+    }
+
+    public static void groups(Path file, List<GroupSummary> rows, Provenance p, Progress progress) throws IOException {
         write(file, p, rows.size(), GROUP_HEADER, printer -> {
+            int done = 0;
             for (GroupSummary g : rows) {
+                check(progress, ++done, rows.size());
                 printer.printRecord(Arrays.asList(g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
                         g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
             }
@@ -65,6 +90,9 @@ public final class CsvExport {
             printer.printComment("filter=" + p.filter() + " rows=" + count);
             printer.printRecord(header);
             body.print(printer);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

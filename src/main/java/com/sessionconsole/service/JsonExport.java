@@ -23,12 +23,20 @@ public final class JsonExport {
     }
 
     public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p) throws IOException {
-        write(file, p, rows, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
+        sessions(file, rows, p, CsvExport.Progress.NONE);
+    }
+
+    public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
+        write(file, p, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
                 s.userAgent(), s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
     }
 
     public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p) throws IOException {
-        write(file, p, rows, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
+        groups(file, rows, p, CsvExport.Progress.NONE);
+    }
+
+    public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
+        write(file, p, rows, progress, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
                 g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
     }
 
@@ -41,7 +49,8 @@ public final class JsonExport {
         return m;
     }
 
-    private static <T> void write(Path file, CsvExport.Provenance p, List<T> rows, Function<T, Map<String, Object>> toRow) throws IOException {
+    private static <T> void write(Path file, CsvExport.Provenance p, List<T> rows, CsvExport.Progress progress,
+                                  Function<T, Map<String, Object>> toRow) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("exported_by", p.exportedBy());
@@ -53,12 +62,17 @@ public final class JsonExport {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("{\"provenance\":" + Json.write(prov) + ",\n\"rows\":[");
             boolean first = true;
+            int done = 0;
             for (T row : rows) {
+                CsvExport.check(progress, ++done, rows.size());
                 w.write(first ? "\n" : ",\n");
                 w.write(Json.write(toRow.apply(row)));
                 first = false;
             }
             w.write("\n]}\n");
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -84,6 +84,8 @@ public final class ConsoleViewModel {
     private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
     private final Map<GroupBy, ObservableList<Session>> details = new EnumMap<>(GroupBy.class);
     private final ObjectProperty<Set<UUID>> fresh = new SimpleObjectProperty<>(Set.of());
+    private final javafx.beans.property.DoubleProperty exportProgress = new javafx.beans.property.SimpleDoubleProperty(-1);
+    private volatile boolean exportCancelled;
     private final ObjectProperty<ChartData> charts = new SimpleObjectProperty<>(ChartData.EMPTY);
     private final java.util.Deque<ChartData.Sample> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
     static final int MAX_SAMPLES = 720;
@@ -558,23 +560,45 @@ public final class ConsoleViewModel {
         CsvExport.Provenance provenance = new CsvExport.Provenance(System.getProperty("user.name"), clock.instant(),
                 connectionLabel.get(), view == null ? "sessions" : "by " + view.label(), filterText);
         boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+        exportCancelled = false;
+        exportProgress.set(0);
+        CsvExport.Progress progress = (done, total) -> {
+            runner.ui(() -> exportProgress.set(total == 0 ? 1 : (double) done / total));
+            return exportCancelled;
+        };
         runner.run(() -> {
             if (view == null) {
                 if (json) {
-                    JsonExport.sessions(file, rows, provenance);
+                    JsonExport.sessions(file, rows, provenance, progress);
                 } else {
-                    CsvExport.sessions(file, rows, provenance);
+                    CsvExport.sessions(file, rows, provenance, progress);
                 }
                 return rows.size();
             }
             if (json) {
-                JsonExport.groups(file, groupRows, provenance);
+                JsonExport.groups(file, groupRows, provenance, progress);
             } else {
-                CsvExport.groups(file, groupRows, provenance);
+                CsvExport.groups(file, groupRows, provenance, progress);
             }
             return groupRows.size();
-        }, n -> message.set(String.format("Exported %,d rows to %s", n, file)),
-                e -> message.set("Export failed: " + e.getMessage() + " (nothing was written to " + file + ")"));
+        }, n -> {
+            exportProgress.set(-1);
+            message.set(String.format("Exported %,d rows to %s", n, file));
+        }, e -> {
+            exportProgress.set(-1);
+            message.set((e instanceof java.util.concurrent.CancellationException ? "Export cancelled" : "Export failed: " + e.getMessage())
+                    + "; nothing was written to " + file);
+        });
+    }
+
+    /** Stops a running export; the partial file is removed. */
+    public void cancelExport() {
+        exportCancelled = true;
+    }
+
+    /** 0..1 while an export runs, -1 otherwise. */
+    public javafx.beans.property.DoubleProperty exportProgressProperty() {
+        return exportProgress;
     }
 
     // ---- properties ----------------------------------------------------------------------------

@@ -118,8 +118,17 @@ public final class MainView {
         buildToolBar();
         buildMenus();
         bindStatus();
+        javafx.scene.control.ProgressBar exportBar = new javafx.scene.control.ProgressBar();
+        exportBar.progressProperty().bind(vm.exportProgressProperty());
+        Button cancelExport = new Button("Cancel export");
+        cancelExport.setOnAction(e -> vm.cancelExport());
+        HBox exporting = new HBox(6, new Label("Exporting…"), exportBar, cancelExport);
+        exporting.setAlignment(Pos.CENTER_LEFT);
+        exporting.visibleProperty().bind(vm.exportProgressProperty().greaterThanOrEqualTo(0));
+        exporting.managedProperty().bind(exporting.visibleProperty());
+        messageBar.getChildren().add(exporting);
         messageBar.managedProperty().bind(filterErrors.textProperty().isNotEmpty().or(vm.pivotProperty().isNotNull())
-                .or(vm.messageProperty().isNotEmpty()));
+                .or(vm.messageProperty().isNotEmpty()).or(exporting.visibleProperty()));
         messageBar.visibleProperty().bind(messageBar.managedProperty());
         vm.lastOutcomeProperty().addListener((obs, old, outcome) -> {
             if (outcome != null && outcome.auditError() != null) {

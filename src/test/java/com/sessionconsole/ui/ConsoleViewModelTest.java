@@ -83,6 +83,26 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void exportWritesExactlyTheRowsInViewInTheirOrderAndACancelledOneLeavesNothing() throws Exception {
+        vm.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
+        Path file = home.resolve("view.csv");
+        vm.export(file, null);
+        var recs = com.sessionconsole.service.CsvExport.format().builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file)).getRecords();
+        assertThat(recs).extracting(r -> r.get("id")).containsExactlyElementsOf(vm.sessions().stream().map(x -> x.id().toString()).toList());
+        assertThat(recs).extracting(r -> r.get("token_masked")).allSatisfy(t -> assertThat(t).hasSize(9).contains("…"));
+        assertThat(Files.readString(file)).contains("filter=").contains("ip 203.0.113.0/24");
+
+        Path cancelled = home.resolve("cancelled.csv");
+        List<Session> many = List.copyOf(vm.sessions());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.sessionconsole.service.CsvExport.sessions(cancelled, many,
+                        new com.sessionconsole.service.CsvExport.Provenance("t", Instant.now(), "s", "sessions", "none"), (done, total) -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(cancelled).doesNotExist();
+        assertThat(home.resolve("cancelled.csv.part")).doesNotExist();
+    }
+
+    @Test
     void chartsDescribeTheRowsInView() {
         vm.filter().input(FilterParser.Field.LOCATION).set("Berlin");
         ChartData d = vm.chartsProperty().get();
