@@ -164,19 +164,8 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> history(GroupBy by, String key) {
-        String sql = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + keyPredicate(by, key) + " ORDER BY created_at DESC NULLS LAST, id";
-        List<Session> out = new ArrayList<>();
-        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bindKey(ps, 1, by, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(session(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-        return out;
+        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + keyPredicate(by, key)
+                + " ORDER BY created_at DESC NULLS LAST, id", ps -> bindKey(ps, 1, by, key));
     }
 
     @Override
@@ -215,28 +204,24 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> sessionsByToken(String token) {
-        List<Session> out = new ArrayList<>();
-        try (Connection c = readSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM public.user_sessions WHERE session_token = ?")) {
-            ps.setString(1, token);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(session(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-        return out;
+        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE session_token = ?", ps -> ps.setString(1, token));
     }
 
     @Override
     public List<Session> zombieRows(int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE (is_active = true AND (expires_at <= now() "
-                + "OR deleted_at IS NOT NULL)) OR is_active IS NULL ORDER BY created_at DESC NULLS LAST LIMIT ?";
+        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE (is_active = true AND (expires_at <= now() "
+                + "OR deleted_at IS NOT NULL)) OR is_active IS NULL ORDER BY created_at DESC NULLS LAST LIMIT ?", ps -> ps.setInt(1, limit));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Runs one query on the read pool and maps every row to a session. */
+    private List<Session> sessions(String sql, Binder binder) {
         List<Session> out = new ArrayList<>();
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, limit);
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(session(rs));

@@ -1,11 +1,9 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.db.SessionWriter;
-import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.KeyDiffPollStrategy;
 import com.sessionconsole.service.SessionGenerator;
 import com.sessionconsole.service.Workspace;
 import com.sessionconsole.support.Rows;
@@ -20,18 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +34,8 @@ class ConsoleWindowTest {
     static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     Workspace ws;
-    FxTaskRunner runner;
+    TestConsole console;
     ConsoleViewModel vm;
-    ConsoleWindow window;
     Instant now;
 
     @Start
@@ -55,19 +47,13 @@ class ConsoleWindowTest {
         List<NewSession> rows = new ArrayList<>();
         new SessionGenerator(9, 6000, 5000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
-        runner = new FxTaskRunner(2);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sc-watch-" + UUID.randomUUID() + ".txt")), ws.label(), Clock.systemUTC());
-        Preferences node = Preferences.userRoot().node("com/sessionconsole-test");
-        node.clear();
-        window = new ConsoleWindow(stage, new ConsoleViewModels(vm, new FindingsViewModel(runner, new com.sessionconsole.service.FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()), new HistoryViewModel(runner, new com.sessionconsole.service.SessionHistory(ws.dao()))), new ViewPrefs(node), false, ws.label());
-        vm.setInterval(Duration.ofSeconds(1));
-        window.show();
+        console = TestConsole.open(stage, ws, "sessionconsole-test");
+        vm = console.vm;
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        runner.close();
+        console.close();
         ws.close();
     }
 
@@ -76,13 +62,7 @@ class ConsoleWindowTest {
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        try {
-            // evaluated on the FX thread, which owns the tables' items
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        TestConsole.await(what, 20, condition);
     }
 
     private long active(String where, Object... params) {

@@ -5,7 +5,6 @@ import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.KeyDiffPollStrategy;
 import com.sessionconsole.service.SessionGenerator;
 import com.sessionconsole.service.Workspace;
 import com.sessionconsole.support.TestWorkspace;
@@ -18,12 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +39,7 @@ class DisconnectTest {
     Path dataDir;
     int port;
     Workspace ws;
-    FxTaskRunner runner;
-    ConsoleViewModel vm;
-    ConsoleWindow window;
+    TestConsole console;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -62,30 +56,18 @@ class DisconnectTest {
         ConnectionSettings settings = new ConnectionSettings(server.jdbcUrl(), EmbeddedDatabase.USER, null, null, false,
                 Duration.ofSeconds(2), null, false);
         ws = TestWorkspace.open(Files.createTempDirectory("console-fault"), settings, Set.of());
-        runner = new FxTaskRunner(2);
-        vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new com.sessionconsole.service.TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sc-watch-" + UUID.randomUUID() + ".txt")), ws.label(), Clock.systemUTC());
-        Preferences node = Preferences.userRoot().node("com/sessionconsole-test-fault");
-        node.clear();
-        window = new ConsoleWindow(stage, new ConsoleViewModels(vm, new FindingsViewModel(runner, new com.sessionconsole.service.FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()), new HistoryViewModel(runner, new com.sessionconsole.service.SessionHistory(ws.dao()))), new ViewPrefs(node), false, ws.label());
-        vm.setInterval(Duration.ofSeconds(1));
-        window.show();
+        console = TestConsole.open(stage, ws, "sessionconsole-test-fault");
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        runner.close();
+        console.close();
         ws.close();
         server.close();
     }
 
     private static void await(String what, long seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        try {
-            // evaluated on the FX thread, which owns the tables' items
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+        TestConsole.await(what, seconds, condition);
     }
 
     @Test
