@@ -52,41 +52,30 @@ public final class SessionsView {
         MenuItem revokeItem = new MenuItem("Revoke selected sessions…");
         revokeItem.setOnAction(e -> revoke.accept(selected()));
         ContextMenu menu = new ContextMenu(revokeItem, new SeparatorMenuItem());
-        for (GroupBy by : GroupBy.values()) {
-            MenuItem pivot = new MenuItem("Show all sessions of this " + by.label());
-            pivot.setOnAction(e -> {
-                Session s = table.getSelectionModel().getSelectedItem();
-                if (s != null) {
-                    vm.pivotTo(by, s.key(by));
-                    showTab.accept(null);
-                }
-            });
-            menu.getItems().add(pivot);
-        }
+        addPerKey(menu, "Show all sessions of this ", (by, key) -> {
+            vm.pivotTo(by, key);
+            showTab.accept(null);
+        });
         menu.getItems().add(new SeparatorMenuItem());
-        for (GroupBy by : GroupBy.values()) {
-            MenuItem history = new MenuItem("History of this " + by.label());
-            history.setOnAction(e -> {
-                Session s = table.getSelectionModel().getSelectedItem();
-                if (s != null) {
-                    showHistory.accept(by, s.key(by));
-                }
-            });
-            menu.getItems().add(history);
-        }
+        addPerKey(menu, "History of this ", showHistory);
         menu.getItems().add(new SeparatorMenuItem());
-        for (GroupBy by : GroupBy.values()) {
-            MenuItem watch = new MenuItem("Watch this " + by.label());
-            watch.setOnAction(e -> {
-                Session s = table.getSelectionModel().getSelectedItem();
-                if (s != null) {
-                    vm.watch(by, s.key(by));
-                }
-            });
-            menu.getItems().add(watch);
-        }
+        addPerKey(menu, "Watch this ", vm::watch);
         table.setContextMenu(menu);
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm, prefs).node());
+    }
+
+    /** One item per user, device and IP that acts on that key of the selected session. */
+    private void addPerKey(ContextMenu menu, String text, java.util.function.BiConsumer<GroupBy, String> action) {
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem item = new MenuItem(text + by.label());
+            item.setOnAction(e -> {
+                Session s = table.getSelectionModel().getSelectedItem();
+                if (s != null) {
+                    action.accept(by, s.key(by));
+                }
+            });
+            menu.getItems().add(item);
+        }
     }
 
     List<Session> selected() {
