@@ -109,7 +109,7 @@ public final class WorkspaceFactory {
             return Optional.of(fromEnv);
         }
         JdbcUrl u = settings.parsedUrl();
-        Optional<String> fromFile = PgPassFile.standard().find(u.host(), u.port(), u.database(), settings.user());
+        Optional<String> fromFile = PgPassFile.standard(env).find(u.host(), u.port(), u.database(), settings.user());
         return fromFile.isPresent() ? fromFile : passwordPrompt.apply(settings.describe());
     }
 

@@ -43,6 +43,10 @@ public class DatabaseException extends RuntimeException {
                     + "by the CA in sslrootcert, or its name does not match the host (" + firstLine(root.getMessage())
                     + "). Check sslmode and sslrootcert in the URL", e);
         }
+        if ("08004".equals(state) || (e.getMessage() != null && e.getMessage().contains("no password was provided"))) {
+            return new DatabaseException(Kind.AUTHENTICATION, "the server at " + where + " wants a password for user '" + user
+                    + "': set PGPASSWORD, add a line to ~/.pgpass, or run the command in a terminal to be asked", e);
+        }
         if (root instanceof ConnectException || root instanceof SocketTimeoutException || state.startsWith("08")) {
             return new DatabaseException(Kind.UNREACHABLE, "cannot reach PostgreSQL at " + where
                     + ": check the host and port, the network, and that the server accepts TCP connections", e);

@@ -15,8 +15,9 @@ public final class PgPassFile {
         this.file = file;
     }
 
-    public static PgPassFile standard() {
-        String env = System.getenv("PGPASSFILE");
+    /** PGPASSFILE from the given environment, else ~/.pgpass. */
+    public static PgPassFile standard(java.util.Map<String, String> environment) {
+        String env = environment.get("PGPASSFILE");
         if (env != null && !env.isBlank()) {
             return new PgPassFile(Path.of(env));
         }
