@@ -12,6 +12,7 @@ import com.sessionconsole.service.JsonExport;
 import com.sessionconsole.service.PollEvent;
 import com.sessionconsole.service.PollStrategy;
 import com.sessionconsole.service.RevocationService;
+import com.sessionconsole.service.SessionDelta;
 import com.sessionconsole.service.SessionPoller;
 import com.sessionconsole.service.Snapshot;
 import com.sessionconsole.service.TaskRunner;
@@ -43,7 +44,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +72,8 @@ public final class ConsoleViewModel {
     private volatile Comparator<Session> sessionOrder = NEWEST_FIRST;
     private volatile SessionFilter currentFilter = SessionFilter.NONE;
     private volatile Pivot currentPivot;
+    private final ShownRows shownRows = new ShownRows();
+    private volatile boolean chartsVisible;
     private volatile GroupBy visibleGroup;
     private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
     private final Object expiryLock = new Object();
@@ -172,6 +174,7 @@ public final class ConsoleViewModel {
             boolean first = !loadedOnce;
             loadedOnce = true;
             Snapshot s = u.snapshot();
+            Snapshot previous = snapshot;
             boolean hadFresh = !snapshot.fresh().isEmpty();
             snapshot = first ? new Snapshot(s.sessions(), s.groups(), Set.of(), s.serverNow()) : s;
             snapshotAt = u.at();
@@ -191,7 +194,7 @@ public final class ConsoleViewModel {
             boolean newSummaries = !s.groups().equals(previousGroups);
             previousGroups = s.groups();
             if (first || !u.delta().isEmpty() || newSummaries) {
-                computeAndApply();
+                computeAndApply(previous, u.delta());
             } else if (hadFresh) {
                 runner.ui(() -> fresh.set(Set.of())); // an idle tick only ends the highlight of the last one
             }
@@ -299,14 +302,17 @@ public final class ConsoleViewModel {
     }
 
     private void recompute() {
-        runner.background(this::computeAndApply);
+        runner.background(() -> computeAndApply(null, null));
     }
 
-    /** Computes on the calling (background) thread and hands the result to the UI thread. */
-    private void computeAndApply() {
+    /**
+     * Computes on the calling (background) thread and hands the result to the UI thread. With the
+     * snapshot a poll delta leads from, the Sessions rows are updated from the delta alone.
+     */
+    private void computeAndApply(Snapshot previous, SessionDelta delta) {
         long gen = generation.incrementAndGet();
         long t0 = System.nanoTime();
-        ViewData data = compute(gen);
+        ViewData data = compute(gen, previous, delta);
         long computed = System.nanoTime() - t0;
         runner.ui(() -> {
             long t1 = System.nanoTime();
@@ -319,22 +325,14 @@ public final class ConsoleViewModel {
         });
     }
 
-    private ViewData compute(long gen) {
+    private ViewData compute(long gen, Snapshot previous, SessionDelta delta) {
         Snapshot s = snapshot;
         SessionFilter f = currentFilter;
         Pivot p = currentPivot;
         Instant now = estimatedServerNow();
-        Predicate<Session> visible = x -> x.expiresAt().isAfter(now) && (p == null || p.matches(x)) && (f.isEmpty() || f.matches(x, now));
-        List<Session> shown = new ArrayList<>();
-        Instant nextExpiry = null;
-        for (Session x : s.sessions()) {
-            if (visible.test(x)) {
-                shown.add(x);
-                if (nextExpiry == null || x.expiresAt().isBefore(nextExpiry)) {
-                    nextExpiry = x.expiresAt();
-                }
-            }
-        }
+        ShownRows.Result result = shownRows.update(s, previous, delta, f, p, sessionOrder, now);
+        List<Session> shown = result.rows();
+        Instant nextExpiry = result.nextExpiry();
         scheduleExpiry(nextExpiry, now);
         boolean narrowed = shown.size() != s.sessions().size();
         Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
@@ -366,11 +364,21 @@ public final class ConsoleViewModel {
                 detailData.put(by, List.of());
             }
         }
-        shown.sort(sessionOrder);
         return new ViewData(gen, shown, groupData, detailData, s.sessions().size(), chartData(shown));
     }
 
+    /** The charts are computed only while they are unfolded. */
+    public void setChartsVisible(boolean showing) {
+        chartsVisible = showing;
+        if (showing) {
+            recompute();
+        }
+    }
+
     private ChartData chartData(List<Session> shown) {
+        if (!chartsVisible) {
+            return new ChartData(List.copyOf(samples), Map.of(), new long[11]);
+        }
         Map<String, Long> locations = new HashMap<>();
         long[] trust = new long[11];
         for (Session x : shown) {
@@ -421,7 +429,7 @@ public final class ConsoleViewModel {
             }
             Duration until = Duration.between(serverNow, nextExpiry).plusMillis(5);
             if (until.compareTo(poller.interval()) < 0) {
-                expiryTimer = runner.schedule(until.isNegative() ? Duration.ZERO : until, this::computeAndApply);
+                expiryTimer = runner.schedule(until.isNegative() ? Duration.ZERO : until, () -> computeAndApply(null, null));
             }
         }
     }

@@ -51,11 +51,10 @@ final class SessionCharts {
         pane = new TitledPane("Charts", box);
         pane.setId("charts");
         pane.setExpanded(prefs.getBoolean("charts.expanded", false));
+        vm.setChartsVisible(pane.isExpanded());
         pane.expandedProperty().addListener((o, a, open) -> {
             prefs.putBoolean("charts.expanded", open);
-            if (open) {
-                show(vm.chartsProperty().get());
-            }
+            vm.setChartsVisible(open);
         });
         vm.chartsProperty().addListener((o, a, data) -> {
             if (pane.isExpanded()) {

@@ -104,6 +104,7 @@ class ConsoleViewModelTest {
 
     @Test
     void chartsDescribeTheRowsInView() {
+        vm.setChartsVisible(true);
         vm.filter().input(FilterParser.Field.LOCATION).set("Berlin");
         ChartData d = vm.chartsProperty().get();
         long withTrust = vm.sessions().stream().filter(s -> s.trustLevel() != null).count();
