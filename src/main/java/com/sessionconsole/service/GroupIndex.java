@@ -50,14 +50,7 @@ public final class GroupIndex {
         dirty.add(key);
     }
 
-    public int size() {
-        return groups.size();
-    }
 
-    public GroupSummary summary(String key) {
-        Stats s = groups.get(key);
-        return s == null ? null : s.summary(by, key);
-    }
 
     /**
      * Most sessions first, then by key, NULL first: the order the CLI and the database use. Only the

@@ -102,7 +102,6 @@ public final class ConsoleViewModel {
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(SessionPoller.DEFAULT_INTERVAL);
     private final ObjectProperty<RevocationService.Outcome> lastOutcome = new SimpleObjectProperty<>();
 
     private final List<UpdateListener> updateListeners = new ArrayList<>();
@@ -244,7 +243,6 @@ public final class ConsoleViewModel {
 
     public void setInterval(Duration d) {
         poller.setInterval(d);
-        interval.set(d);
     }
 
     // ---- filtering, sorting and selection -------------------------------------------------------
@@ -675,9 +673,6 @@ public final class ConsoleViewModel {
         return busy;
     }
 
-    public ObjectProperty<Duration> intervalProperty() {
-        return interval;
-    }
 
     public ObjectProperty<RevocationService.Outcome> lastOutcomeProperty() {
         return lastOutcome;

@@ -146,9 +146,6 @@ public final class GroupView {
         return by;
     }
 
-    TableView<GroupSummary> groupsTable() {
-        return groups;
-    }
 
     TableView<Session> detailTable() {
         return detail;

@@ -29,8 +29,10 @@ public final class HistoryView {
     private final Parent root;
     private final Canvas timeline = new Canvas();
 
-    HistoryView(HistoryViewModel vm) {
+    HistoryView(HistoryViewModel vm, ViewPrefs prefs) {
         root = Fxml.load("HistoryView.fxml", this);
+        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), open -> { }, prefs,
+                "history.charts", "this key's sessions active over time").node());
         table.setId("history-table");
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

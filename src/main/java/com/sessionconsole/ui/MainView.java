@@ -5,7 +5,6 @@ import atlantafx.base.theme.PrimerLight;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.service.FilterParser;
-import com.sessionconsole.service.RevocationService;
 import javafx.application.Application;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -100,7 +99,7 @@ public final class MainView {
         findingsTab.setId("tab-findings");
         findingsTab.setOnSelectionChanged(e -> findingsVm.setVisible(findingsTab.isSelected()));
         tabs.getTabs().add(findingsTab);
-        historyTab = new Tab("History", new HistoryView(historyVm).root());
+        historyTab = new Tab("History", new HistoryView(historyVm, prefs).root());
         historyTab.setId("tab-history");
         tabs.getTabs().add(historyTab);
         Tab audit = new Tab("Audit", new AuditView(auditVm).root());
@@ -486,18 +485,5 @@ public final class MainView {
         a.setHeaderText(header);
         a.getDialogPane().setMinWidth(520);
         a.show();
-    }
-
-    /** Exposed for the window's smoke test and the UI tests. */
-    SessionsView sessionsView() {
-        return sessionsView;
-    }
-
-    GroupView groupView(GroupBy by) {
-        return groupViews.get(by);
-    }
-
-    RevocationService.Outcome lastOutcome() {
-        return vm.lastOutcomeProperty().get();
     }
 }

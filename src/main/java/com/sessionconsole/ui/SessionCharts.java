@@ -12,18 +12,22 @@ import javafx.scene.layout.Priority;
 
 import java.util.Map;
 
-/** Three small charts under the Sessions table: active sessions over time, top locations, trust levels. */
+/** Three small charts: active sessions over time, top locations and trust levels of the rows in view. */
 final class SessionCharts {
     private final XYChart.Series<Number, Number> active = new XYChart.Series<>();
     private final XYChart.Series<String, Number> locations = new XYChart.Series<>();
     private final XYChart.Series<String, Number> trust = new XYChart.Series<>();
     private final TitledPane pane;
 
-    SessionCharts(ConsoleViewModel vm, ViewPrefs prefs) {
+    /**
+     * @param onVisible told when the charts are unfolded or folded, so that nobody computes data no one sees
+     */
+    SessionCharts(javafx.beans.value.ObservableValue<ChartData> data, java.util.function.Consumer<Boolean> onVisible,
+                  ViewPrefs prefs, String prefKey, String timeAxis) {
         NumberAxis time = new NumberAxis();
         time.setForceZeroInRange(false);
         time.setTickLabelsVisible(false);
-        time.setLabel("since the window opened");
+        time.setLabel(timeAxis);
         NumberAxis count = new NumberAxis();
         count.setForceZeroInRange(false);
         LineChart<Number, Number> line = new LineChart<>(time, count);
@@ -50,15 +54,18 @@ final class SessionCharts {
         }
         pane = new TitledPane("Charts", box);
         pane.setId("charts");
-        pane.setExpanded(prefs.getBoolean("charts.expanded", false));
-        vm.setChartsVisible(pane.isExpanded());
+        pane.setExpanded(prefs.getBoolean(prefKey + ".expanded", false));
+        onVisible.accept(pane.isExpanded());
         pane.expandedProperty().addListener((o, a, open) -> {
-            prefs.putBoolean("charts.expanded", open);
-            vm.setChartsVisible(open);
+            prefs.putBoolean(prefKey + ".expanded", open);
+            onVisible.accept(open);
+            if (open && data.getValue() != null) {
+                show(data.getValue());
+            }
         });
-        vm.chartsProperty().addListener((o, a, data) -> {
-            if (pane.isExpanded()) {
-                show(data); // nothing is drawn while the charts are folded away
+        data.addListener((o, a, d) -> {
+            if (pane.isExpanded() && d != null) {
+                show(d); // nothing is drawn while the charts are folded away
             }
         });
     }

@@ -61,7 +61,8 @@ public final class SessionsView {
         menu.getItems().add(new SeparatorMenuItem());
         addPerKey(menu, "Watch this ", vm::watch);
         table.setContextMenu(menu);
-        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm, prefs).node());
+        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
+                "charts", "since the window opened").node());
     }
 
     /** One item per user, device and IP that acts on that key of the selected session. */
@@ -82,9 +83,6 @@ public final class SessionsView {
         return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 
-    TableView<Session> table() {
-        return table;
-    }
 
     Parent root() {
         return root;
