@@ -41,7 +41,9 @@ final class SessionCharts {
         loc.setLegendVisible(false);
         loc.setAnimated(false);
         loc.getData().add(locations);
-        BarChart<String, Number> tr = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        CategoryAxis trustAxis = new CategoryAxis();
+        trustAxis.setLabel("trust from (tens)");
+        BarChart<String, Number> tr = new BarChart<>(trustAxis, new NumberAxis());
         tr.setTitle("Trust levels (rows in view)");
         tr.setLegendVisible(false);
         tr.setAnimated(false);
@@ -78,7 +80,7 @@ final class SessionCharts {
                 .map((Map.Entry<String, Long> e) -> new XYChart.Data<String, Number>(e.getKey(), e.getValue())).toList());
         java.util.List<XYChart.Data<String, Number>> buckets = new java.util.ArrayList<>();
         for (int i = 0; i < d.trustBuckets().length; i++) {
-            buckets.add(new XYChart.Data<>(i == 10 ? "100" : i * 10 + "–" + (i * 10 + 9), d.trustBuckets()[i]));
+            buckets.add(new XYChart.Data<>(Integer.toString(i * 10), d.trustBuckets()[i])); // bucket i holds i*10 to i*10+9
         }
         trust.getData().setAll(buckets);
     }
