@@ -15,6 +15,8 @@ import java.util.UUID;
 
 /**
  * The client's copy of the active set and its group summaries, changed only by applying deltas.
+ * A group index is built the first time its summaries are asked for, and kept up to date from then
+ * on, so a console that only shows the Sessions view never pays for grouping.
  * Confined to the poller's thread; others see it through immutable {@link Snapshot}s.
  */
 public final class LiveSessions {
@@ -24,19 +26,13 @@ public final class LiveSessions {
     private List<Session> sessionsCopy = List.of();
     private boolean changed = true;
 
-    public LiveSessions() {
-        for (GroupBy by : GroupBy.values()) {
-            groups.put(by, new GroupIndex(by));
-        }
-    }
-
     /** Applies the delta and returns the ids that were not there before. */
     public Set<UUID> apply(SessionDelta delta) {
         Set<UUID> added = new HashSet<>();
         if (delta.full()) {
             Set<UUID> before = new HashSet<>(byId.keySet());
             byId.clear();
-            groups.replaceAll((by, index) -> new GroupIndex(by));
+            groups.clear();
             for (Session s : delta.upserts()) {
                 put(s);
                 if (!before.contains(s.id())) {
@@ -89,7 +85,10 @@ public final class LiveSessions {
      */
     public Snapshot snapshot(Set<UUID> fresh, Set<GroupBy> summarized) {
         Map<GroupBy, List<GroupSummary>> summaries = new EnumMap<>(GroupBy.class);
-        groups.forEach((by, index) -> summaries.put(by, summarized.contains(by) ? index.summaries() : List.of()));
+        for (GroupBy by : GroupBy.values()) {
+            summaries.put(by, summarized.contains(by)
+                    ? groups.computeIfAbsent(by, b -> GroupIndex.of(b, byId.values())).summaries() : List.of());
+        }
         if (changed) {
             sessionsCopy = List.copyOf(byId.values());
             changed = false;
