@@ -130,8 +130,15 @@ public final class WorkspaceFactory {
         return JdbcUrl.of(host == null ? "localhost" : host, port, db == null ? first(env.get("PGUSER"), "postgres") : db);
     }
 
+    /** Closes what was opened so far, newest first, keeping the first failure's cause for the caller. */
     private static void closeAll(List<AutoCloseable> resources) {
-        new Workspace(null, null, null, "", false, List.of(), resources).close();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} after a failed start failed: {}", resources.get(i), e.toString());
+            }
+        }
     }
 
     @SafeVarargs

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -146,7 +147,7 @@ public final class SessionPoller {
                     if (lastSuccess == null) {
                         return;
                     }
-                    SessionDelta none = new SessionDelta(java.util.List.of(), Set.of(), live.snapshotServerNow(), false);
+                    SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
                     event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), none, clock.instant(), Duration.ZERO);
                 }
                 deliver(event);
@@ -163,7 +164,7 @@ public final class SessionPoller {
             PollEvent event;
             synchronized (tickLock) {
                 Instant now = clock.instant();
-                SessionDelta delta = new SessionDelta(java.util.List.of(), Set.copyOf(result.revoked()),
+                SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()),
                         live.snapshotServerNow(), false);
                 live.apply(delta);
                 event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), delta, now, Duration.ZERO);

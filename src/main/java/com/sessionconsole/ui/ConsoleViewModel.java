@@ -183,7 +183,8 @@ public final class ConsoleViewModel {
                     samples.pollFirst();
                 }
             }
-            if (!first && !s.fresh().isEmpty() && !watchEntries.isEmpty()) {
+            // the Watchlist is thread-safe; the observable watchEntries belong to the FX thread
+            if (!first && !s.fresh().isEmpty() && !watchlist.entries().isEmpty()) {
                 List<Session> hits = s.fresh().size() > 10_000 ? List.of() : s.sessions().stream()
                         .filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
                 if (!hits.isEmpty()) {
