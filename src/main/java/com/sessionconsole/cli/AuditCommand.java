@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "audit", description = "Print the local audit log of revokes, one JSON object per line, oldest first.")
+@Command(name = "audit", description = {"Print the local audit log of revokes, one JSON object per line, oldest first:",
+        "an intent record before each revoke, an outcome record after it. 'audit verify' checks the hash chain."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,5 +26,23 @@ final class AuditCommand implements Callable<Integer> {
         audit.lines().forEach(out::println);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn or deleted: each record",
+            "holds the SHA-256 of the line before it. Exit 9 names the first broken link."})
+    int verify() throws Exception {
+        AuditLog.Verification v = audit.verify();
+        PrintWriter out = spec.commandLine().getOut();
+        String legacy = v.unchainedLegacyLines() == 0 ? ""
+                : " (the first " + v.unchainedLegacyLines() + " line(s) predate the hash chain and cannot be checked)";
+        if (v.ok()) {
+            out.println("audit log " + audit.file() + ": " + v.lines() + " line(s), hash chain intact" + legacy);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("audit log " + audit.file() + ": BROKEN at " + v.problem() + legacy);
+        err.flush();
+        return ExitCodes.AUDIT_BROKEN;
     }
 }

@@ -1,15 +1,32 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.db.DatabaseException;
+import com.sessionconsole.domain.RefusedException;
+import com.sessionconsole.service.AuditLog;
 
-/** The CLI's exit codes; documented in the README. */
+/** The CLI's exit codes, one meaning each; the README lists them and a test checks every one. */
 public final class ExitCodes {
     public static final int OK = 0;
+    /** A database or I/O error while the command ran (the message says which). */
     public static final int FAILED = 1;
+    /** A bad flag, value, input or config file. */
     public static final int USAGE = 2;
+    /** Cannot connect: host, port, TLS, login, password, database, or the connect timeout. */
     public static final int CONNECTION = 3;
+    /** public.user_sessions does not match the expected schema. */
     public static final int SCHEMA = 4;
+    /** The console refused: read-only mode, a protected user, a revoke that was not confirmed. */
     public static final int REFUSED = 5;
+    /** The database refused: the user lacks a privilege. */
+    public static final int PERMISSION = 6;
+    /** The audit log cannot be written, so nothing was revoked; or a revoke's outcome could not be recorded. */
+    public static final int AUDIT = 7;
+    /** The embedded demo database could not start. */
+    public static final int DEMO = 8;
+    /** {@code audit verify} found a broken or missing link. */
+    public static final int AUDIT_BROKEN = 9;
+    /** {@code --smoke-test}: the first load did not finish in time. */
+    public static final int SMOKE_TIMEOUT = 10;
 
     private ExitCodes() {
     }
@@ -17,17 +34,21 @@ public final class ExitCodes {
     static int of(Throwable e) {
         if (e instanceof DatabaseException db) {
             return switch (db.kind()) {
-                case UNREACHABLE, AUTHENTICATION, NO_DATABASE -> CONNECTION;
+                case UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE -> CONNECTION;
                 case SCHEMA -> SCHEMA;
-                case PERMISSION -> REFUSED;
+                case PERMISSION -> PERMISSION;
+                case EMBEDDED -> DEMO;
                 default -> FAILED;
             };
         }
+        if (e instanceof RefusedException) {
+            return REFUSED;
+        }
+        if (e instanceof AuditLog.AuditLogException) {
+            return AUDIT;
+        }
         if (e instanceof IllegalArgumentException) {
             return USAGE;
-        }
-        if (e instanceof IllegalStateException) {
-            return REFUSED;
         }
         return FAILED;
     }

@@ -40,6 +40,10 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
+    @Option(names = "--raw", description = "CSV: write text cells exactly as stored. By default a cell starting with = + - @ TAB or CR"
+            + " gets a leading ' so that a spreadsheet shows it instead of running it as a formula")
+    boolean raw;
+
     ExportCommand(WorkspaceOpener opener) {
         super(opener);
     }
@@ -86,9 +90,9 @@ final class ExportCommand extends WorkspaceCommand {
             rows.sort(Comparator.comparing(Session::createdAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id));
             count = rows.size();
             if (format == FileFormat.csv) {
-                CsvExport.sessions(out, rows, p);
+                CsvExport.sessions(out, rows, p, raw, CsvExport.Progress.NONE);
             } else {
-                JsonExport.sessions(out, rows, p);
+                JsonExport.sessions(out, rows, p, CsvExport.Progress.NONE);
             }
         } else {
             GroupBy by = switch (view) {
@@ -99,9 +103,9 @@ final class ExportCommand extends WorkspaceCommand {
             var groups = GroupIndex.of(by, rows).summaries();
             count = groups.size();
             if (format == FileFormat.csv) {
-                CsvExport.groups(out, groups, p);
+                CsvExport.groups(out, groups, p, raw, CsvExport.Progress.NONE);
             } else {
-                JsonExport.groups(out, groups, p);
+                JsonExport.groups(out, groups, p, CsvExport.Progress.NONE);
             }
         }
         stdout.println("exported " + count + " rows to " + out);

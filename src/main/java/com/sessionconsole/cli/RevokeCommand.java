@@ -1,9 +1,11 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.RefusedException;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.UserIds;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.service.RevocationService;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.ArgGroup;
@@ -70,45 +72,75 @@ final class RevokeCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) throws Exception {
         RevocationService revocation = ws.revocation();
         if (!revocation.allowed()) {
-            throw new IllegalStateException("not revoked: " + revocation.disabledReason());
+            throw new RefusedException("not revoked: " + revocation.disabledReason());
         }
         Instant now = ws.dao().serverTime();
-        List<Session> candidates;
-        RevokeCriteria criteria;
+        Plan plan;
         if (target.ids != null) {
             Set<UUID> ids = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
-            candidates = ws.dao().sessionsByIds(ids).stream().filter(s -> s.isActiveAt(now)).toList();
-            criteria = RevokeCriteria.ids(ids);
+            List<Session> active = ws.dao().sessionsByIds(ids).stream().filter(s -> s.isActiveAt(now)).toList();
+            plan = new Plan(RevokeCriteria.ids(ids), active);
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
-            candidates = ws.dao().history(by, key).stream().filter(s -> s.isActiveAt(now)).toList();
-            criteria = RevokeCriteria.group(by, key, candidates.stream().map(Session::id).collect(Collectors.toSet()));
+            plan = Plan.ofKey(by, key, ws.dao().history(by, key).stream().filter(s -> s.isActiveAt(now)).toList());
         }
-        String refusal = revocation.refusal(candidates);
-        if (refusal != null) {
-            throw new IllegalStateException("not revoked: " + refusal);
+        while (true) {
+            if (plan.sessions().isEmpty()) {
+                out.println("Nothing to revoke: no active session matches " + VisibleText.of(plan.criteria().describe()) + ".");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            String refusal = revocation.refusal(plan.sessions());
+            if (refusal != null) {
+                throw new RefusedException("not revoked: " + refusal);
+            }
+            preview(out, plan);
+            if (!yes && !confirmed(out, plan.sessions().size())) {
+                out.println("Not revoked: not confirmed.");
+                out.flush();
+                return ExitCodes.REFUSED;
+            }
+            RevocationService.Outcome outcome = revocation.revoke(plan.criteria(), plan.sessions(), reason, "cli");
+            out.println(outcome.describe());
+            out.flush();
+            if (outcome.auditError() != null) {
+                spec.commandLine().getErr().println("ERROR: " + outcome.auditError());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.AUDIT;
+            }
+            List<UUID> appeared = outcome.result().appearedAfter();
+            if (appeared.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            if (yes) {
+                out.println("They were not confirmed, so they were not revoked; run the command again to review and revoke them.");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            out.println();
+            out.println("A new revoke of the sessions that appeared, with its own confirmation:");
+            RevokeCriteria c = plan.criteria();
+            List<Session> fresh = ws.dao().activeSessionsByIds(appeared);
+            plan = Plan.ofKey(c.groupBy(), c.key(), fresh);
         }
-        out.println("About to revoke " + candidates.size() + " active session(s): " + criteria.describe());
-        candidates.stream().limit(10).forEach(s -> out.println("  " + s.userId() + "  " + nullToEmpty(s.deviceId())
-                + "  " + nullToEmpty(s.ipAddress())));
+    }
+
+    /** What the analyst is shown and asked to confirm: exactly these sessions, and no others. */
+    private record Plan(RevokeCriteria criteria, List<Session> sessions) {
+        static Plan ofKey(GroupBy by, String key, List<Session> active) {
+            return new Plan(RevokeCriteria.group(by, key, active.stream().map(Session::id).collect(Collectors.toSet())), active);
+        }
+    }
+
+    private static void preview(PrintWriter out, Plan plan) {
+        List<Session> candidates = plan.sessions();
+        out.println("About to revoke " + candidates.size() + " active session(s): " + VisibleText.of(plan.criteria().describe()));
+        candidates.stream().limit(10).forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
+                + shown(s.deviceId()) + "  ip " + shown(s.ipAddress())));
         if (candidates.size() > 10) {
             out.println("  … and " + (candidates.size() - 10) + " more");
         }
-        if (!yes && !confirmed(out, candidates.size())) {
-            out.println("Not revoked: not confirmed.");
-            out.flush();
-            return ExitCodes.REFUSED;
-        }
-        RevocationService.Outcome outcome = revocation.revoke(criteria, candidates, reason, "cli");
-        out.println(outcome.describe());
-        out.flush();
-        if (outcome.auditError() != null) {
-            spec.commandLine().getErr().println("ERROR: " + outcome.auditError());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.FAILED;
-        }
-        return ExitCodes.OK;
     }
 
     private boolean confirmed(PrintWriter out, int count) throws Exception {
@@ -124,7 +156,7 @@ final class RevokeCommand extends WorkspaceCommand {
         return answer != null && answer.strip().equals(expected);
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "(none)" : s;
+    private static String shown(String s) {
+        return s == null ? "(none)" : VisibleText.of(s);
     }
 }

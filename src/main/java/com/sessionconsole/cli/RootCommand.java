@@ -58,7 +58,18 @@ public final class RootCommand implements Callable<Integer> {
     /** Builds the command line with every subcommand and the error handling the README documents. */
     public static CommandLine create(WorkspaceOpener opener, GuiLauncher gui, AuditLog audit, InputStream stdin) {
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        CommandLine cl = new CommandLine(new RootCommand(gui))
+        CommandLine cl = new CommandLine(new RootCommand(gui)) {
+            // whatever writer a caller sets, what the commands print passes the terminal sanitizer
+            @Override
+            public CommandLine setOut(PrintWriter out) {
+                return super.setOut(TerminalWriter.wrap(out));
+            }
+
+            @Override
+            public CommandLine setErr(PrintWriter err) {
+                return super.setErr(TerminalWriter.wrap(err));
+            }
+        }
                 .addSubcommand(new SummaryCommand(opener))
                 .addSubcommand(new SessionsCommand(opener))
                 .addSubcommand(new HistoryCommand(opener))
@@ -70,6 +81,10 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new AuditCommand(audit))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+        // @file expansion would let a file named in a value (--device @f) inject flags such as --yes
+        cl.setExpandAtFiles(false);
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + e.getMessage());

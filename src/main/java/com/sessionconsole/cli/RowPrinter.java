@@ -1,5 +1,7 @@
 package com.sessionconsole.cli;
 
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.service.CsvExport;
 import com.sessionconsole.service.Json;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -12,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects. */
+/**
+ * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
+ * Table cells show controls and bidi marks as escapes; CSV cells that a spreadsheet would run are neutralised.
+ */
 final class RowPrinter {
     private static final int MAX_TABLE_CELL = 48;
 
@@ -34,7 +39,7 @@ final class RowPrinter {
             printer.printRecord(header);
             for (List<Object> row : rows) {
                 List<Object> cells = new ArrayList<>(row.size());
-                row.forEach(v -> cells.add(v == null ? "" : v.toString()));
+                row.forEach(v -> cells.add(v == null ? "" : CsvExport.cell(v, false).toString()));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -61,7 +66,7 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = v == null ? "" : v.toString().replaceAll("[\\p{Cntrl}]", " ");
+                String s = v == null ? "" : VisibleText.of(v.toString());
                 c.add(s.length() > MAX_TABLE_CELL ? s.substring(0, MAX_TABLE_CELL - 1) + "…" : s);
             }
             cells.add(c);

@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class SummaryCommand extends WorkspaceCommand {
         List<List<Object>> rows = new ArrayList<>();
         for (GroupSummary g : ws.dao().summarize(by)) {
             rows.add(Arrays.asList(g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(), g.distinctDevices(),
-                    g.firstCreated(), g.lastCreated(), g.lowestTrust()));
+                    Timestamps.iso(g.firstCreated()), Timestamps.iso(g.lastCreated()), g.lowestTrust()));
         }
         RowPrinter.print(out, format, HEADER, rows);
         return ExitCodes.OK;

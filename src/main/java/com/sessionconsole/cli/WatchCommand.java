@@ -1,6 +1,7 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.service.KeyDiffPollStrategy;
 import com.sessionconsole.service.LiveSessions;
 import com.sessionconsole.service.SessionDelta;
@@ -67,6 +68,6 @@ final class WatchCommand extends WorkspaceCommand {
     }
 
     private static String orDash(String v) {
-        return v == null ? "-" : v.replace(' ', '_');
+        return v == null ? "-" : VisibleText.of(v).replace(' ', '_');
     }
 }

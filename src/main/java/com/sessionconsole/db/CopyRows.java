@@ -1,8 +1,13 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.Timestamps;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,25 +27,55 @@ final class CopyRows {
         void row(Fields fields);
     }
 
-    /** Runs the COPY on this connection and hands every row to the handler. */
+    /**
+     * Runs the COPY on this connection and hands every row to the handler. When the handler throws, the
+     * COPY is cancelled before the exception propagates, as pgjdbc's own copyOut does: otherwise the
+     * connection stays in COPY mode and the rollback that follows can wait forever.
+     */
     static void copy(Connection c, String select, RowHandler handler) throws SQLException {
         CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT");
-        Fields fields = new Fields();
-        byte[] row;
-        while ((row = out.readFromCopy()) != null) {
-            fields.reset(row);
-            handler.row(fields);
+        try {
+            Fields fields = new Fields();
+            byte[] row;
+            while ((row = out.readFromCopy()) != null) {
+                fields.reset(row);
+                handler.row(fields);
+            }
+        } finally {
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
         }
     }
 
-    /** The fields of one row in COPY's text format: tab-separated, \N for NULL, backslash escapes. */
+    /**
+     * The fields of one row in COPY's text format: tab-separated, \N for NULL, backslash escapes.
+     * A field that cannot be decoded never throws: it reads as null (text: what could be read) and
+     * {@link #takeProblem()} says what was wrong with it.
+     */
     static final class Fields {
+        private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private byte[] row;
         private int pos;
+        private String problem;
 
         void reset(byte[] bytes) {
             row = bytes;
             pos = 0;
+            problem = null;
+        }
+
+        /** What was wrong with the field read last, or null; cleared by this call. */
+        String takeProblem() {
+            String p = problem;
+            problem = null;
+            return p;
+        }
+
+        /** The raw bytes of the row, for a stable placeholder id when even the id could not be read. */
+        byte[] raw() {
+            return row.clone();
         }
 
         private int end() {
@@ -66,9 +101,22 @@ final class CopyRows {
                         break;
                     }
                 }
-                s = escaped ? unescape(pos, e) : new String(row, pos, e - pos, StandardCharsets.UTF_8);
+                s = escaped ? unescape(pos, e) : utf8(row, pos, e - pos);
             }
             pos = e + 1;
+            return s;
+        }
+
+        /** Decodes UTF-8; bytes that are not UTF-8 (a SQL_ASCII database) read as U+FFFD and are reported. */
+        private String utf8(byte[] bytes, int from, int length) {
+            String s = new String(bytes, from, length, StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') >= 0) {
+                try {
+                    strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length));
+                } catch (CharacterCodingException e) {
+                    problem = "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)";
+                }
+            }
             return s;
         }
 
@@ -92,19 +140,28 @@ final class CopyRows {
                     buf[n++] = b;
                 }
             }
-            return new String(buf, 0, n, StandardCharsets.UTF_8);
+            return utf8(buf, 0, n);
         }
 
         Long longValue() {
             int e = end();
             Long v = null;
             if (!nullField(e)) {
-                long acc = 0;
                 boolean negative = row[pos] == '-';
-                for (int i = negative ? pos + 1 : pos; i < e; i++) {
-                    acc = acc * 10 + (row[i] - '0');
+                int from = negative ? pos + 1 : pos;
+                if (from == e || e - from > 19) {
+                    problem = "'" + utf8(row, pos, e - pos) + "' is not an integer";
+                } else {
+                    long acc = 0;
+                    for (int i = from; i < e && problem == null; i++) {
+                        int d = row[i] - '0';
+                        if (d < 0 || d > 9) {
+                            problem = "'" + utf8(row, pos, e - pos) + "' is not an integer";
+                        }
+                        acc = acc * 10 + d;
+                    }
+                    v = problem != null ? null : negative ? -acc : acc;
                 }
-                v = negative ? -acc : acc;
             }
             pos = e + 1;
             return v;
@@ -112,44 +169,124 @@ final class CopyRows {
 
         Integer intValue() {
             Long v = longValue();
+            if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+                problem = v + " does not fit an integer";
+                return null;
+            }
             return v == null ? null : v.intValue();
         }
 
         Boolean bool() {
             int e = end();
-            Boolean v = nullField(e) ? null : row[pos] == 't';
+            Boolean v = null;
+            if (!nullField(e)) {
+                if (e - pos == 1 && (row[pos] == 't' || row[pos] == 'f')) {
+                    v = row[pos] == 't';
+                } else {
+                    problem = "'" + utf8(row, pos, e - pos) + "' is not a boolean";
+                }
+            }
             pos = e + 1;
             return v;
         }
 
-        Instant micros() {
-            Long us = longValue();
-            return us == null ? null : Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+        /**
+         * A timestamp sent as {@code extract(epoch FROM col)}: seconds with up to six decimals, or
+         * ±Infinity. Decoded from the bytes on the common path; anything else goes through the exact parser.
+         */
+        Instant epoch() {
+            int e = end();
+            Instant v = null;
+            if (!nullField(e)) {
+                v = plainDecimal(e);
+                if (v == null) {
+                    try {
+                        v = Timestamps.fromEpochText(utf8(row, pos, e - pos));
+                    } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException ex) {
+                        problem = ex.getMessage();
+                    }
+                }
+            }
+            pos = e + 1;
+            return v;
+        }
+
+        /** "-?digits(.digits{0,9})?" with at most 15 integer digits, or null when the field is anything else. */
+        private Instant plainDecimal(int e) {
+            int i = pos;
+            boolean negative = row[i] == '-';
+            if (negative) {
+                i++;
+            }
+            long seconds = 0;
+            int intDigits = 0;
+            while (i < e && row[i] >= '0' && row[i] <= '9') {
+                seconds = seconds * 10 + (row[i++] - '0');
+                intDigits++;
+            }
+            if (intDigits == 0 || intDigits > 15) {
+                return null;
+            }
+            long nanos = 0;
+            if (i < e) {
+                if (row[i++] != '.') {
+                    return null;
+                }
+                int fracDigits = 0;
+                while (i < e && row[i] >= '0' && row[i] <= '9' && fracDigits < 9) {
+                    nanos = nanos * 10 + (row[i++] - '0');
+                    fracDigits++;
+                }
+                if (i != e || fracDigits == 0) {
+                    return null;
+                }
+                for (int k = fracDigits; k < 9; k++) {
+                    nanos *= 10;
+                }
+            }
+            return negative ? Instant.ofEpochSecond(-seconds, -nanos) : Instant.ofEpochSecond(seconds, nanos);
         }
 
         UUID uuid() {
             int e = end();
             UUID v = null;
             if (!nullField(e)) {
-                long hi = 0;
-                long lo = 0;
-                int digits = 0;
-                for (int i = pos; i < e; i++) {
-                    int d = Character.digit(row[i], 16);
-                    if (d < 0) {
-                        continue; // the dashes
-                    }
-                    if (digits < 16) {
-                        hi = (hi << 4) | d;
-                    } else {
-                        lo = (lo << 4) | d;
-                    }
-                    digits++;
+                v = parseUuid(e);
+                if (v == null) {
+                    problem = "'" + utf8(row, pos, e - pos) + "' is not a UUID";
                 }
-                v = new UUID(hi, lo);
             }
             pos = e + 1;
             return v;
+        }
+
+        private UUID parseUuid(int e) {
+            if (e - pos != 36) {
+                return null;
+            }
+            long hi = 0;
+            long lo = 0;
+            int digits = 0;
+            for (int i = pos; i < e; i++) {
+                int k = i - pos;
+                if (k == 8 || k == 13 || k == 18 || k == 23) {
+                    if (row[i] != '-') {
+                        return null;
+                    }
+                    continue;
+                }
+                int d = Character.digit(row[i], 16);
+                if (d < 0) {
+                    return null;
+                }
+                if (digits < 16) {
+                    hi = (hi << 4) | d;
+                } else {
+                    lo = (lo << 4) | d;
+                }
+                digits++;
+            }
+            return new UUID(hi, lo);
         }
     }
 }

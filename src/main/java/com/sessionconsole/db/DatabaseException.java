@@ -9,7 +9,7 @@ import java.sql.SQLException;
 public class DatabaseException extends RuntimeException {
     private final Kind kind;
 
-    public enum Kind { UNREACHABLE, AUTHENTICATION, NO_DATABASE, SCHEMA, TIMEOUT, PERMISSION, OTHER }
+    public enum Kind { UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE, SCHEMA, TIMEOUT, PERMISSION, EMBEDDED, OTHER }
 
     public DatabaseException(String message, Throwable cause) {
         this(Kind.OTHER, message, cause);
@@ -55,7 +55,10 @@ public class DatabaseException extends RuntimeException {
             case "28P01", "28000" -> new DatabaseException(Kind.AUTHENTICATION, "authentication failed for user '" + user + "' at " + where
                     + ": check the user, and the password in PGPASSWORD or ~/.pgpass", e);
             case "3D000" -> new DatabaseException(Kind.NO_DATABASE, "the database in " + where + " does not exist: check the database name in the URL", e);
-            case "57014" -> new DatabaseException(Kind.TIMEOUT, "the query was cancelled by statement_timeout (a lock or a slow server?); it will be retried", e);
+            case "57014" -> new DatabaseException(Kind.TIMEOUT, "the query at " + where + " was cancelled by statement_timeout: another "
+                    + "session holds a lock on these rows, or the server is slow. Nothing was changed by this statement", e);
+            case "55P03" -> new DatabaseException(Kind.TIMEOUT, "the rows at " + where + " are locked by another session (lock_timeout). "
+                    + "Nothing was changed by this statement", e);
             case "42501" -> new DatabaseException(Kind.PERMISSION, "permission denied on " + where + ": " + firstLine(e.getMessage()), e);
             case "57P01", "57P02", "57P03" -> new DatabaseException(Kind.UNREACHABLE, "the server at " + where + " closed the connection (" + firstLine(e.getMessage()) + ")", e);
             default -> new DatabaseException(Kind.OTHER, "database error at " + where + ": " + firstLine(e.getMessage()), e);

@@ -26,7 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             serverConfig.forEach(builder::setServerConfig);
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage()
+            throw new DatabaseException(DatabaseException.Kind.EMBEDDED, "cannot start the embedded PostgreSQL: " + e.getMessage()
                     + " (it needs the 'unshare' command when run as root, and a writable /tmp)", e);
         }
     }
@@ -45,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("listen_addresses", "127.0.0.1");
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new DatabaseException(DatabaseException.Kind.EMBEDDED, "cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 

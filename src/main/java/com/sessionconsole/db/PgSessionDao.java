@@ -5,6 +5,7 @@ import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.TokenMask;
 import com.sessionconsole.domain.UserIds;
 
@@ -35,16 +36,21 @@ public final class PgSessionDao implements SessionDao {
     static final int FETCH_SIZE = 2000;
     private static final int ID_BATCH = 5000;
     // The token leaves the server only as its first and last four characters and its length.
-    // Timestamps travel as epoch microseconds: a bigint decodes several times faster than timestamptz text.
+    // Timestamps travel as extract(epoch …): exact decimal seconds, or ±Infinity, for every value timestamptz
+    // can hold. (A bigint of microseconds would be faster to decode, but 'infinity' and years beyond
+    // 294246 AD do not fit one, and a single such row would fail the whole read.)
+    static final List<String> COLUMN_NAMES = List.of("id", "user_id", "token_head", "token_tail", "token_length", "expires_at",
+            "is_active", "device_id", "ip_address", "user_agent", "location", "trust_level", "created_at", "updated_at",
+            "deleted_at", "version");
     private static final String COLUMNS = "id, user_id, left(session_token, 4) AS token_head, right(session_token, 4) AS token_tail, "
-            + "length(session_token) AS token_length, " + micros("expires_at") + ", is_active, device_id, ip_address, user_agent, "
-            + "location, trust_level, " + micros("created_at") + ", " + micros("updated_at") + ", " + micros("deleted_at")
+            + "length(session_token) AS token_length, " + epoch("expires_at") + ", is_active, device_id, ip_address, user_agent, "
+            + "location, trust_level, " + epoch("created_at") + ", " + epoch("updated_at") + ", " + epoch("deleted_at")
             + ", xmin::text::bigint AS version";
 
     /** The first full read of the active set; the benchmark copies exactly this statement for its floor. */
     public static final String ACTIVE_ROWS_SQL = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE;
     /** The per-tick key read. */
-    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, " + micros("expires_at") + " FROM public.user_sessions WHERE " + ACTIVE;
+    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, " + epoch("expires_at") + " FROM public.user_sessions WHERE " + ACTIVE;
 
     private final DataSource readSource;
     private final DataSource writeSource;
@@ -56,8 +62,8 @@ public final class PgSessionDao implements SessionDao {
         this.jdbcUrl = jdbcUrl;
     }
 
-    private static String micros(String column) {
-        return "(date_part('epoch', " + column + ") * 1000000)::bigint AS " + column;
+    private static String epoch(String column) {
+        return "extract(epoch FROM " + column + ") AS " + column;
     }
 
     static String column(GroupBy by) {
@@ -75,7 +81,14 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return copyInSnapshot(ACTIVE_KEYS_SQL, f -> sink.accept(new ActiveKey(f.uuid(), f.longValue(), f.micros())));
+        return copyInSnapshot(ACTIVE_KEYS_SQL, f -> {
+            UUID id = f.uuid();
+            Long version = f.longValue();
+            Instant expires = f.epoch();
+            if (id != null && version != null) {
+                sink.accept(new ActiveKey(id, version, expires == null ? Timestamps.INFINITY : expires));
+            }
+        });
     }
 
     /** Runs now() and the COPY in one transaction, so both see the same clock and snapshot start. */
@@ -135,7 +148,7 @@ public final class PgSessionDao implements SessionDao {
         String col = column(by);
         String sql = "SELECT " + col + "::text AS key, count(*) AS active_sessions, "
                 + distinct("user_id") + ", " + distinct("ip_address") + ", " + distinct("device_id") + ", "
-                + "min(created_at), max(created_at), min(trust_level) "
+                + "extract(epoch FROM min(created_at)), extract(epoch FROM max(created_at)), min(trust_level) "
                 + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col
                 + " ORDER BY count(*) DESC, " + col + "::text COLLATE \"C\" NULLS FIRST";
         List<GroupSummary> out = new ArrayList<>();
@@ -147,7 +160,7 @@ public final class PgSessionDao implements SessionDao {
                     int trust = rs.getInt(8);
                     Integer lowestTrust = rs.wasNull() ? null : trust;
                     out.add(new GroupSummary(by, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            instant(rs, 6), instant(rs, 7), lowestTrust));
+                            epochValue(rs.getString(6)), epochValue(rs.getString(7)), lowestTrust));
                 }
             }
             c.commit();
@@ -168,28 +181,31 @@ public final class PgSessionDao implements SessionDao {
                 + " ORDER BY created_at DESC NULLS LAST, id", ps -> bindKey(ps, 1, by, key));
     }
 
+    /**
+     * Revokes exactly the confirmed ids, and of those only the ones that still match the confirmed key and
+     * are active: {@code id = ANY(confirmed) AND <key> AND <active>}. In the same transaction it reads back
+     * what happened to every confirmed id, and which sessions of the key appeared after the confirmation.
+     */
     @Override
     public RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers) {
-        String where = criteria.byIds() ? "id = ANY(?)" : keyPredicate(criteria.groupBy(), criteria.key());
-        String sql = "UPDATE public.user_sessions SET is_active = false, updated_at = now() WHERE " + where
+        String keyClause = criteria.byIds() ? "" : " AND " + keyPredicate(criteria.groupBy(), criteria.key());
+        String update = "UPDATE public.user_sessions SET is_active = false, updated_at = now() WHERE id = ANY(?)" + keyClause
                 + " AND " + ACTIVE + " AND NOT (user_id = ANY(?)) RETURNING id";
-        List<UUID> revoked = new ArrayList<>();
         try (Connection c = writeSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int next = 1;
-                if (criteria.byIds()) {
-                    ps.setArray(next++, c.createArrayOf("uuid", criteria.expectedIds().toArray()));
-                } else if (criteria.key() != null) {
-                    bindKey(ps, next++, criteria.groupBy(), criteria.key());
-                }
-                ps.setArray(next, c.createArrayOf("uuid", protectedUsers.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        revoked.add(rs.getObject(1, UUID.class));
+            try {
+                Array confirmed = c.createArrayOf("uuid", criteria.expectedIds().toArray());
+                Array shielded = c.createArrayOf("uuid", protectedUsers.toArray());
+                List<UUID> revoked = ids(c, update, ps -> {
+                    ps.setArray(1, confirmed);
+                    if (!criteria.byIds()) {
+                        bindKey(ps, 2, criteria.groupBy(), criteria.key());
                     }
-                }
+                    ps.setArray(criteria.byIds() || criteria.key() == null ? 2 : 3, shielded);
+                });
+                RevokeResult result = classify(c, criteria, confirmed, shielded, revoked);
                 c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -197,9 +213,53 @@ public final class PgSessionDao implements SessionDao {
         } catch (SQLException e) {
             throw translate(e);
         }
-        Set<UUID> missing = new LinkedHashSet<>(criteria.expectedIds());
-        revoked.forEach(missing::remove);
-        return new RevokeResult(revoked, new ArrayList<>(missing));
+    }
+
+    private RevokeResult classify(Connection c, RevokeCriteria criteria, Array confirmed, Array shielded, List<UUID> revoked)
+            throws SQLException {
+        Set<UUID> done = new java.util.HashSet<>(revoked);
+        Set<UUID> seen = new java.util.HashSet<>();
+        List<UUID> inactive = new ArrayList<>();
+        List<UUID> stillActive = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, coalesce(" + ACTIVE + ", false) FROM public.user_sessions WHERE id = ANY(?)")) {
+            ps.setArray(1, confirmed);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    seen.add(id);
+                    if (!done.contains(id)) {
+                        (rs.getBoolean(2) ? stillActive : inactive).add(id);
+                    }
+                }
+            }
+        }
+        List<UUID> notFound = criteria.expectedIds().stream().filter(id -> !seen.contains(id)).sorted().toList();
+        List<UUID> appeared = List.of();
+        if (!criteria.byIds()) {
+            appeared = ids(c, "SELECT id FROM public.user_sessions WHERE " + keyPredicate(criteria.groupBy(), criteria.key())
+                    + " AND " + ACTIVE + " AND NOT (id = ANY(?)) AND NOT (user_id = ANY(?)) ORDER BY id", ps -> {
+                int next = 1;
+                if (criteria.key() != null) {
+                    bindKey(ps, next++, criteria.groupBy(), criteria.key());
+                }
+                ps.setArray(next++, confirmed);
+                ps.setArray(next, shielded);
+            });
+        }
+        return new RevokeResult(revoked, inactive, notFound, stillActive, appeared, criteria.byIds() ? null : criteria.key());
+    }
+
+    private static List<UUID> ids(Connection c, String sql, Binder binder) throws SQLException {
+        List<UUID> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -238,7 +298,8 @@ public final class PgSessionDao implements SessionDao {
         if (dimension == GroupBy.USER) {
             throw new IllegalArgumentException("first seen is per user: ask for IP or device");
         }
-        List<Session> usable = sessions.stream().filter(s -> s.key(dimension) != null && s.createdAt() != null).toList();
+        List<Session> usable = sessions.stream()
+                .filter(s -> s.key(dimension) != null && Timestamps.isFinite(s.createdAt()) && s.userId() != null).toList();
         Set<UUID> out = new java.util.HashSet<>();
         if (usable.isEmpty()) {
             return out;
@@ -320,60 +381,62 @@ public final class PgSessionDao implements SessionDao {
 
     /** A row of {@link #COLUMNS} read through COPY; the fields come in the same order. */
     private static Session session(CopyRows.Fields f) {
-        UUID id = f.uuid();
-        UUID user = f.uuid();
-        String head = f.text();
-        String tail = f.text();
-        Integer length = f.intValue();
-        Instant expires = f.micros();
-        Boolean active = f.bool();
-        String device = f.text();
-        String ip = f.text();
-        String agent = f.text();
-        String location = f.text();
-        Integer trust = f.intValue();
-        Instant created = f.micros();
-        Instant updated = f.micros();
-        Instant deleted = f.micros();
-        long version = f.longValue();
+        RowProblems p = new RowProblems();
+        UUID id = p.check("id", f.uuid(), f);
+        UUID user = p.check("user_id", f.uuid(), f);
+        String head = p.check("session_token", f.text(), f);
+        String tail = p.check("session_token", f.text(), f);
+        Integer length = p.check("session_token", f.intValue(), f);
+        Instant expires = p.check("expires_at", f.epoch(), f);
+        Boolean active = p.check("is_active", f.bool(), f);
+        String device = p.check("device_id", f.text(), f);
+        String ip = p.check("ip_address", f.text(), f);
+        String agent = p.check("user_agent", f.text(), f);
+        String location = p.check("location", f.text(), f);
+        Integer trust = p.check("trust_level", f.intValue(), f);
+        Instant created = p.check("created_at", f.epoch(), f);
+        Instant updated = p.check("updated_at", f.epoch(), f);
+        Instant deleted = p.check("deleted_at", f.epoch(), f);
+        Long version = p.check("xmin", f.longValue(), f);
+        if (id == null) {
+            // never a NULL id (it is the primary key), so an undecodable one: a stable stand-in keeps the row visible
+            id = UUID.nameUUIDFromBytes(f.raw());
+        }
         return new Session(id, user, TokenMask.of(head, tail, length == null ? 0 : length), expires, active, device, ip, agent,
-                location, trust, created, updated, deleted, version);
+                location, trust, created, updated, deleted, version == null ? 0 : version, p.describe(id));
     }
 
-    private static Session session(ResultSet rs) throws SQLException {
-        boolean active = rs.getBoolean("is_active");
-        Boolean isActive = rs.wasNull() ? null : active;
-        int trust = rs.getInt("trust_level");
-        Integer trustLevel = rs.wasNull() ? null : trust;
-        return new Session(
-                rs.getObject("id", UUID.class),
-                rs.getObject("user_id", UUID.class),
-                TokenMask.of(rs.getString("token_head"), rs.getString("token_tail"), rs.getInt("token_length")),
-                micros(rs, "expires_at"),
-                isActive,
-                rs.getString("device_id"),
-                rs.getString("ip_address"),
-                rs.getString("user_agent"),
-                rs.getString("location"),
-                trustLevel,
-                micros(rs, "created_at"),
-                micros(rs, "updated_at"),
-                micros(rs, "deleted_at"),
-                rs.getLong("version"));
+    /** The same columns through JDBC; a column that does not decode is read as null (text: lossy) and reported. */
+    private static Session session(ResultSet rs) {
+        RowProblems p = new RowProblems();
+        UUID id = p.read("id", () -> rs.getObject("id", UUID.class));
+        UUID user = p.read("user_id", () -> rs.getObject("user_id", UUID.class));
+        String head = p.text(rs, "token_head");
+        String tail = p.text(rs, "token_tail");
+        Integer length = p.read("session_token", () -> nullableInt(rs, "token_length"));
+        Boolean active = p.read("is_active", () -> {
+            boolean b = rs.getBoolean("is_active");
+            return rs.wasNull() ? null : b;
+        });
+        Long version = p.read("xmin", () -> rs.getLong("version"));
+        return new Session(id, user, TokenMask.of(head, tail, length == null ? 0 : length), p.epoch(rs, "expires_at"), active,
+                p.text(rs, "device_id"), p.text(rs, "ip_address"), p.text(rs, "user_agent"), p.text(rs, "location"),
+                p.read("trust_level", () -> nullableInt(rs, "trust_level")), p.epoch(rs, "created_at"), p.epoch(rs, "updated_at"),
+                p.epoch(rs, "deleted_at"), version == null ? 0 : version, p.describe(id));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant epochValue(String text) {
+        return text == null ? null : Timestamps.fromEpochText(text);
     }
 
     private static Instant instant(ResultSet rs, int index) throws SQLException {
         OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
-    }
-
-    private static Instant micros(ResultSet rs, String column) throws SQLException {
-        return micros(rs, rs.findColumn(column));
-    }
-
-    private static Instant micros(ResultSet rs, int index) throws SQLException {
-        long us = rs.getLong(index);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
     }
 
     private DatabaseException translate(SQLException e) {

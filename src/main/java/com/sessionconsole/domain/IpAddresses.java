@@ -1,19 +1,18 @@
 package com.sessionconsole.domain;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.google.common.net.InetAddresses;
+
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Parses IP literals without ever touching DNS. The ip_address column is free text, so
- * anything that is not a literal IPv4 or IPv6 address (an IPv6 zone id is allowed) is "not an IP".
+ * Parses IP literals without ever touching DNS. The ip_address column is free text written by whoever
+ * logs in, so it goes only to Guava's {@link InetAddresses#forString}, which is documented never to
+ * resolve a name; anything that is not a literal IPv4 or IPv6 address (an IPv6 zone id is allowed) is
+ * "not an IP". {@code java.net.InetAddress.getByName} is never called on it: for text that is not quite
+ * a literal, it asks the system resolver, and a crafted value would make the analyst's machine send DNS
+ * queries.
  */
 public final class IpAddresses {
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
-
     private IpAddresses() {
     }
 
@@ -23,29 +22,17 @@ public final class IpAddresses {
             return Optional.empty();
         }
         String literal = text.strip();
-        if (IPV4.matcher(literal).matches()) {
-            return resolveLiteral(literal);
-        }
         int zone = literal.indexOf('%');
-        if (zone >= 0) {
+        if (zone >= 0 && literal.indexOf(':') >= 0) {
             literal = literal.substring(0, zone);
         }
-        if (literal.indexOf(':') < 0 || !IPV6_CHARS.matcher(literal).matches()) {
+        if (!InetAddresses.isInetAddress(literal)) {
             return Optional.empty();
         }
-        return resolveLiteral(literal);
+        return Optional.of(InetAddresses.forString(literal).getAddress());
     }
 
     public static boolean isIp(String text) {
         return parse(text).isPresent();
-    }
-
-    // Only called on strings that InetAddress treats as literals (checked above), so no lookup happens.
-    private static Optional<byte[]> resolveLiteral(String literal) {
-        try {
-            return Optional.of(InetAddress.getByName(literal).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What to revoke: a set of ids, or every active session of one user, device or IP.
- * {@code expectedIds} are the ids the analyst saw and confirmed; those that the database no
- * longer finds active are reported back as already inactive.
+ * What to revoke: exactly the {@code expectedIds} the analyst saw and confirmed, and for a revoke by key,
+ * only those of them that still belong to that user, device or IP. Never more: sessions of the key that
+ * appear later are reported, not revoked.
  */
 public record RevokeCriteria(GroupBy groupBy, String key, Set<UUID> expectedIds) {
 
@@ -34,6 +34,6 @@ public record RevokeCriteria(GroupBy groupBy, String key, Set<UUID> expectedIds)
         if (byIds()) {
             return expectedIds.size() + " selected session(s)";
         }
-        return "all sessions of " + groupBy.label() + " " + (key == null ? "(empty)" : key);
+        return "the " + expectedIds.size() + " confirmed session(s) of " + groupBy.label() + " " + (key == null ? "(empty)" : key);
     }
 }

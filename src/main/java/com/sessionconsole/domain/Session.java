@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * One row of user_sessions as the console sees it. The token is already masked: the full
  * value never leaves the database. {@code version} is the row's xmin, which changes on every update.
+ * A column that could not be decoded is null (or, for text, what could be read) and named in {@code decodeProblem}.
  */
 public record Session(
         UUID id,
@@ -21,11 +22,20 @@ public record Session(
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt,
-        long version) {
+        long version,
+        String decodeProblem) {
+
+    /** A row read whole; {@code decodeProblem} is set only for a row some column of which could not be decoded. */
+    public Session(UUID id, UUID userId, TokenMask token, Instant expiresAt, Boolean active, String deviceId, String ipAddress,
+                   String userAgent, String location, Integer trustLevel, Instant createdAt, Instant updatedAt, Instant deletedAt,
+                   long version) {
+        this(id, userId, token, expiresAt, active, deviceId, ipAddress, userAgent, location, trustLevel, createdAt, updatedAt,
+                deletedAt, version, null);
+    }
 
     public String key(GroupBy by) {
         return switch (by) {
-            case USER -> userId.toString();
+            case USER -> userId == null ? null : userId.toString();
             case DEVICE -> deviceId;
             case IP -> ipAddress;
         };
@@ -33,6 +43,6 @@ public record Session(
 
     /** Active by the console's definition, judged against the given server time. */
     public boolean isActiveAt(Instant serverNow) {
-        return Boolean.TRUE.equals(active) && deletedAt == null && expiresAt.isAfter(serverNow);
+        return Boolean.TRUE.equals(active) && deletedAt == null && expiresAt != null && expiresAt.isAfter(serverNow);
     }
 }

@@ -5,10 +5,9 @@ import com.sessionconsole.domain.Session;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import com.sessionconsole.domain.Timestamps;
+
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,7 +15,8 @@ import java.util.List;
 
 /**
  * Writes exactly the rows a view shows to CSV, after '#' comment lines that record who exported
- * what, when, from where, with which filter. Tokens appear only masked.
+ * what, when, from where, with which filter. Tokens appear only masked. Unless {@code raw}, a text cell
+ * that a spreadsheet would run as a formula is neutralised (see {@link #cell}).
  */
 public final class CsvExport {
     public static final List<String> SESSION_HEADER = List.of("id", "user_id", "device_id", "ip_address", "location",
@@ -47,34 +47,49 @@ public final class CsvExport {
         return CSVFormat.DEFAULT.builder().setCommentMarker('#').setRecordSeparator('\n').get();
     }
 
-    public static void sessions(Path file, List<Session> rows, Provenance p) throws IOException {
-        sessions(file, rows, p, Progress.NONE);
+    /**
+     * One cell as written: timestamps as PostgreSQL prints them ("infinity" included), and text that starts
+     * with = + - @ TAB or CR prefixed with an apostrophe, so that a spreadsheet shows it instead of running
+     * it (OWASP "CSV injection"). Numbers are never touched: -5 stays a number.
+     */
+    public static Object cell(Object value, boolean raw) {
+        if (value instanceof Instant t) {
+            return Timestamps.iso(t);
+        }
+        if (!raw && value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return value;
     }
 
-    public static void sessions(Path file, List<Session> rows, Provenance p, Progress progress) throws IOException {
+    public static void sessions(Path file, List<Session> rows, Provenance p, boolean raw, Progress progress) throws IOException {
         write(file, p, rows.size(), SESSION_HEADER, printer -> {
             int done = 0;
             for (Session s : rows) {
                 check(progress, ++done, rows.size());
-                printer.printRecord(Arrays.asList(s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(),
+                printer.printRecord(cells(raw, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(),
                         s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
             }
         });
     }
 
-    public static void groups(Path file, List<GroupSummary> rows, Provenance p) throws IOException {
-        groups(file, rows, p, Progress.NONE);
-    }
-
-    public static void groups(Path file, List<GroupSummary> rows, Provenance p, Progress progress) throws IOException {
+    public static void groups(Path file, List<GroupSummary> rows, Provenance p, boolean raw, Progress progress) throws IOException {
         write(file, p, rows.size(), GROUP_HEADER, printer -> {
             int done = 0;
             for (GroupSummary g : rows) {
                 check(progress, ++done, rows.size());
-                printer.printRecord(Arrays.asList(g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
+                printer.printRecord(cells(raw, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
                         g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
             }
         });
+    }
+
+    private static List<Object> cells(boolean raw, Object... values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = cell(values[i], raw);
+        }
+        return Arrays.asList(out);
     }
 
     private interface Body {
@@ -82,18 +97,14 @@ public final class CsvExport {
     }
 
     private static void write(Path file, Provenance p, int count, List<String> header, Body body) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(w, format())) {
+        AtomicFile.write(file, w -> {
+            CSVPrinter printer = new CSVPrinter(w, format());
             printer.printComment("Session Console export of view '" + p.view() + "'");
             printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
             printer.printComment("filter=" + p.filter() + " rows=" + count);
             printer.printRecord(header);
             body.print(printer);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            printer.flush();
+        });
     }
 }

@@ -1,5 +1,8 @@
 package com.sessionconsole.service;
 
+import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.domain.VisibleText;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class Json {
             }
             sb.append(']');
         } else if (value instanceof Instant i) {
-            string(sb, i.toString());
+            string(sb, Timestamps.iso(i));
         } else {
             string(sb, value.toString());
         }
@@ -63,7 +66,8 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // controls and bidi marks as JSON escapes: the same value, and harmless on a terminal
+                    if (VisibleText.isHostile(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -4,11 +4,7 @@ import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +18,9 @@ public final class JsonExport {
     private JsonExport() {
     }
 
-    public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p) throws IOException {
-        sessions(file, rows, p, CsvExport.Progress.NONE);
-    }
-
     public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
         write(file, p, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
                 s.userAgent(), s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
-    }
-
-    public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p) throws IOException {
-        groups(file, rows, p, CsvExport.Progress.NONE);
     }
 
     public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
@@ -51,7 +39,6 @@ public final class JsonExport {
 
     private static <T> void write(Path file, CsvExport.Provenance p, List<T> rows, CsvExport.Progress progress,
                                   Function<T, Map<String, Object>> toRow) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("exported_by", p.exportedBy());
         prov.put("at", p.at());
@@ -59,7 +46,7 @@ public final class JsonExport {
         prov.put("view", p.view());
         prov.put("filter", p.filter());
         prov.put("rows", rows.size());
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFile.write(file, w -> {
             w.write("{\"provenance\":" + Json.write(prov) + ",\n\"rows\":[");
             boolean first = true;
             int done = 0;
@@ -70,10 +57,6 @@ public final class JsonExport {
                 first = false;
             }
             w.write("\n]}\n");
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 }

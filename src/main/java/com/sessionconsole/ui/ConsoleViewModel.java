@@ -459,17 +459,34 @@ public final class ConsoleViewModel {
         List<Session> targets = List.copyOf(selected);
         Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
         if (ids.isEmpty()) {
-            return new RevokePlan(RevokeCriteria.ids(Set.of(UUID.randomUUID())), List.of(), "no active sessions selected: select one or more active sessions first");
+            return new RevokePlan(null, List.of(), "no active sessions selected: select one or more active sessions first");
         }
         return new RevokePlan(RevokeCriteria.ids(ids), targets, refusal(targets));
     }
 
-    /** Every active session of the group, filter or not: the revoke is by key on the server. */
+    /**
+     * Every active session of the group that the console shows now, filter or not. The revoke is bounded by
+     * exactly these ids; sessions of the key that appear later are reported, not revoked.
+     */
     public RevokePlan planRevokeGroup(GroupBy by, String key) {
         List<Session> targets = snapshot.sessions().stream().filter(s -> Objects.equals(s.key(by), key))
                 .sorted(NEWEST_FIRST).toList();
         Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
         return new RevokePlan(RevokeCriteria.group(by, key, ids), targets, refusal(targets));
+    }
+
+    /**
+     * A new plan for the sessions of the key that appeared after the analyst confirmed the last revoke,
+     * read from the server; handed to {@code ready} on the FX thread for its own confirmation.
+     */
+    public void planAppeared(RevocationService.Outcome last, java.util.function.Consumer<RevokePlan> ready) {
+        GroupBy by = last.criteria().groupBy();
+        runner.run(() -> revocation.activeSessions(last.result().appearedAfter()), fresh -> {
+            List<Session> targets = fresh.stream().sorted(NEWEST_FIRST).toList();
+            Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
+            ready.accept(ids.isEmpty() ? new RevokePlan(null, List.of(), "the sessions that appeared are no longer active")
+                    : new RevokePlan(RevokeCriteria.group(by, last.criteria().key(), ids), targets, refusal(targets)));
+        }, e -> message.set("Could not read the sessions that appeared: " + e.getMessage()));
     }
 
     private String refusal(List<Session> targets) {
@@ -578,14 +595,14 @@ public final class ConsoleViewModel {
                 if (json) {
                     JsonExport.sessions(file, rows, provenance, progress);
                 } else {
-                    CsvExport.sessions(file, rows, provenance, progress);
+                    CsvExport.sessions(file, rows, provenance, false, progress);
                 }
                 return rows.size();
             }
             if (json) {
                 JsonExport.groups(file, groupRows, provenance, progress);
             } else {
-                CsvExport.groups(file, groupRows, provenance, progress);
+                CsvExport.groups(file, groupRows, provenance, false, progress);
             }
             return groupRows.size();
         }, n -> {

@@ -4,6 +4,7 @@ import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -105,7 +106,7 @@ public final class FindingsView {
     private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
         TableColumn<Finding, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(value.apply(cd.getValue()))));
         return c;
     }
 

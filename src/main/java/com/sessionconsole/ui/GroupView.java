@@ -1,6 +1,7 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -164,7 +165,7 @@ public final class GroupView {
     }
 
     static String keyText(String key) {
-        return key == null ? "(empty)" : key;
+        return key == null ? "(empty)" : VisibleText.of(key);
     }
 
     private TableColumn<GroupSummary, String> keyColumn() {

@@ -1,5 +1,8 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.domain.VisibleText;
+
 import com.sessionconsole.service.SessionHistory;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
@@ -65,7 +68,7 @@ public final class HistoryView {
             return;
         }
         List<SessionHistory.Entry> bars = r.entries().subList(0, Math.min(MAX_BARS, r.entries().size()));
-        Instant from = bars.stream().map(e -> e.session().createdAt()).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(r.serverNow());
+        Instant from = bars.stream().map(e -> e.session().createdAt()).filter(Timestamps::isFinite).min(Instant::compareTo).orElse(r.serverNow());
         Instant to = r.serverNow();
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         double rowH = Math.min(12, (h - 20) / bars.size()); // every bar fits, however many
@@ -74,8 +77,9 @@ public final class HistoryView {
         g.fillText("now", w - 30, h - 4);
         for (int i = 0; i < bars.size(); i++) {
             SessionHistory.Entry e = bars.get(i);
-            Instant start = e.session().createdAt() == null ? from : e.session().createdAt();
-            Instant end = e.endedAt() == null ? to : e.endedAt();
+            // an unknown or infinite start or end is drawn at the edge of the timeline
+            Instant start = Timestamps.isFinite(e.session().createdAt()) ? e.session().createdAt() : from;
+            Instant end = Timestamps.isFinite(e.endedAt()) && e.endedAt().isBefore(to) ? e.endedAt() : to;
             double x0 = (start.toEpochMilli() - from.toEpochMilli()) / span * (w - 8) + 4;
             double x1 = Math.max(x0 + 2, (end.toEpochMilli() - from.toEpochMilli()) / span * (w - 8) + 4);
             g.setFill(color(e.status()));
@@ -96,7 +100,7 @@ public final class HistoryView {
     private static TableColumn<SessionHistory.Entry, String> column(String t, double width, Function<SessionHistory.Entry, String> f) {
         TableColumn<SessionHistory.Entry, String> c = new TableColumn<>(t);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(f.apply(cd.getValue()))));
         return c;
     }
 

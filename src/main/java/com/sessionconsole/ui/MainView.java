@@ -3,7 +3,10 @@ package com.sessionconsole.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.service.RevocationService;
 import com.sessionconsole.service.FilterParser;
 import javafx.application.Application;
 import javafx.fxml.FXML;
@@ -11,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -132,6 +136,8 @@ public final class MainView {
         vm.lastOutcomeProperty().addListener((obs, old, outcome) -> {
             if (outcome != null && outcome.auditError() != null) {
                 alert(Alert.AlertType.ERROR, "Revoke done, audit log NOT written", outcome.auditError());
+            } else if (outcome != null && !outcome.result().appearedAfter().isEmpty()) {
+                offerAppeared(outcome);
             }
         });
         applyTheme(prefs.getBoolean("theme.dark", false));
@@ -441,6 +447,18 @@ public final class MainView {
             return;
         }
         RevokeDialog.ask(window(), plan).ifPresent(reason -> vm.revoke(plan, reason));
+    }
+
+    /** Sessions of the key that appeared after the confirmation were left alone; offer them as a revoke of their own. */
+    private void offerAppeared(RevocationService.Outcome outcome) {
+        RevokeResult r = outcome.result();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, r.appearedAfter().size() + " new session(s) of "
+                + VisibleText.of(r.key()) + " appeared after you confirmed. They were NOT revoked.\n\nReview them for a new revoke?",
+                ButtonType.NO, ButtonType.YES);
+        a.initOwner(window());
+        a.setHeaderText("Sessions appeared after you confirmed");
+        a.showAndWait().filter(b -> b == ButtonType.YES)
+                .ifPresent(b -> vm.planAppeared(outcome, this::execute));
     }
 
     private void exportCurrentView() {

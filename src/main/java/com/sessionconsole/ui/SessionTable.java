@@ -1,6 +1,7 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.IpAddresses;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.Session;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -87,7 +88,8 @@ final class SessionTable {
     private static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
         TableColumn<Session, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        // stored text is attacker-written: controls and bidi marks show as escapes and cannot reorder the cell
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(value.apply(cd.getValue()))));
         c.setCellFactory(plainCells());
         c.setUserData(order);
         return c;

@@ -1,0 +1,73 @@
+package com.sessionconsole.db;
+
+import com.sessionconsole.domain.Timestamps;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Collects the columns of one row that could not be decoded, so that the row is still shown with what
+ * could be read, and the problem names the row's id and each column.
+ */
+final class RowProblems {
+    private StringBuilder problems;
+
+    interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    /** The value just read from a COPY row, noting the problem the decoder reported for it, if any. */
+    <T> T check(String column, T value, CopyRows.Fields fields) {
+        String problem = fields.takeProblem();
+        if (problem != null) {
+            add(column, problem);
+        }
+        return value;
+    }
+
+    <T> T read(String column, Read<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException | RuntimeException e) {
+            add(column, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Text through JDBC; bytes that are not UTF-8 (a SQL_ASCII database) read lossily instead of failing. */
+    String text(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            add(column, "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)");
+            return read(column, () -> {
+                byte[] raw = rs.getBytes(column);
+                return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+            });
+        }
+    }
+
+    Instant epoch(ResultSet rs, String column) {
+        return read(column, () -> {
+            String text = rs.getString(column);
+            return text == null ? null : Timestamps.fromEpochText(text);
+        });
+    }
+
+    private void add(String column, String problem) {
+        if (problems == null) {
+            problems = new StringBuilder();
+        } else {
+            problems.append("; ");
+        }
+        problems.append(column).append(": ").append(problem);
+    }
+
+    /** "row ID: column: problem; …", or null when every column decoded. */
+    String describe(UUID id) {
+        return problems == null ? null : "row " + id + ": " + problems;
+    }
+}

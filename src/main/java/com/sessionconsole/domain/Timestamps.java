@@ -1,0 +1,86 @@
+package com.sessionconsole.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * PostgreSQL's timestamptz as the console holds it. {@code 'infinity'} and {@code '-infinity'} are real
+ * values ("never expires"), held as {@link Instant#MAX} and {@link Instant#MIN}: they sort last and first,
+ * and no finite PostgreSQL timestamp (4713 BC to 294276 AD) can collide with them.
+ */
+public final class Timestamps {
+    public static final Instant INFINITY = Instant.MAX;
+    public static final Instant MINUS_INFINITY = Instant.MIN;
+
+    private Timestamps() {
+    }
+
+    public static boolean isFinite(Instant t) {
+        return t != null && !t.equals(INFINITY) && !t.equals(MINUS_INFINITY);
+    }
+
+    /** The value as PostgreSQL writes it in exports: "infinity", "-infinity" or ISO-8601 in UTC; null stays null. */
+    public static String iso(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.equals(INFINITY)) {
+            return "infinity";
+        }
+        return t.equals(MINUS_INFINITY) ? "-infinity" : t.toString();
+    }
+
+    /** Reads back what {@link #iso} wrote. */
+    public static Instant parseIso(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return switch (text) {
+            case "infinity" -> INFINITY;
+            case "-infinity" -> MINUS_INFINITY;
+            default -> {
+                try {
+                    yield Instant.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not a timestamp", e);
+                }
+            }
+        };
+    }
+
+    /**
+     * Seconds since the epoch as {@code extract(epoch FROM ts)} prints them: a decimal ("1735689600.123456"),
+     * "Infinity" or "-Infinity". Never overflows: the whole range of timestamptz fits an Instant.
+     */
+    public static Instant fromEpochText(CharSequence text) {
+        String s = text.toString();
+        if (s.equals("Infinity")) {
+            return INFINITY;
+        }
+        if (s.equals("-Infinity")) {
+            return MINUS_INFINITY;
+        }
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a number of seconds", e);
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+    }
+
+    /** Epoch milliseconds, saturating at the infinities instead of throwing as {@link Instant#toEpochMilli} does. */
+    public static long epochMillisSaturated(Instant t) {
+        if (t.getEpochSecond() > Long.MAX_VALUE / 1000 - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (t.getEpochSecond() < Long.MIN_VALUE / 1000 + 1) {
+            return Long.MIN_VALUE;
+        }
+        return t.toEpochMilli();
+    }
+}
