@@ -6,44 +6,59 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The optional config file (Java properties): url, user, read-url, read-only, protected-users,
- * statement-timeout-seconds. It must never hold a password; one found there is ignored and reported.
+ * The optional config file (Java properties). It fails closed: an unknown key (a typo such as "readonly"
+ * would otherwise silently leave the console writable), a value that is not clearly true or false, or a
+ * named file that does not exist is an error, not a default. It must never hold a password; one found
+ * there (as a key, or inside the url) is ignored and reported.
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
-                         Integer statementTimeoutSeconds, List<String> warnings) {
+                         Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, List<String> warnings) {
 
-    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, List.of());
+    public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
+            "statement-timeout-seconds", "connect-timeout-seconds");
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, List.of());
 
+    /** The default file: absent means no config. */
+    public static ConfigFile loadDefault(Path file) {
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? load(file) : EMPTY;
+    }
+
+    /** A file the analyst named (or the default one, when it exists): it must exist and be valid. */
     public static ConfigFile load(Path file) {
-        if (file == null || !Files.exists(file)) {
-            return EMPTY;
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("the config file " + file + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    ? " is a symlink to a file that does not exist" : " does not exist") + ": check the path given to --config");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage()
-                    + ". Fix or remove it; it is a Java properties file with keys url, user, read-url, read-only, protected-users", e);
+                    + ". Fix or remove it; it is a Java properties file with keys " + String.join(", ", KEYS), e);
         }
         List<String> warnings = new ArrayList<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.toLowerCase().contains("password")) {
+            if (key.toLowerCase(Locale.ROOT).contains("password")) {
                 warnings.add("the config file " + file + " contains '" + key + "': it was ignored. Passwords belong in "
                         + "PGPASSWORD or ~/.pgpass, never in this file; remove that line");
+            } else if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "'" + didYouMean(key)
+                        + ". The keys are " + String.join(", ", KEYS));
             }
         }
         Set<UUID> protectedUsers = new LinkedHashSet<>();
-        String list = p.getProperty("protected-users", "");
-        for (String id : list.split("[,\\s]+")) {
+        for (String id : p.getProperty("protected-users", "").split("[,\\s]+")) {
             if (!id.isBlank()) {
                 try {
                     protectedUsers.add(UserIds.parse(id));
@@ -52,18 +67,66 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 }
             }
         }
-        Integer timeout = null;
-        String t = p.getProperty("statement-timeout-seconds");
-        if (t != null) {
-            if (!t.strip().matches("\\d{1,5}") || Integer.parseInt(t.strip()) == 0) {
-                throw new IllegalArgumentException("config file " + file + ", statement-timeout-seconds: '" + t
-                        + "' must be a whole number of seconds from 1 to 99999");
-            }
-            timeout = Integer.parseInt(t.strip());
-        }
         return new ConfigFile(blankToNull(p.getProperty("url")), blankToNull(p.getProperty("user")),
-                blankToNull(p.getProperty("read-url")), Boolean.parseBoolean(p.getProperty("read-only", "false").strip()),
-                Set.copyOf(protectedUsers), timeout, List.copyOf(warnings));
+                blankToNull(p.getProperty("read-url")), bool(file, "read-only", p.getProperty("read-only")),
+                Set.copyOf(protectedUsers), seconds(file, "statement-timeout-seconds", p.getProperty("statement-timeout-seconds")),
+                seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")), List.copyOf(warnings));
+    }
+
+    /** true/false, yes/no, on/off, 1/0 in any case; anything else is an error, never a silent false. */
+    static boolean bool(Path file, String key, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("config file " + file + ", " + key + ": '" + value
+                    + "' is not a yes/no value; use true or false (yes/no, on/off and 1/0 work too)");
+        };
+    }
+
+    private static Integer seconds(Path file, String key, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.strip().matches("\\d{1,5}") || Integer.parseInt(value.strip()) == 0) {
+            throw new IllegalArgumentException("config file " + file + ", " + key + ": '" + value
+                    + "' must be a whole number of seconds from 1 to 99999");
+        }
+        return Integer.parseInt(value.strip());
+    }
+
+    private static String didYouMean(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String k = key.toLowerCase(Locale.ROOT).replace('_', '-');
+        for (String candidate : KEYS) {
+            int d = distance(k, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= 3 ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String blankToNull(String s) {

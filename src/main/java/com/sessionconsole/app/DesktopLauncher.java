@@ -26,15 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts the JavaFX toolkit, opens the workspace, shows the console window, and waits until it closes. */
 final class DesktopLauncher implements GuiLauncher {
     private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
-    private static final long SMOKE_TIMEOUT_SECONDS = 90;
+    /** --smoke-test gives the first load this long, from the window being shown. */
+    private static final long SMOKE_TIMEOUT_SECONDS = 60;
 
     private final AppDirs dirs;
     private final Map<String, String> env;
@@ -52,23 +59,30 @@ final class DesktopLauncher implements GuiLauncher {
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         FxTaskRunner runner = new FxTaskRunner(3);
-        WorkspaceFactory factory = new WorkspaceFactory(dirs, env, PasswordDialog::ask, clock);
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        // a smoke test never waits behind a dialog: no password prompt, no alerts
+        WorkspaceFactory factory = new WorkspaceFactory(dirs, env, smokeTest ? text -> Optional.empty() : PasswordDialog::ask, clock,
+                w -> {
+                    log.warn("{}", w);
+                    warnings.add(w);
+                });
         Workspace ws;
         try {
             ws = factory.open(request, runner);
         } catch (RuntimeException e) {
             log.error("cannot open the console: {}", e.getMessage());
-            showFatal(e.getMessage(), smokeTest);
+            showFatal(warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
             runner.close();
             Platform.exit();
-            return new Result(e instanceof DatabaseException db && db.kind() == DatabaseException.Kind.SCHEMA
-                    ? ExitCodes.SCHEMA : ExitCodes.CONNECTION, -1);
+            return new Result(exitCode(e), -1, -1, e.getMessage());
         }
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
         java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                 new TokenLookup(ws.dao()), new Watchlist(dirs.watchlist()), ws.label(), clock);
+        CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
+        vm.addSnapshotListener(snapshot -> firstLoad.complete(snapshot.sessions().size()));
         AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
         FindingsViewModel findingsVm = new FindingsViewModel(runner, new FindingsEngine(ws.dao(), clock), vm);
         Platform.runLater(() -> {
@@ -81,23 +95,31 @@ final class DesktopLauncher implements GuiLauncher {
             window.show();
             shownAt.set(System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
             log.info("window shown {} ms after JVM start", shownAt.get());
-            ws.warnings().forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
             if (smokeTest) {
-                vm.countTextProperty().addListener((obs, old, text) -> {
-                    if (!text.isEmpty() && closed.getCount() > 0) {
-                        log.info("smoke test: first refresh done ({})", text);
-                        window.stage().hide();
+                vm.errorTextProperty().addListener((obs, old, text) -> {
+                    if (!text.isEmpty() && !firstLoad.isDone()) {
+                        firstLoad.completeExceptionally(new IllegalStateException(text));
                     }
                 });
+            } else {
+                warnings.forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
             }
         });
+        String failure = null;
+        int loaded = -1;
         try {
-            if (smokeTest && !closed.await(SMOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                log.error("smoke test: no refresh within {} s", SMOKE_TIMEOUT_SECONDS);
-                exit.set(ExitCodes.FAILED);
-            } else if (!smokeTest) {
+            if (smokeTest) {
+                loaded = firstLoad.get(SMOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                log.info("smoke test: first load done, {} active sessions", loaded);
+            } else {
                 closed.await();
             }
+        } catch (TimeoutException e) {
+            failure = "the first load did not finish within " + SMOKE_TIMEOUT_SECONDS + " s";
+            exit.set(ExitCodes.SMOKE_TIMEOUT);
+        } catch (ExecutionException e) {
+            failure = "the first load failed: " + e.getCause().getMessage();
+            exit.set(ExitCodes.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -105,7 +127,20 @@ final class DesktopLauncher implements GuiLauncher {
         ws.close();
         runner.close();
         Platform.exit();
-        return new Result(exit.get(), shownAt.get());
+        return new Result(exit.get(), shownAt.get(), loaded, failure);
+    }
+
+    private static int exitCode(RuntimeException e) {
+        if (e instanceof DatabaseException db) {
+            return switch (db.kind()) {
+                case SCHEMA -> ExitCodes.SCHEMA;
+                case EMBEDDED -> ExitCodes.DEMO;
+                case PERMISSION -> ExitCodes.PERMISSION;
+                case UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE -> ExitCodes.CONNECTION;
+                default -> ExitCodes.FAILED;
+            };
+        }
+        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILED;
     }
 
     private static void showFatal(String message, boolean smokeTest) {

@@ -1,6 +1,8 @@
 package com.sessionconsole.app;
 
 import com.sessionconsole.db.ConnectionSettings;
+import com.sessionconsole.db.ConnectionString;
+import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.DatabaseConnector;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.JdbcUrl;
@@ -24,49 +26,123 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Opens a {@link Workspace}: resolves where to connect (flags, then the config file, then PG* variables;
- * the demo database when nothing is configured), finds the password, opens the pools, checks the schema
- * and the privileges, and wires the services.
+ * the demo database when nothing is configured), connects as libpq would (asking for a password only when
+ * the server wants one), opens the pools, checks the schema and the privileges, and wires the services.
  */
 public final class WorkspaceFactory {
     public static final int DEMO_ROWS = 20_000;
     public static final int DEMO_ACTIVE = 14_000;
     private static final Logger log = LoggerFactory.getLogger(WorkspaceFactory.class);
 
+    /** Prompts for a password at most this many times per connection, as psql's window equivalents do. */
+    static final int MAX_PASSWORD_PROMPTS = 3;
+
     private final AppDirs dirs;
     private final Map<String, String> env;
     private final Function<String, Optional<String>> passwordPrompt;
     private final Clock clock;
+    private final Consumer<String> warn;
 
-    public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Function<String, Optional<String>> passwordPrompt, Clock clock) {
+    /**
+     * @param passwordPrompt asked only when the server demands a password; gets the prompt text, answers empty for "no"
+     * @param warn           told every warning about the configuration, before connecting
+     */
+    public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Function<String, Optional<String>> passwordPrompt, Clock clock,
+                            Consumer<String> warn) {
         this.dirs = dirs;
         this.env = env;
         this.passwordPrompt = passwordPrompt;
         this.clock = clock;
+        this.warn = warn;
+    }
+
+    /** Warnings go to the log; for tests and tools that have nobody to show them to. */
+    public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Function<String, Optional<String>> passwordPrompt, Clock clock) {
+        this(dirs, env, passwordPrompt, clock, w -> log.warn("{}", w));
     }
 
     /** Opens the workspace; {@code demoTraffic} is the runner for the demo's background traffic, or null for none. */
     public Workspace open(ConnectionRequest request, TaskRunner demoTraffic) {
-        ConfigFile config = ConfigFile.load(request.configFile() != null ? request.configFile() : dirs.configFile());
-        String url = first(request.url(), config.url(), envUrl());
-        if (request.demo() || url == null) {
+        ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
+        List<String> warnings = new ArrayList<>(config.warnings());
+        String rawUrl = url(request, config);
+        if (request.demo() || rawUrl == null) {
+            warnings.forEach(warn);
             return openDemo(demoTraffic, config);
         }
-        String user = first(request.user(), config.user(), env.get("PGUSER"),
-                url.contains("user=") ? null : System.getProperty("user.name"));
-        Duration timeout = config.statementTimeoutSeconds() == null ? null : Duration.ofSeconds(config.statementTimeoutSeconds());
-        boolean readOnly = request.readOnly() || config.readOnly();
-        ConnectionSettings settings = new ConnectionSettings(url, user, null, first(request.readUrl(), config.readUrl()),
-                readOnly, null, timeout, false);
-        settings = settings.withPassword(password(settings).orElse(null));
-        return openServer(settings, config.protectedUsers(), config.warnings());
+        ConnectionString primary = connectionString(rawUrl, "--url", warnings);
+        String rawRead = first(request.readUrl(), config.readUrl());
+        ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings);
+        warnings.forEach(warn); // before connecting, so that they are seen even when the connection fails
+        String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
+        ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
+                request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
+        return openAskingForPassword(settings, config.protectedUsers());
+    }
+
+    private String url(ConnectionRequest request, ConfigFile config) {
+        if (request.url() != null && request.hasHostPortOrDb()) {
+            throw new IllegalArgumentException("give either --url or -h/-p/-d, not both");
+        }
+        if (request.hasHostPortOrDb()) {
+            return JdbcUrl.of(first(request.host(), env.get("PGHOST"), "localhost"),
+                    request.port() != null ? request.port() : envPort(),
+                    first(request.dbname(), env.get("PGDATABASE"), request.user(), env.get("PGUSER"), System.getProperty("user.name")));
+        }
+        return first(request.url(), config.url(), envUrl());
+    }
+
+    private static ConnectionString connectionString(String text, String flag, List<String> warnings) {
+        ConnectionString cs = ConnectionString.parse(text);
+        if (cs.hadPassword()) {
+            warnings.add("the connection string of " + flag + " contains a password: it was ignored. Passwords belong in "
+                    + "PGPASSWORD or ~/.pgpass, never in a URL (it lands in shell history, config files and logs); remove it");
+        }
+        return cs;
+    }
+
+    private static Duration seconds(Integer s) {
+        return s == null ? null : Duration.ofSeconds(s);
+    }
+
+    /**
+     * Connects with what the environment gives (PGPASSWORD, ~/.pgpass, or nothing), as libpq does, and asks
+     * for a password only when the server demands one; a wrong typed password is asked again, up to
+     * {@link #MAX_PASSWORD_PROMPTS} times. Trust, peer, certificate and GSSAPI logins never see a prompt.
+     */
+    private Workspace openAskingForPassword(ConnectionSettings settings, Set<UUID> protectedUsers) {
+        ConnectionSettings attempt = settings.withPassword(knownPassword(settings).orElse(null));
+        int prompts = 0;
+        while (true) {
+            try {
+                return openServer(attempt, protectedUsers);
+            } catch (DatabaseException e) {
+                boolean demanded = e.kind() == DatabaseException.Kind.PASSWORD_NEEDED;
+                boolean typedWrong = prompts > 0 && e.kind() == DatabaseException.Kind.AUTHENTICATION;
+                if (!(demanded || typedWrong) || prompts >= MAX_PASSWORD_PROMPTS) {
+                    throw e;
+                }
+                prompts++;
+                JdbcUrl u = settings.parsedUrl();
+                String where = "user '" + settings.user() + "' at " + u.host() + ":" + u.port() + "/" + u.database();
+                Optional<String> typed = passwordPrompt.apply(typedWrong
+                        ? "Wrong password for " + where + " (try " + prompts + " of " + MAX_PASSWORD_PROMPTS + ")"
+                        : "Password for " + where);
+                if (typed.isEmpty()) {
+                    throw e;
+                }
+                attempt = settings.withPassword(typed.get());
+            }
+        }
     }
 
     /** Opens a workspace on a server; also used by tests with their own settings. */
-    public Workspace openServer(ConnectionSettings settings, Set<UUID> protectedUsers, List<String> warnings) {
+    public Workspace openServer(ConnectionSettings settings, Set<UUID> protectedUsers) {
         DatabaseConnector.Connected connected = DatabaseConnector.connect(settings);
         String disabled = settings.readOnly() ? "read-only mode: revoking is turned off (started with --read-only or read-only=true)"
                 : connected.canRevoke() ? null
@@ -74,7 +150,7 @@ public final class WorkspaceFactory {
         AuditLog audit = new AuditLog(dirs.auditLog());
         RevocationService revocation = new RevocationService(connected.dao(), audit, clock, settings.user(), settings.describe(),
                 protectedUsers, disabled);
-        return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), warnings, List.of(connected));
+        return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), List.of(connected));
     }
 
     private Workspace openDemo(TaskRunner trafficRunner, ConfigFile config) {
@@ -86,7 +162,7 @@ public final class WorkspaceFactory {
             SessionWriter writer = new SessionWriter(db.adminDataSource());
             writer.createTable();
             ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, false, null, null, true);
-            Workspace server = openServer(settings, config.protectedUsers(), config.warnings());
+            Workspace server = openServer(settings, config.protectedUsers());
             resources.add(server);
             SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
             writer.insert(generator.rows());
@@ -96,21 +172,27 @@ public final class WorkspaceFactory {
                 traffic.start();
                 resources.add(traffic);
             }
-            return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, server.warnings(), resources);
+            return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    private Optional<String> password(ConnectionSettings settings) {
+    /** PGPASSWORD, else the matching ~/.pgpass line; a .pgpass that others can read is skipped with a warning, as libpq does. */
+    private Optional<String> knownPassword(ConnectionSettings settings) {
         String fromEnv = env.get("PGPASSWORD");
         if (fromEnv != null) {
             return Optional.of(fromEnv);
         }
+        PgPassFile pgpass = PgPassFile.standard(env);
+        String problem = pgpass.permissionProblem();
+        if (problem != null) {
+            warn.accept(problem);
+            return Optional.empty();
+        }
         JdbcUrl u = settings.parsedUrl();
-        Optional<String> fromFile = PgPassFile.standard(env).find(u.host(), u.port(), u.database(), settings.user());
-        return fromFile.isPresent() ? fromFile : passwordPrompt.apply(settings.describe());
+        return pgpass.find(u.host(), u.port(), u.database(), settings.user());
     }
 
     private String envUrl() {
@@ -119,15 +201,18 @@ public final class WorkspaceFactory {
         if (host == null && db == null) {
             return null;
         }
-        int port = 5432;
+        return JdbcUrl.of(host == null ? "localhost" : host, envPort(), db == null ? first(env.get("PGUSER"), "postgres") : db);
+    }
+
+    private int envPort() {
         String p = env.get("PGPORT");
-        if (p != null) {
-            if (!p.strip().matches("\\d{1,5}")) {
-                throw new IllegalArgumentException("PGPORT='" + p + "' is not a port number");
-            }
-            port = Integer.parseInt(p.strip());
+        if (p == null) {
+            return 5432;
         }
-        return JdbcUrl.of(host == null ? "localhost" : host, port, db == null ? first(env.get("PGUSER"), "postgres") : db);
+        if (!p.strip().matches("\\d{1,5}")) {
+            throw new IllegalArgumentException("PGPORT='" + p + "' is not a port number");
+        }
+        return Integer.parseInt(p.strip());
     }
 
     /** Closes what was opened so far, newest first, keeping the first failure's cause for the caller. */

@@ -14,6 +14,9 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     private final AuditLog audit;
 
     AuditCommand(AuditLog audit) {

@@ -5,17 +5,28 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The connection flags every command shares with the GUI. */
+/** The connection flags every command shares with the GUI; -h, -p, -d and -U mean what they mean to psql. */
 public final class ConnectionOptions {
-    @Option(names = "--url", paramLabel = "JDBC_URL",
-            description = "jdbc:postgresql://HOST:PORT/DATABASE[?sslmode=...]; options pass through to pgjdbc")
+    @Option(names = "--url", paramLabel = "CONNECTION",
+            description = {"where to connect: a JDBC URL (jdbc:postgresql://HOST:PORT/DB?sslmode=verify-full), a libpq URI",
+                    "(postgresql://USER@HOST:PORT/DB?sslmode=verify-full) or libpq key/value pairs ('host=H port=P dbname=D').",
+                    "Several hosts (h1:p1,h2:p2) fail over. A password in it is ignored, with a warning"})
     String url;
 
-    @Option(names = "--db-user", paramLabel = "NAME", description = "database user (default: config file, PGUSER, the URL's user=, your login name);"
-            + " where --user is not a filter, --user works too")
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "database server host (instead of --url; default: PGHOST, localhost)")
+    String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "database server port (default: PGPORT, 5432)")
+    Integer port;
+
+    @Option(names = {"-d", "--dbname"}, paramLabel = "DBNAME", description = "database name (default: PGDATABASE, the user name)")
+    String dbname;
+
+    @Option(names = {"-U", "--db-user"}, paramLabel = "NAME",
+            description = "database user (default: the connection string's user, the config file, PGUSER, your login name)")
     String user;
 
-    @Option(names = "--read-url", paramLabel = "JDBC_URL", description = "a read replica for polling and reads; revokes always use --url")
+    @Option(names = "--read-url", paramLabel = "CONNECTION", description = "a read replica for polling and reads; revokes always use the primary")
     String readUrl;
 
     @Option(names = "--read-only", description = "never write: revoke is disabled and connections are read-only")
@@ -24,10 +35,13 @@ public final class ConnectionOptions {
     @Option(names = "--demo", description = "use the embedded demo database")
     boolean demo;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the platform's user config folder)")
+    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the platform's user config folder); it must exist")
     Path config;
 
     public ConnectionRequest toRequest() {
-        return new ConnectionRequest(url, user, readUrl, readOnly, demo, config);
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("-p/--port " + port + " is not a port number (1 to 65535)");
+        }
+        return new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config);
     }
 }

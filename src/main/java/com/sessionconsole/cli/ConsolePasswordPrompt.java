@@ -8,12 +8,12 @@ public final class ConsolePasswordPrompt {
     private ConsolePasswordPrompt() {
     }
 
-    public static Optional<String> ask(String connection) {
+    public static Optional<String> ask(String prompt) {
         Console console = System.console();
         if (console == null) {
             return Optional.empty();
         }
-        char[] pw = console.readPassword("Password for %s (not stored): ", connection);
+        char[] pw = console.readPassword("%s (not stored): ", prompt);
         return pw == null ? Optional.empty() : Optional.of(new String(pw));
     }
 }

@@ -5,6 +5,7 @@ import com.sessionconsole.service.TokenLookup;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ final class FindTokenCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    // A token typed on the command line lands in shell history and the process list: refused, and never echoed.
+    @Parameters(hidden = true, arity = "0..*")
+    List<String> onCommandLine;
+
     private final Callable<String> readLine;
 
     FindTokenCommand(WorkspaceOpener opener, Callable<String> readLine) {
@@ -25,10 +30,24 @@ final class FindTokenCommand extends WorkspaceCommand {
     }
 
     @Override
+    public Integer call() throws Exception {
+        if (onCommandLine != null && !onCommandLine.isEmpty()) {
+            throw new IllegalArgumentException("find-token takes the token on standard input only; " + onCommandLine.size()
+                    + " argument(s) on the command line were refused and are not shown, in case one is a token."
+                    + " If it was one, remove it from your shell history, then run: find-token < token.txt");
+        }
+        return super.call();
+    }
+
+    @Override
     int run(Workspace ws, PrintWriter out) throws Exception {
         String token = readLine.call();
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("no token on standard input: pipe it in, e.g. find-token < token.txt");
+        }
+        if (token.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("the token on standard input contains a NUL byte, which no session token has:"
+                    + " check what was piped in (a binary file?)");
         }
         TokenLookup.Result result = new TokenLookup(ws.dao()).find(token);
         spec.commandLine().getErr().println(result.describe());

@@ -27,6 +27,9 @@ final class FindingsCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(names = "--user", description = "only findings whose evidence includes a session of this user id")
+    String user;
+
     FindingsCommand(WorkspaceOpener opener) {
         super(opener);
     }
@@ -42,6 +45,9 @@ final class FindingsCommand extends WorkspaceCommand {
         if (rule != null) {
             FindingRule.parse(rule);
         }
+        if (user != null) {
+            UserFilter.parse(user);
+        }
         return super.call();
     }
 
@@ -52,7 +58,11 @@ final class FindingsCommand extends WorkspaceCommand {
         Instant now = ws.dao().forEachActive(active::add);
         List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC()).compute(active, settings, now, true);
         List<List<Object>> rows = new ArrayList<>();
+        java.util.UUID only = user == null ? null : UserFilter.parse(user);
         for (Finding f : findings) {
+            if (only != null && f.evidence().stream().noneMatch(s -> only.equals(s.userId()))) {
+                continue;
+            }
             rows.add(Arrays.asList(f.rule().cliName(), f.severity().name().toLowerCase(),
                     f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.evidence().size(), f.detail(),
                     f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" "))));

@@ -7,7 +7,10 @@ import com.sessionconsole.domain.ConnectionRequest;
 public interface GuiLauncher {
     Result launch(ConnectionRequest request, boolean smokeTest);
 
-    /** How the window ended, and when it was first shown (milliseconds after JVM start; -1 when never). */
-    record Result(int exitCode, long windowShownMillis) {
+    /**
+     * How the window ended; when it was first shown (milliseconds after JVM start; -1 when never); for a
+     * smoke test, the active sessions of the first completed load (-1 when none) or why there was none.
+     */
+    record Result(int exitCode, long windowShownMillis, int firstLoadActive, String failure) {
     }
 }

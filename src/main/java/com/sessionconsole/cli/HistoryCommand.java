@@ -18,7 +18,7 @@ final class HistoryCommand extends WorkspaceCommand {
     Target target;
 
     static final class Target {
-        @Option(names = "--user", required = true) String user;
+        @Option(names = "--user", required = true, description = "every session of this user id") String user;
         @Option(names = "--device", required = true) String device;
         @Option(names = "--ip", required = true) String ip;
     }
@@ -33,7 +33,7 @@ final class HistoryCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         if (target.user != null) {
-            UserIds.parse(target.user);
+            UserFilter.parse(target.user);
         }
         return super.call();
     }

@@ -60,7 +60,7 @@ final class RevokeCommand extends WorkspaceCommand {
             throw new IllegalArgumentException("--reason must not be empty: say why these sessions are revoked");
         }
         if (target.user != null) {
-            UserIds.parse(target.user);
+            UserFilter.parse(target.user);
         }
         if (target.ids != null) {
             target.ids.forEach(UserIds::parse);

@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code session-console [options]} opens the window; {@code session-console COMMAND} runs headless. */
-@Command(name = "session-console", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+@Command(name = "session-console", versionProvider = RootCommand.Version.class,
         description = {"Who is logged in right now, from which devices and IPs; what looks wrong; and safe revokes.",
                 "With no command it opens the window (on the demo database unless a connection is configured)."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -26,16 +26,18 @@ public final class RootCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--smoke-test", description = "open the window, wait for the first refresh, then exit 0")
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    @Option(names = "--smoke-test", description = {"open the window, wait for the first completed load (at most 60 s), print its",
+            "active count and exit 0; exit non-zero when it fails or times out"})
     boolean smokeTest;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "database user (same as --db-user)")
-    void setDbUser(String user) {
-        connection.user = user;
-    }
 
     private final GuiLauncher gui;
 
@@ -48,8 +50,9 @@ public final class RootCommand implements Callable<Integer> {
         GuiLauncher.Result result = gui.launch(connection.toRequest(), smokeTest);
         if (smokeTest) {
             spec.commandLine().getOut().println(result.exitCode() == ExitCodes.OK
-                    ? "smoke test passed: window shown " + result.windowShownMillis() + " ms after JVM start, first refresh done"
-                    : "smoke test FAILED (exit code " + result.exitCode() + ")");
+                    ? "smoke test passed: window shown " + result.windowShownMillis() + " ms after JVM start, first load done: "
+                    + result.firstLoadActive() + " active sessions"
+                    : "smoke test FAILED (exit code " + result.exitCode() + "): " + result.failure());
             spec.commandLine().getOut().flush();
         }
         return result.exitCode();
@@ -83,6 +86,8 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         // @file expansion would let a file named in a value (--device @f) inject flags such as --yes
         cl.setExpandAtFiles(false);
+        // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
+        cl.getSubcommands().get("find-token").setUnmatchedOptionsArePositionalParams(true);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

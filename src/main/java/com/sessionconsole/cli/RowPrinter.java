@@ -66,7 +66,7 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = v == null ? "" : VisibleText.of(v.toString());
+                String s = v == null ? "" : VisibleText.of(CsvExport.cell(v, true).toString());
                 c.add(s.length() > MAX_TABLE_CELL ? s.substring(0, MAX_TABLE_CELL - 1) + "…" : s);
             }
             cells.add(c);

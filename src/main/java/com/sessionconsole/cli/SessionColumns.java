@@ -1,7 +1,6 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.domain.Timestamps;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ final class SessionColumns {
 
     static List<Object> row(Session s) {
         return Arrays.asList(s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(), s.trustLevel(),
-                s.active(), Timestamps.iso(s.createdAt()), Timestamps.iso(s.expiresAt()), Timestamps.iso(s.updatedAt()),
-                Timestamps.iso(s.deletedAt()), s.token().text());
+                s.active(), s.createdAt(), s.expiresAt(), s.updatedAt(), s.deletedAt(), s.token().text());
     }
 }

@@ -2,7 +2,6 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Cidr;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.domain.UserIds;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +41,7 @@ final class SessionsCommand extends WorkspaceCommand {
     private Predicate<Session> filter() {
         Predicate<Session> p = s -> true;
         if (user != null) {
-            UUID id = UserIds.parse(user);
+            UUID id = UserFilter.parse(user);
             p = p.and(s -> s.userId().equals(id));
         }
         if (device != null) {

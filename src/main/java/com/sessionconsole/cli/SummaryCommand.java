@@ -2,7 +2,6 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
-import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +23,6 @@ final class SummaryCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "database user (same as --db-user)")
-    void setDbUser(String user) {
-        connection.user = user;
-    }
-
     SummaryCommand(WorkspaceOpener opener) {
         super(opener);
     }
@@ -38,7 +32,7 @@ final class SummaryCommand extends WorkspaceCommand {
         List<List<Object>> rows = new ArrayList<>();
         for (GroupSummary g : ws.dao().summarize(by)) {
             rows.add(Arrays.asList(g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(), g.distinctDevices(),
-                    Timestamps.iso(g.firstCreated()), Timestamps.iso(g.lastCreated()), g.lowestTrust()));
+                    g.firstCreated(), g.lastCreated(), g.lowestTrust()));
         }
         RowPrinter.print(out, format, HEADER, rows);
         return ExitCodes.OK;

@@ -13,6 +13,9 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -25,9 +28,6 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = opener.open(connection.toRequest())) {
-            PrintWriter err = spec.commandLine().getErr();
-            ws.warnings().forEach(w -> err.println("warning: " + w));
-            err.flush();
             return run(ws, spec.commandLine().getOut());
         }
     }

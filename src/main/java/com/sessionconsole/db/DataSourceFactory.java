@@ -37,9 +37,13 @@ public final class DataSourceFactory {
         // A literal built from a number, never from user text.
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        // TCP connect, TLS, startup and authentication together give up after the connect timeout: a server
+        // that accepts TCP and never answers must not hold the console for the socket timeout.
+        String connectSeconds = Long.toString(Math.max(1, settings.connectTimeout().toSeconds()));
+        config.addDataSourceProperty("connectTimeout", connectSeconds);
+        config.addDataSourceProperty("loginTimeout", connectSeconds);
         config.addDataSourceProperty("ApplicationName", "session-console");
-        // A socket that stops answering (network partition) must not hang a poll forever.
+        // A socket that stops answering after login (network partition) must not hang a statement forever.
         config.addDataSourceProperty("socketTimeout", Long.toString(settings.statementTimeout().toSeconds() + 15));
         try {
             return new HikariDataSource(config);

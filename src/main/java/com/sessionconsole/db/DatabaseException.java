@@ -44,8 +44,13 @@ public class DatabaseException extends RuntimeException {
                     + "). Check sslmode and sslrootcert in the URL", e);
         }
         if ("08004".equals(state) || (e.getMessage() != null && e.getMessage().contains("no password was provided"))) {
-            return new DatabaseException(Kind.AUTHENTICATION, "the server at " + where + " wants a password for user '" + user
-                    + "': set PGPASSWORD, add a line to ~/.pgpass, or run the command in a terminal to be asked", e);
+            return new DatabaseException(Kind.PASSWORD_NEEDED, "the server at " + where + " wants a password for user '" + user
+                    + "' and none was given: set PGPASSWORD, add a line to ~/.pgpass (HOST:PORT:DATABASE:USER:PASSWORD, mode 0600), "
+                    + "or run the command in a terminal to be asked", e);
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Connection attempt timed out")) {
+            return new DatabaseException(Kind.UNREACHABLE, "cannot connect to PostgreSQL at " + where + ": no answer within the "
+                    + "connect timeout (connect-timeout-seconds; a firewall that drops packets, or a stuck proxy?)", e);
         }
         if (root instanceof ConnectException || root instanceof SocketTimeoutException || state.startsWith("08")) {
             return new DatabaseException(Kind.UNREACHABLE, "cannot reach PostgreSQL at " + where

@@ -24,6 +24,25 @@ public final class PgPassFile {
         return new PgPassFile(Path.of(System.getProperty("user.home"), ".pgpass"));
     }
 
+    /**
+     * Why the file must not be used, or null: like libpq, a password file that the group or others can
+     * read is ignored, because someone else may have read it too.
+     */
+    public String permissionProblem() {
+        if (!Files.isRegularFile(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            boolean shared = perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+            return shared ? "the password file " + file + " can be read by others ("
+                    + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "), so it was ignored, as libpq does: "
+                    + "run chmod 0600 " + file : null;
+        } catch (IOException e) {
+            return "cannot check the permissions of the password file " + file + " (" + e.getMessage() + "), so it was ignored";
+        }
+    }
+
     public Optional<String> find(String host, int port, String database, String user) {
         if (!Files.isReadable(file)) {
             return Optional.empty();

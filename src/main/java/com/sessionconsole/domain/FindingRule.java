@@ -14,6 +14,7 @@ public enum FindingRule {
     ACTIVE_BUT_EXPIRED(Severity.LOW, "is_active true but expires_at in the past"),
     ACTIVE_BUT_DELETED(Severity.LOW, "is_active true but deleted_at set"),
     ACTIVE_NULL(Severity.LOW, "is_active is NULL"),
+    UNDECODABLE_ROW(Severity.MEDIUM, "a column of the row could not be decoded; shown with what could be read"),
     INVALID_IP(Severity.LOW, "ip_address is not a valid IP");
 
     public enum Severity { HIGH, MEDIUM, LOW }

@@ -23,7 +23,10 @@ public final class IpAddresses {
         }
         String literal = text.strip();
         int zone = literal.indexOf('%');
-        if (zone >= 0 && literal.indexOf(':') >= 0) {
+        if (zone >= 0) {
+            if (literal.indexOf(':') < 0 || !literal.substring(zone + 1).matches("[A-Za-z0-9_.-]{1,16}")) {
+                return Optional.empty();
+            }
             literal = literal.substring(0, zone);
         }
         if (!InetAddresses.isInetAddress(literal)) {

@@ -54,10 +54,10 @@ public final class FindingsEngine {
             distinctPer(out, active, GroupBy.USER, x -> country(x.location()), s.minCountriesPerUser(), FindingRule.USER_MANY_COUNTRIES, "countries");
         }
         if (s.on(FindingRule.SHARED_IP)) {
-            distinctPer(out, active, GroupBy.IP, x -> x.userId().toString(), s.minUsersPerIp(), FindingRule.SHARED_IP, "users");
+            distinctPer(out, active, GroupBy.IP, x -> String.valueOf(x.userId()), s.minUsersPerIp(), FindingRule.SHARED_IP, "users");
         }
         if (s.on(FindingRule.SHARED_DEVICE)) {
-            distinctPer(out, active, GroupBy.DEVICE, x -> x.userId().toString(), s.minUsersPerDevice(), FindingRule.SHARED_DEVICE, "users");
+            distinctPer(out, active, GroupBy.DEVICE, x -> String.valueOf(x.userId()), s.minUsersPerDevice(), FindingRule.SHARED_DEVICE, "users");
         }
         if (s.on(FindingRule.LOW_TRUST)) {
             tableWide(out, FindingRule.LOW_TRUST, active.stream().filter(x -> x.trustLevel() != null && x.trustLevel() <= s.maxLowTrust()).toList(),
@@ -66,6 +66,11 @@ public final class FindingsEngine {
         if (s.on(FindingRule.INVALID_IP)) {
             tableWide(out, FindingRule.INVALID_IP, active.stream().filter(x -> x.ipAddress() != null && !IpAddresses.isIp(x.ipAddress())).toList(),
                     "active sessions whose ip_address is not an IP");
+        }
+        if (s.on(FindingRule.UNDECODABLE_ROW)) {
+            // one finding per row: the detail names the row's id and each column that failed
+            active.stream().filter(x -> x.decodeProblem() != null).forEach(x -> out.add(new Finding(FindingRule.UNDECODABLE_ROW,
+                    null, x.id().toString(), x.decodeProblem(), List.of(x))));
         }
         if (s.on(FindingRule.BURST_IP)) {
             bursts(out, active, GroupBy.IP, s, FindingRule.BURST_IP);

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Pinned users, devices and IPs (or CIDRs), kept in a text file in the user data folder, one "kind value" per line. */
+/**
+ * Pinned users, devices and IPs (or CIDRs), kept in a text file in the user data folder, one "kind value"
+ * per line. Values are attacker-written text, so backslash, newline, CR and TAB are stored escaped: a
+ * value can never become a second line. Changes are serialised and the file is replaced atomically.
+ */
 public final class Watchlist {
     private static final Logger log = LoggerFactory.getLogger(Watchlist.class);
     private final Path file;
@@ -31,10 +35,10 @@ public final class Watchlist {
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.strip().split("\\s+", 2);
-                if (parts.length == 2 && !line.startsWith("#")) {
+                int space = line.indexOf(' ');
+                if (space > 0 && !line.startsWith("#")) {
                     try {
-                        entries.add(new WatchEntry(GroupBy.parse(parts[0]), parts[1]));
+                        entries.add(new WatchEntry(GroupBy.parse(line.substring(0, space)), unescape(line.substring(space + 1))));
                     } catch (IllegalArgumentException e) {
                         log.warn("watchlist {}: skipped '{}': {}", file, line, e.getMessage());
                     }
@@ -49,14 +53,14 @@ public final class Watchlist {
         return List.copyOf(entries);
     }
 
-    public void add(WatchEntry e) throws IOException {
+    public synchronized void add(WatchEntry e) throws IOException {
         if (!entries.contains(e)) {
             entries.add(e);
             save();
         }
     }
 
-    public void remove(WatchEntry e) throws IOException {
+    public synchronized void remove(WatchEntry e) throws IOException {
         if (entries.remove(e)) {
             save();
         }
@@ -75,7 +79,30 @@ public final class Watchlist {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<String> lines = new ArrayList<>();
         lines.add("# Session Console watchlist: kind (user, device, ip) and value; ip may be a CIDR");
-        entries.forEach(e -> lines.add(e.kind().name().toLowerCase() + " " + e.value()));
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        entries.forEach(e -> lines.add(e.kind().name().toLowerCase() + " " + escape(e.value())));
+        AtomicFile.write(file, w -> w.write(String.join("\n", lines) + "\n"));
+    }
+
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    }
+
+    static String unescape(String stored) {
+        StringBuilder sb = new StringBuilder(stored.length());
+        for (int i = 0; i < stored.length(); i++) {
+            char c = stored.charAt(i);
+            if (c == '\\' && i + 1 < stored.length()) {
+                char n = stored.charAt(++i);
+                sb.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

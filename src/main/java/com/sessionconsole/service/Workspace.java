@@ -16,17 +16,15 @@ public final class Workspace implements AutoCloseable {
     private final AuditLog audit;
     private final String label;
     private final boolean demo;
-    private final List<String> warnings;
     private final List<AutoCloseable> resources;
 
     public Workspace(SessionDao dao, RevocationService revocation, AuditLog audit, String label, boolean demo,
-                     List<String> warnings, List<AutoCloseable> resources) {
+                     List<AutoCloseable> resources) {
         this.dao = dao;
         this.revocation = revocation;
         this.audit = audit;
         this.label = label;
         this.demo = demo;
-        this.warnings = List.copyOf(warnings);
         this.resources = new ArrayList<>(resources);
     }
 
@@ -52,9 +50,6 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Things the analyst should know, such as a password found in the config file. */
-    public List<String> warnings() {
-        return warnings;
-    }
 
     @Override
     public void close() {

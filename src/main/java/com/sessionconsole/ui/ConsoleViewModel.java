@@ -98,6 +98,8 @@ public final class ConsoleViewModel {
     private final StringProperty errorText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty revokeDisabledReason = new SimpleStringProperty();
+    /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
+    private final StringProperty emptyText = new SimpleStringProperty("Loading the active sessions…");
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
@@ -203,6 +205,7 @@ public final class ConsoleViewModel {
                 connected.set(true);
                 stale.set(false);
                 errorText.set("");
+                emptyText.set("");
                 if (!u.took().isZero() || first) {
                     refreshText.set("refreshed " + TimeText.clock(u.at()) + " in " + u.took().toMillis() + " ms");
                 }
@@ -214,6 +217,10 @@ public final class ConsoleViewModel {
                 stale.set(f.lastSuccess() != null);
                 errorText.set((f.connectionLost() ? "Disconnected: " : "Refresh failed: ") + f.message()
                         + " — retrying in " + f.retryIn().toSeconds() + " s");
+                if (f.lastSuccess() == null) {
+                    emptyText.set("Could not load the sessions: " + f.message() + ". Retrying in " + f.retryIn().toSeconds()
+                            + " s. (This is a failure to load, not an empty result.)");
+                }
                 updateStaleText();
                 updateRevokeAvailability();
             });
@@ -661,6 +668,10 @@ public final class ConsoleViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText;
+    }
+
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText;
     }
 
     public ReadOnlyStringProperty errorTextProperty() {

@@ -43,6 +43,8 @@ public final class GroupView {
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
         groups.setId("groups-" + by.name().toLowerCase());
+        ((Label) groups.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
+                t -> t.isEmpty() ? "No groups match the current filters." : t));
         detail.setId("detail-" + by.name().toLowerCase());
         groups.setFixedCellSize(26);
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

@@ -14,11 +14,11 @@ public final class PasswordDialog {
     }
 
     /** Blocks the calling (non-FX) thread until the analyst answers. */
-    public static Optional<String> ask(String connection) {
+    public static Optional<String> ask(String prompt) {
         FutureTask<Optional<String>> task = new FutureTask<>(() -> {
             Dialog<String> d = new Dialog<>();
             d.setTitle("Session Console");
-            d.setHeaderText("Password for " + connection);
+            d.setHeaderText(prompt);
             PasswordField field = new PasswordField();
             field.setPromptText("never stored");
             d.getDialogPane().setContent(field);

@@ -29,6 +29,8 @@ public final class SessionsView {
         this.root = Fxml.load("SessionsView.fxml", this);
         SessionTable.configure(table, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
+        ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
+                t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
         vm.addUpdateListener(new TableState<>(table, Session::id));
         table.setSortPolicy(t -> {

@@ -6,6 +6,8 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.service.AuditLog;
 import com.sessionconsole.service.SessionGenerator;
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.CliRunner.Run;
 import com.sessionconsole.support.TestDatabase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -37,9 +39,6 @@ class CliTest {
     Path home;
     List<NewSession> rows = new ArrayList<>();
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void fill() {
         SessionWriter writer = db.resetTable();
@@ -50,18 +49,7 @@ class CliTest {
     }
 
     private Run run(String stdin, String... args) {
-        WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = RootCommand.create(request -> request.url() == null
-                        ? factory.openServer(db.settings(), Set.of(), List.of())
-                        : factory.open(request, null),
-                (request, smoke) -> new GuiLauncher.Result(99, -1), new AuditLog(new AppDirs(home, home).auditLog()),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return new CliRunner(home).run(stdin, args);
     }
 
     private static List<CSVRecord> csv(String text) throws Exception {

@@ -36,7 +36,7 @@ class SchemaCheckTest {
         db.resetTable();
         db.exec("ALTER TABLE public.user_sessions DROP COLUMN location");
         db.exec("ALTER TABLE public.user_sessions ALTER COLUMN trust_level TYPE text");
-        assertThatThrownBy(() -> factory().openServer(db.settings(), Set.of(), List.of()))
+        assertThatThrownBy(() -> factory().openServer(db.settings(), Set.of()))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageContaining("column location is missing (expected character varying)")
                 .hasMessageContaining("column trust_level has type text, expected integer")
@@ -46,14 +46,14 @@ class SchemaCheckTest {
     @Test
     void missingTableIsNamed() {
         db.exec("DROP TABLE public.user_sessions");
-        assertThatThrownBy(() -> factory().openServer(db.settings(), Set.of(), List.of()))
+        assertThatThrownBy(() -> factory().openServer(db.settings(), Set.of()))
                 .hasMessageContaining("table public.user_sessions does not exist");
     }
 
     @Test
     void theExactSchemaPasses() {
         db.resetTable();
-        try (var ws = factory().openServer(db.settings(), Set.of(), List.of())) {
+        try (var ws = factory().openServer(db.settings(), Set.of())) {
             assertThat(ws.revocation().allowed()).isTrue();
         }
     }

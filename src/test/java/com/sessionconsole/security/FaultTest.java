@@ -101,7 +101,7 @@ class FaultTest {
     }
 
     @Test
-    void aRevokeWhileTheServerIsDownFailsCleanlyAndWritesNoAuditLine() throws Exception {
+    void aRevokeWhileTheServerIsDownFailsCleanlyAndTheAuditSaysNothingWasRevoked() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -116,21 +116,24 @@ class FaultTest {
             assertThatThrownBy(() -> revocation.revoke(RevokeCriteria.ids(Set.of(UUID.randomUUID())), List.of(), "test", "test"))
                     .isInstanceOf(DatabaseException.class)
                     .satisfies(e -> assertThat(((DatabaseException) e).isConnectionLost()).as(e.getMessage() + " " + e.getCause()).isTrue());
-            assertThat(ws.audit().lines()).isEmpty();
+            List<String> audit = ws.audit().lines();
+            assertThat(audit).hasSize(2);
+            assertThat(audit.get(0)).contains("\"record\":\"intent\"");
+            assertThat(audit.get(1)).contains("\"record\":\"outcome\"").contains("failed, nothing revoked");
         }
     }
 
     @Test
-    void anAuditWriteThatFailsAfterTheCommitIsLoudAndNamesTheIds() throws Exception {
+    void anAuditLogThatCannotBeWrittenRefusesTheRevokeBeforeTheUpdate() throws Exception {
         Files.writeString(home.resolve("data"), "not a folder");
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data").resolve("sub"));
         try (Workspace ws = new WorkspaceFactory(dirs, Map.of(), x -> Optional.empty(), Clock.systemUTC())
-                .openServer(db.settings(), Set.of(), List.of())) {
+                .openServer(db.settings(), Set.of())) {
             NewSession target = rows.get(1);
-            RevocationService.Outcome outcome = ws.revocation().revoke(RevokeCriteria.ids(Set.of(target.id())), List.of(), "test", "test");
-            assertThat(outcome.result().revoked()).containsExactly(target.id());
-            assertThat(outcome.auditError()).contains("NOT WRITTEN TO THE AUDIT LOG").contains(target.id().toString());
-            assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active = false", target.id())).isEqualTo(1);
+            assertThatThrownBy(() -> ws.revocation().revoke(RevokeCriteria.ids(Set.of(target.id())), List.of(), "test", "test"))
+                    .isInstanceOf(com.sessionconsole.service.AuditLog.AuditLogException.class)
+                    .hasMessageContaining(dirs.auditLog().toString()).hasMessageContaining("Not a directory");
+            assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active = true", target.id())).isEqualTo(1);
         }
     }
 

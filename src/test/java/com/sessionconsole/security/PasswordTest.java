@@ -59,7 +59,7 @@ class PasswordTest {
     private Workspace open(Map<String, String> env) throws Exception {
         Path home = Files.createTempDirectory("auth-home");
         return new WorkspaceFactory(new AppDirs(home, home), env, x -> Optional.empty(), Clock.systemUTC())
-                .open(new ConnectionRequest(server.jdbcUrl(), "analyst", null, false, false, home.resolve("none.properties")), null);
+                .open(new ConnectionRequest(server.jdbcUrl(), "analyst", null, null, null, null, false, false, null), null);
     }
 
     @Test

@@ -44,7 +44,7 @@ class SecretsTest {
         WorkspaceFactory factory = new WorkspaceFactory(dirs, Map.of(), x -> Optional.empty(), Clock.systemUTC());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of(), List.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1),
+        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1, -1, null),
                 new AuditLog(dirs.auditLog()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -75,7 +75,7 @@ class SecretsTest {
 
         Path export = home.resolve("export.csv");
         try (Workspace ws = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC())
-                .openServer(db.settings(), Set.of(), List.of())) {
+                .openServer(db.settings(), Set.of())) {
             DirectTaskRunner runner = new DirectTaskRunner();
             ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                     new TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());

@@ -160,7 +160,7 @@ class FindingsTest {
     private List<CSVRecord> cliFindings(String... extra) throws Exception {
         WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC());
         StringWriter out = new StringWriter();
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of(), List.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1),
+        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1, -1, null),
                 new AuditLog(home.resolve("audit.jsonl")), new ByteArrayInputStream(new byte[0]));
         cl.setOut(new PrintWriter(out));
         List<String> args = new ArrayList<>(List.of("findings", "--format", "csv"));

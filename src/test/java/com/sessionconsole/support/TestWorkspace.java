@@ -20,7 +20,7 @@ public final class TestWorkspace {
 
     public static Workspace open(Path home, ConnectionSettings settings, Set<UUID> protectedUsers) {
         return new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC())
-                .openServer(settings, protectedUsers, List.of());
+                .openServer(settings, protectedUsers);
     }
 
     public static Workspace open(Path home) {

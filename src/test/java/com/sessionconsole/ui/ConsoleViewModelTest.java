@@ -96,7 +96,7 @@ class ConsoleViewModelTest {
         Path cancelled = home.resolve("cancelled.csv");
         List<Session> many = List.copyOf(vm.sessions());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.sessionconsole.service.CsvExport.sessions(cancelled, many,
-                        new com.sessionconsole.service.CsvExport.Provenance("t", Instant.now(), "s", "sessions", "none"), (done, total) -> true))
+                        new com.sessionconsole.service.CsvExport.Provenance("t", Instant.now(), "s", "sessions", "none"), false, (done, total) -> true))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(cancelled).doesNotExist();
         assertThat(home.resolve("cancelled.csv.part")).doesNotExist();
@@ -172,7 +172,10 @@ class ConsoleViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo(nat.activeSessions() + " revoked, 0 were already inactive");
         assertThat(vm.sessions()).noneMatch(s -> nat.key().equals(s.ipAddress()));
         assertThat(activeCount("ip_address = ?", nat.key())).isZero();
-        assertThat(Files.readAllLines(ws.audit().file())).hasSize(1).first().asString().contains("nat abuse");
+        List<String> audit = Files.readAllLines(ws.audit().file());
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0)).contains("\"record\":\"intent\"").contains("nat abuse");
+        assertThat(audit.get(1)).contains("\"record\":\"outcome\"").contains("\"status\":\"committed\"");
     }
 
     @Test

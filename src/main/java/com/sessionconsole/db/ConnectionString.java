@@ -1,0 +1,232 @@
+package com.sessionconsole.db;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Reads what analysts paste as a connection: a JDBC URL, a libpq URI
+ * ({@code postgresql://user@host:5432/db?sslmode=verify-full}) or a libpq key/value string
+ * ({@code host=db1 port=5432 dbname=app sslmode=verify-full}), and turns it into a JDBC URL plus the user.
+ * A password in it is never used: it is stripped, and the caller warns (passwords belong in PGPASSWORD
+ * or ~/.pgpass, not in text that ends up in shell history, config files and logs).
+ */
+public record ConnectionString(String jdbcUrl, String user, boolean hadPassword) {
+    /** libpq keywords understood, and the pgjdbc property each becomes (null: handled here). */
+    private static final Map<String, String> KEYWORDS = Map.ofEntries(
+            Map.entry("host", ""), Map.entry("hostaddr", ""), Map.entry("port", ""), Map.entry("dbname", ""),
+            Map.entry("user", ""), Map.entry("password", ""),
+            Map.entry("sslmode", "sslmode"), Map.entry("sslrootcert", "sslrootcert"), Map.entry("sslcert", "sslcert"),
+            Map.entry("sslkey", "sslkey"), Map.entry("application_name", "ApplicationName"),
+            Map.entry("target_session_attrs", "targetServerType"), Map.entry("options", "options"),
+            Map.entry("connect_timeout", "connectTimeout"), Map.entry("gssencmode", "gssEncMode"));
+
+    public static ConnectionString parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("jdbc:postgresql:")) {
+            return jdbc(s);
+        }
+        if (s.startsWith("postgresql://") || s.startsWith("postgres://")) {
+            return uri(s);
+        }
+        if (s.contains("=")) {
+            return keyValue(s);
+        }
+        throw new IllegalArgumentException("'" + s + "' is not a connection string: use a JDBC URL (jdbc:postgresql://HOST:PORT/DB), "
+                + "a libpq URI (postgresql://USER@HOST:PORT/DB) or key/value pairs (host=HOST port=PORT dbname=DB)");
+    }
+
+    /** A JDBC URL stays as it is, but without password=; user= is reported as the user. */
+    private static ConnectionString jdbc(String url) {
+        JdbcUrl.parse(url); // validates host, port and database
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return new ConnectionString(url, null, false);
+        }
+        StringJoiner kept = new StringJoiner("&");
+        String user = null;
+        boolean password = false;
+        for (String pair : url.substring(q + 1).split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (name.equalsIgnoreCase("password")) {
+                password = true;
+            } else {
+                if (name.equals("user")) {
+                    user = decode(pair.substring(pair.indexOf('=') + 1));
+                }
+                if (!pair.isEmpty()) {
+                    kept.add(pair);
+                }
+            }
+        }
+        String base = url.substring(0, q);
+        return new ConnectionString(kept.length() == 0 ? base : base + "?" + kept, user, password);
+    }
+
+    private static ConnectionString uri(String uri) {
+        String rest = uri.substring(uri.indexOf("://") + 3);
+        Map<String, String> params = new LinkedHashMap<>();
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("'" + pair + "' in the connection URI is not NAME=VALUE");
+                    }
+                    params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                }
+            }
+            rest = rest.substring(0, q);
+        }
+        int slash = rest.indexOf('/');
+        if (slash >= 0) {
+            params.putIfAbsent("dbname", decode(rest.substring(slash + 1)));
+            rest = rest.substring(0, slash);
+        }
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = rest.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            params.putIfAbsent("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                params.putIfAbsent("password", "");
+            }
+            rest = rest.substring(at + 1);
+        }
+        List<String> hosts = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
+        for (String hp : rest.split(",")) {
+            if (hp.isEmpty()) {
+                continue;
+            }
+            String host = hp;
+            String port = "";
+            if (hp.startsWith("[")) {
+                int close = hp.indexOf(']');
+                host = hp.substring(0, close + 1);
+                port = hp.length() > close + 2 ? hp.substring(close + 2) : "";
+            } else if (hp.contains(":")) {
+                host = hp.substring(0, hp.indexOf(':'));
+                port = hp.substring(hp.indexOf(':') + 1);
+            }
+            hosts.add(decode(host));
+            ports.add(port);
+        }
+        if (!hosts.isEmpty()) {
+            params.putIfAbsent("host", String.join(",", hosts));
+            if (ports.stream().anyMatch(p -> !p.isEmpty())) {
+                params.putIfAbsent("port", String.join(",", ports));
+            }
+        }
+        return fromKeywords(params);
+    }
+
+    private static ConnectionString keyValue(String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int eq = text.indexOf('=', i);
+            if (eq < 0) {
+                throw new IllegalArgumentException("'" + text.substring(i) + "' in the connection string is not key=value");
+            }
+            String key = text.substring(i, eq).strip();
+            i = eq + 1;
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            StringBuilder value = new StringBuilder();
+            if (i < n && text.charAt(i) == '\'') {
+                i++;
+                while (i < n && text.charAt(i) != '\'') {
+                    if (text.charAt(i) == '\\' && i + 1 < n) {
+                        i++;
+                    }
+                    value.append(text.charAt(i++));
+                }
+                if (i >= n) {
+                    throw new IllegalArgumentException("the value of " + key + " in the connection string has no closing quote");
+                }
+                i++;
+            } else {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    if (text.charAt(i) == '\\' && i + 1 < n) {
+                        i++;
+                    }
+                    value.append(text.charAt(i++));
+                }
+            }
+            params.put(key, value.toString());
+        }
+        return fromKeywords(params);
+    }
+
+    private static ConnectionString fromKeywords(Map<String, String> params) {
+        for (String key : params.keySet()) {
+            if (!KEYWORDS.containsKey(key)) {
+                throw new IllegalArgumentException("the connection string has '" + key + "', which the console does not support; use "
+                        + String.join(", ", KEYWORDS.keySet().stream().sorted().toList()));
+            }
+        }
+        String host = params.getOrDefault("host", params.getOrDefault("hostaddr", "localhost"));
+        if (host.startsWith("/")) {
+            throw new IllegalArgumentException("host=" + host + " is a Unix socket folder; the console connects over TCP: use host=localhost");
+        }
+        String[] hosts = host.split(",");
+        String[] ports = params.getOrDefault("port", "5432").split(",", -1);
+        if (ports.length != 1 && ports.length != hosts.length) {
+            throw new IllegalArgumentException("the connection string names " + hosts.length + " hosts but " + ports.length + " ports");
+        }
+        StringJoiner hostList = new StringJoiner(",");
+        for (int k = 0; k < hosts.length; k++) {
+            String port = ports.length == 1 ? ports[0] : ports[k];
+            port = port.isEmpty() ? "5432" : port;
+            if (!port.matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("port '" + port + "' in the connection string is not a port number");
+            }
+            String h = hosts[k].contains(":") && !hosts[k].startsWith("[") ? "[" + hosts[k] + "]" : hosts[k];
+            hostList.add(h + ":" + port);
+        }
+        String user = params.get("user");
+        String db = params.getOrDefault("dbname", user != null ? user : "postgres");
+        StringJoiner query = new StringJoiner("&");
+        params.forEach((key, value) -> {
+            String property = KEYWORDS.get(key);
+            if (!property.isEmpty()) {
+                query.add(property + "=" + encode(key.equals("target_session_attrs") ? targetServerType(value) : value));
+            }
+        });
+        String url = "jdbc:postgresql://" + hostList + "/" + encode(db) + (query.length() == 0 ? "" : "?" + query);
+        return new ConnectionString(url, user, params.containsKey("password"));
+    }
+
+    private static String targetServerType(String libpq) {
+        return switch (libpq) {
+            case "read-write", "primary" -> "primary";
+            case "read-only", "standby" -> "secondary";
+            case "prefer-standby" -> "preferSecondary";
+            case "any" -> "any";
+            default -> throw new IllegalArgumentException("target_session_attrs=" + libpq
+                    + " is not supported; use any, read-write, primary, read-only, standby or prefer-standby");
+        };
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

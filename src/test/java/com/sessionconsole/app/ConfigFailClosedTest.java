@@ -1,0 +1,98 @@
+package com.sessionconsole.app;
+
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue #10 §5: a typo or a doubtful value in the configuration is an error, never a silent default. */
+class ConfigFailClosedTest {
+    @TempDir
+    Path home;
+
+    private Path config(String text) throws Exception {
+        Path f = home.resolve("c-" + System.nanoTime() + ".properties");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void readOnlyAcceptsEveryCommonSpellingOfYesAndNo() throws Exception {
+        for (String yes : new String[]{"true", "yes", "on", "1", "YES", " On "}) {
+            assertThat(ConfigFile.load(config("read-only=" + yes)).readOnly()).as(yes).isTrue();
+        }
+        for (String no : new String[]{"false", "no", "off", "0", "No"}) {
+            assertThat(ConfigFile.load(config("read-only=" + no)).readOnly()).as(no).isFalse();
+        }
+    }
+
+    @Test
+    void anythingElseForReadOnlyIsAnError() throws Exception {
+        for (String doubtful : new String[]{"maybe", "ture", "y", "2", ""}) {
+            Path f = config("read-only=" + doubtful);
+            assertThatThrownBy(() -> ConfigFile.load(f)).as(doubtful).hasMessageContaining("read-only").hasMessageContaining("true or false");
+        }
+    }
+
+    @Test
+    void unknownKeysAreErrorsWithADidYouMean() throws Exception {
+        Path readonly = config("readonly=true");
+        assertThatThrownBy(() -> ConfigFile.load(readonly)).hasMessageContaining("unknown key 'readonly'")
+                .hasMessageContaining("did you mean 'read-only'");
+        Path underscores = config("protected_users=3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f");
+        assertThatThrownBy(() -> ConfigFile.load(underscores)).hasMessageContaining("did you mean 'protected-users'");
+    }
+
+    @Test
+    void aNamedConfigThatDoesNotExistIsAnErrorWithExitCode2() throws Exception {
+        CliRunner.Run missing = new CliRunner(home).run("", "summary", "--by", "ip", "--config", home.resolve("nope.properties").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist");
+        Path dangling = home.resolve("dangling.properties");
+        Files.createSymbolicLink(dangling, home.resolve("gone.properties"));
+        CliRunner.Run link = new CliRunner(home).run("", "summary", "--by", "ip", "--config", dangling.toString());
+        assertThat(link.code()).isEqualTo(2);
+        assertThat(link.err()).contains("symlink to a file that does not exist");
+    }
+
+    @Test
+    void aPasswordInTheUrlIsStrippedAndTheWarningShowsEvenWhenTheConnectionFails() throws Exception {
+        Path f = config("url=jdbc:postgresql://127.0.0.1:1/nowhere?password=hunter2&sslmode=disable\n");
+        CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "--config", f.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("warning: the connection string of --url contains a password: it was ignored")
+                .contains("127.0.0.1:1").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aPasswordInAWorkingUrlIsNotUsed() throws Exception {
+        Path f = config("url=" + TestDatabase.get().url() + "?password=hunter2\n");
+        CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "--config", f.toString(), "-U", "postgres");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.err()).contains("contains a password: it was ignored");
+    }
+
+    @Test
+    void aPgpassThatOthersCanReadIsIgnoredWithAWarning() throws Exception {
+        Path pgpass = home.resolve("pgpass");
+        Files.writeString(pgpass, "*:*:*:*:secret\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r--r--"));
+        StringBuilder warnings = new StringBuilder();
+        WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of("PGPASSFILE", pgpass.toString()),
+                x -> Optional.empty(), java.time.Clock.systemUTC(), w -> warnings.append(w).append('\n'));
+        try (var ws = factory.open(new com.sessionconsole.domain.ConnectionRequest(TestDatabase.get().url(), "postgres", null, null, null,
+                null, false, false, null), null)) {
+            assertThat(ws.dao().serverTime()).isNotNull();
+        }
+        assertThat(warnings.toString()).contains("can be read by others (rw-r--r--)").contains("chmod 0600");
+    }
+}

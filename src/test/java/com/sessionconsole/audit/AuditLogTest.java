@@ -1,0 +1,122 @@
+package com.sessionconsole.audit;
+
+import com.sessionconsole.service.AuditLog;
+import com.sessionconsole.support.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue #10 §3: the audit file is private, hash-chained, survives a torn line, and fails loudly when it cannot be written. */
+class AuditLogTest {
+    @TempDir
+    Path home;
+
+    private AuditLog logWith(int records) {
+        AuditLog log = new AuditLog(home.resolve("data").resolve("audit.jsonl"));
+        for (int i = 1; i <= records; i++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("record", "intent");
+            m.put("revoke_id", "r" + i);
+            m.put("reason", "reason " + i);
+            log.append(m);
+        }
+        return log;
+    }
+
+    @Test
+    void theFileIsCreatedReadableByItsOwnerOnly() throws Exception {
+        AuditLog log = logWith(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void anIntactChainVerifies() throws Exception {
+        AuditLog log = logWith(4);
+        assertThat(log.verify().ok()).isTrue();
+        assertThat(log.verify().lines()).isEqualTo(4);
+        CliRunner.Run r = new CliRunner(home.resolve("data")).run("", "audit", "verify");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.out()).contains("4 line(s), hash chain intact");
+    }
+
+    @Test
+    void anEditedLineIsFoundAtTheNextLink() throws Exception {
+        AuditLog log = logWith(4);
+        List<String> lines = new ArrayList<>(Files.readAllLines(log.file()));
+        lines.set(1, lines.get(1).replace("reason 2", "reason X"));
+        Files.write(log.file(), lines);
+        assertThat(log.verify().problem()).startsWith("line 3: the hash link does not match line 2");
+        CliRunner.Run r = new CliRunner(home.resolve("data")).run("", "audit", "verify");
+        assertThat(r.code()).isEqualTo(9);
+        assertThat(r.err()).contains("BROKEN at line 3");
+    }
+
+    @Test
+    void aDeletedLineIsFound() throws Exception {
+        AuditLog log = logWith(4);
+        List<String> lines = new ArrayList<>(Files.readAllLines(log.file()));
+        lines.remove(1);
+        Files.write(log.file(), lines);
+        assertThat(log.verify().problem()).startsWith("line 2: the hash link does not match line 1");
+        lines.remove(0);
+        Files.write(log.file(), lines);
+        assertThat(log.verify().problem()).contains("lines before it were deleted");
+    }
+
+    @Test
+    void aTruncatedLineIsFoundAndTheNextRecordStartsOnItsOwnLine() throws Exception {
+        AuditLog log = logWith(3);
+        byte[] all = Files.readAllBytes(log.file());
+        Files.write(log.file(), java.util.Arrays.copyOf(all, all.length - 20)); // a crash mid-write
+        assertThat(log.verify().problem()).startsWith("line 3 is not a complete record");
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("record", "intent");
+        next.put("revoke_id", "after-crash");
+        log.append(next);
+        List<String> lines = Files.readAllLines(log.file());
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(3)).startsWith("{\"record\":\"intent\",\"revoke_id\":\"after-crash\"");
+    }
+
+    @Test
+    void aFullDiskIsAnErrorWithThePathAndTheOsMessage() throws Exception {
+        Path file = home.resolve("audit.jsonl");
+        Files.createSymbolicLink(file, Path.of("/dev/full"));
+        AuditLog log = new AuditLog(file);
+        assertThatThrownBy(() -> log.append(Map.of("record", "intent")))
+                .isInstanceOf(AuditLog.AuditLogException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("No space left on device");
+    }
+
+    @Test
+    void aFolderInPlaceOfTheFileIsAnError() throws Exception {
+        Path file = home.resolve("audit.jsonl");
+        Files.createDirectories(file);
+        assertThatThrownBy(() -> new AuditLog(file).append(Map.of("record", "intent")))
+                .isInstanceOf(AuditLog.AuditLogException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void linesWrittenBeforeTheChainAreReportedAsUncheckable() throws Exception {
+        Path file = home.resolve("data").resolve("audit.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"time\":\"2026-01-01T00:00:00Z\",\"revoked\":[]}\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE);
+        AuditLog log = new AuditLog(file);
+        log.append(Map.of("record", "intent"));
+        AuditLog.Verification v = log.verify();
+        assertThat(v.ok()).isTrue();
+        assertThat(v.unchainedLegacyLines()).isEqualTo(1);
+    }
+}

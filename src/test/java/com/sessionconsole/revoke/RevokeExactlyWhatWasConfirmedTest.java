@@ -1,0 +1,187 @@
+package com.sessionconsole.revoke;
+
+import com.sessionconsole.db.SessionWriter;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.RevokeResult;
+import com.sessionconsole.service.KeyDiffPollStrategy;
+import com.sessionconsole.service.RevocationService;
+import com.sessionconsole.service.TokenLookup;
+import com.sessionconsole.service.Watchlist;
+import com.sessionconsole.service.Workspace;
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestDatabase;
+import com.sessionconsole.support.TestWorkspace;
+import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.ui.RevokePlan;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #10 §2: a revoke by key updates only the ids the analyst confirmed. Sessions of the key that a
+ * writer inserts between the preview and the confirmation are reported and offered again, never revoked
+ * silently; ids that no longer exist are "not found", not "already inactive".
+ */
+class RevokeExactlyWhatWasConfirmedTest {
+    static final String IP = "198.51.100.11";
+    TestDatabase db = TestDatabase.get();
+    @TempDir
+    Path home;
+    SessionWriter writer;
+    Instant now;
+    List<NewSession> previewed = new ArrayList<>();
+
+    @BeforeEach
+    void fill() {
+        writer = db.resetTable();
+        now = Instant.parse(db.query("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')").get(0).get(0));
+        previewed.add(Rows.active(UUID.randomUUID(), now).ip(IP).build());
+        previewed.add(Rows.active(UUID.randomUUID(), now).ip(IP).build());
+        writer.insert(previewed);
+        writer.insert(List.of(Rows.active(UUID.randomUUID(), now).ip("198.51.100.99").build()));
+    }
+
+    private List<NewSession> insertOfTheSameIp(int n) {
+        List<NewSession> late = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            late.add(Rows.active(UUID.randomUUID(), now).ip(IP).build());
+        }
+        writer.insert(late);
+        return late;
+    }
+
+    private long active(UUID id) {
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active = true", id);
+    }
+
+    /** Standard input whose first read runs the writer: the rows land after the preview, before the answer. */
+    private InputStream answersAfterAWriterInserts(Runnable writerBetween, String answers) {
+        InputStream answer = new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8));
+        return new InputStream() {
+            boolean wrote;
+
+            @Override
+            public int read() throws IOException {
+                return read(new byte[1], 0, 1) < 0 ? -1 : 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (!wrote) {
+                    wrote = true;
+                    writerBetween.run();
+                }
+                return answer.read(b, off, len);
+            }
+        };
+    }
+
+    @Test
+    void cliRevokesOnlyThePreviewedSessionsAndOffersTheNewOnesWithTheirOwnConfirmation() throws Exception {
+        AtomicReference<List<NewSession>> late = new AtomicReference<>();
+        CliRunner.Run r = new CliRunner(home).run(answersAfterAWriterInserts(() -> late.set(insertOfTheSameIp(3)), "yes\nno\n"),
+                "revoke", "--ip", IP, "--reason", "stuffing");
+        assertThat(r.out()).contains("About to revoke 2 active session(s)");
+        assertThat(r.out()).contains("2 revoked, 0 were already inactive. 3 new session(s) of " + IP + " appeared after you confirmed; not revoked");
+        assertThat(r.out()).contains("About to revoke 3 active session(s)").contains("Not revoked: not confirmed.");
+        previewed.forEach(s -> assertThat(active(s.id())).isZero());
+        late.get().forEach(s -> assertThat(active(s.id())).as("inserted after the confirmation").isEqualTo(1));
+        List<String> audit = Files.readAllLines(new CliRunner(home).dirs().auditLog());
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(1)).contains("appeared_after_not_revoked").contains(late.get().get(0).id().toString());
+    }
+
+    @Test
+    void theNewSessionsAreRevokedOnlyAfterTheirOwnConfirmation() {
+        AtomicReference<List<NewSession>> late = new AtomicReference<>();
+        CliRunner.Run r = new CliRunner(home).run(answersAfterAWriterInserts(() -> late.set(insertOfTheSameIp(3)), "yes\nyes\n"),
+                "revoke", "--ip", IP, "--reason", "stuffing");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.out()).contains("3 revoked, 0 were already inactive");
+        late.get().forEach(s -> assertThat(active(s.id())).isZero());
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = '198.51.100.99' AND is_active")).isEqualTo(1);
+    }
+
+    @Test
+    void moreThanFiftyNewSessionsCannotRideOnATypedYes() {
+        CliRunner.Run r = new CliRunner(home).run(answersAfterAWriterInserts(() -> insertOfTheSameIp(149), "yes\nyes\n"),
+                "revoke", "--ip", IP, "--reason", "stuffing");
+        assertThat(r.out()).contains("2 revoked").contains("149 new session(s) of " + IP + " appeared after you confirmed; not revoked");
+        assertThat(r.out()).contains("Type the number of sessions (149) to confirm").contains("Not revoked: not confirmed.");
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active", IP)).isEqualTo(149);
+    }
+
+    @Test
+    void idsThatNoLongerExistAreNotFoundNotAlreadyInactive() {
+        UUID deleted = previewed.get(0).id();
+        UUID ended = previewed.get(1).id();
+        db.exec("DELETE FROM public.user_sessions WHERE id = ?", deleted);
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", ended);
+        try (Workspace ws = TestWorkspace.open(home)) {
+            RevokeResult r = ws.revocation().revoke(RevokeCriteria.ids(Set.of(deleted, ended)), List.of(), "cleanup", "test").result();
+            assertThat(r.revoked()).isEmpty();
+            assertThat(r.notFound()).containsExactly(deleted);
+            assertThat(r.alreadyInactive()).containsExactly(ended);
+            assertThat(r.describe()).contains("1 not found");
+        }
+    }
+
+    @Test
+    void aConfirmedSessionWhoseKeyChangedMeanwhileIsLeftActive() {
+        UUID moved = previewed.get(0).id();
+        try (Workspace ws = TestWorkspace.open(home)) {
+            RevokeCriteria criteria = RevokeCriteria.group(GroupBy.IP, IP, Set.of(moved, previewed.get(1).id()));
+            db.exec("UPDATE public.user_sessions SET ip_address = '192.0.2.1' WHERE id = ?", moved);
+            RevokeResult r = ws.revocation().revoke(criteria, List.of(), "stuffing", "test").result();
+            assertThat(r.revoked()).containsExactly(previewed.get(1).id());
+            assertThat(r.stillActive()).containsExactly(moved);
+            assertThat(active(moved)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWindowRevokesThePlanItShowedAndOffersTheLateSessionsAsANewPlan() {
+        DirectTaskRunner runner = new DirectTaskRunner();
+        try (Workspace ws = TestWorkspace.open(home)) {
+            ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
+                    new Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
+            vm.start();
+            runner.runScheduled();
+            RevokePlan plan = vm.planRevokeGroup(GroupBy.IP, IP);
+            assertThat(plan.count()).isEqualTo(2);
+            List<NewSession> late = insertOfTheSameIp(4);
+            vm.revoke(plan, "stuffing");
+            RevocationService.Outcome outcome = vm.lastOutcomeProperty().get();
+            assertThat(outcome.result().revoked()).containsExactlyInAnyOrderElementsOf(previewed.stream().map(NewSession::id).toList());
+            assertThat(outcome.result().appearedAfter()).containsExactlyInAnyOrderElementsOf(late.stream().map(NewSession::id).toList());
+            assertThat(vm.messageProperty().get()).contains("4 new session(s) of " + IP + " appeared after you confirmed; not revoked");
+            late.forEach(s -> assertThat(active(s.id())).isEqualTo(1));
+            AtomicReference<RevokePlan> next = new AtomicReference<>();
+            vm.planAppeared(outcome, next::set);
+            assertThat(next.get().count()).isEqualTo(4);
+            assertThat(next.get().criteria().expectedIds()).containsExactlyInAnyOrderElementsOf(late.stream().map(NewSession::id).toList());
+            vm.stop();
+        }
+    }
+}
