@@ -13,6 +13,7 @@ import java.util.Optional;
  * queries.
  */
 public final class IpAddresses {
+    private static final java.util.regex.Pattern ASCII_ADDRESS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
     private IpAddresses() {
     }
 
@@ -29,7 +30,8 @@ public final class IpAddresses {
             }
             literal = literal.substring(0, zone);
         }
-        if (!InetAddresses.isInetAddress(literal)) {
+        // ASCII only: Guava reads any Unicode digit, so "١٢٣.١.١.١" would otherwise pass as 123.1.1.1
+        if (!ASCII_ADDRESS.matcher(literal).matches() || !InetAddresses.isInetAddress(literal)) {
             return Optional.empty();
         }
         return Optional.of(InetAddresses.forString(literal).getAddress());

@@ -57,7 +57,8 @@ class InjectionTest {
             assertTerminalSafe(r.out());
             assertTerminalSafe(r.err());
         }
-        assertThat(cli.run("", "sessions").out()).contains("kiosk\\x1b]0;owned\\x07\\x1b[31m\\x0aAbout to revoke").contains("\\u202eevil");
+        assertThat(cli.run("", "sessions").out()).contains("kiosk\\x1b]0;owned\\x07\\x1b[31m\\x0aAbout to revok");
+        assertThat(cli.run("", "sessions", "--format", "csv").out()).contains("\\x9b2J\\u202eevil");
     }
 
     @Test

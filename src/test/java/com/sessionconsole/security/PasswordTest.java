@@ -57,9 +57,73 @@ class PasswordTest {
     }
 
     private Workspace open(Map<String, String> env) throws Exception {
+        return open(env, x -> Optional.empty());
+    }
+
+    private Workspace open(Map<String, String> env, java.util.function.Function<String, Optional<String>> prompt) throws Exception {
         Path home = Files.createTempDirectory("auth-home");
-        return new WorkspaceFactory(new AppDirs(home, home), env, x -> Optional.empty(), Clock.systemUTC())
+        return new WorkspaceFactory(new AppDirs(home, home), env, prompt, Clock.systemUTC())
                 .open(new ConnectionRequest(server.jdbcUrl(), "analyst", null, null, null, null, false, false, null), null);
+    }
+
+    /** Answers the prompts in order and remembers what it was asked. */
+    static final class Prompts implements java.util.function.Function<String, Optional<String>> {
+        final List<String> asked = new ArrayList<>();
+        final java.util.Iterator<String> answers;
+
+        Prompts(String... answers) {
+            this.answers = List.of(answers).iterator();
+        }
+
+        @Override
+        public Optional<String> apply(String text) {
+            asked.add(text);
+            return answers.hasNext() ? Optional.of(answers.next()) : Optional.empty();
+        }
+    }
+
+    @Test
+    void aServerThatWantsAPasswordIsAskedForItExactlyOnce() throws Exception {
+        Prompts prompts = new Prompts("right-pass");
+        try (Workspace ws = open(Map.of("PGPASSFILE", "/nonexistent/pgpass"), prompts)) {
+            assertThat(ws.dao().serverTime()).isNotNull();
+        }
+        assertThat(prompts.asked).containsExactly("Password for user 'analyst' at localhost:" + port + "/postgres");
+    }
+
+    @Test
+    void aWrongTypedPasswordIsAskedAgainNamingTheUserAndHost() throws Exception {
+        Prompts prompts = new Prompts("typo", "right-pass");
+        try (Workspace ws = open(Map.of("PGPASSFILE", "/nonexistent/pgpass"), prompts)) {
+            assertThat(ws.dao().serverTime()).isNotNull();
+        }
+        assertThat(prompts.asked).hasSize(2);
+        assertThat(prompts.asked.get(1)).isEqualTo("Wrong password for user 'analyst' at localhost:" + port + "/postgres (try 2 of 3)");
+    }
+
+    @Test
+    void threeWrongPasswordsEndWithAuthenticationFailed() {
+        Prompts prompts = new Prompts("a", "b", "c", "right-pass");
+        assertThatThrownBy(() -> open(Map.of("PGPASSFILE", "/nonexistent/pgpass"), prompts))
+                .isInstanceOf(DatabaseException.class).hasMessageContaining("authentication failed for user 'analyst'");
+        assertThat(prompts.asked).hasSize(3);
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentIsNeverFollowedByAPrompt() {
+        Prompts prompts = new Prompts("right-pass");
+        assertThatThrownBy(() -> open(Map.of("PGPASSWORD", "wrong-pass"), prompts)).isInstanceOf(DatabaseException.class);
+        assertThat(prompts.asked).isEmpty();
+    }
+
+    @Test
+    void withoutATerminalTheCliSaysHowToGiveAPasswordAndExits3() throws Exception {
+        Path home = Files.createTempDirectory("auth-cli");
+        com.sessionconsole.support.CliRunner.Run r = new com.sessionconsole.support.CliRunner(home,
+                Map.of("PGPASSFILE", "/nonexistent/pgpass"), x -> Optional.empty())
+                .run("", "summary", "--by", "ip", "-h", "localhost", "-p", Integer.toString(port), "-d", "postgres", "-U", "analyst");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("wants a password for user 'analyst'").contains("PGPASSWORD").contains("~/.pgpass");
     }
 
     @Test

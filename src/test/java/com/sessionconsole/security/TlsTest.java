@@ -96,6 +96,45 @@ class TlsTest {
                 .executeQuery("SELECT count(*) FROM pg_stat_ssl WHERE ssl").next()).isTrue();
     }
 
+    /**
+     * Issue #11: a server that authenticates by client certificate never asks for a password, so the
+     * console must not either. Its own pg_hba.conf allows the role 'certuser' only with a certificate.
+     */
+    @Test
+    void aClientCertificateLoginNeverPrompts() throws Exception {
+        // pgjdbc's PKCS#12 key manager reads the key stored under the alias "user"
+        keytool("-genkeypair", "-alias", "user", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=certuser",
+                "-validity", "2", "-keystore", "client.p12");
+        keytool("-certreq", "-alias", "user", "-keystore", "client.p12", "-file", "client.csr");
+        keytool("-gencert", "-alias", "ca", "-keystore", "ca.p12", "-infile", "client.csr", "-outfile", "client.crt", "-rfc", "-validity", "2");
+        keytool("-importcert", "-alias", "ca", "-file", "ca.pem", "-keystore", "client.p12");
+        keytool("-importcert", "-alias", "user", "-file", "client.crt", "-keystore", "client.p12");
+        Path hba = dir.resolve("cert_hba.conf");
+        Files.writeString(hba, "local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n"
+                + "hostssl all certuser 127.0.0.1/32 cert\nhostssl all certuser ::1/128 cert\n");
+        try (EmbeddedDatabase certServer = EmbeddedDatabase.start(Map.of("ssl", "on",
+                "ssl_cert_file", dir.resolve("server.crt").toString(), "ssl_key_file", dir.resolve("server.key").toString(),
+                "ssl_ca_file", dir.resolve("ca.pem").toString(), "hba_file", hba.toString()))) {
+            SessionWriter admin = new SessionWriter(certServer.adminDataSource());
+            admin.createTable();
+            admin.execute("CREATE ROLE certuser LOGIN");
+            admin.execute("GRANT SELECT ON public.user_sessions TO certuser");
+            String url = "jdbc:postgresql://localhost:" + certServer.port() + "/postgres?sslmode=verify-full&sslrootcert="
+                    + dir.resolve("ca.pem") + "&sslkey=" + dir.resolve("client.p12") + "&sslpassword=changeit";
+            List<String> prompts = new java.util.ArrayList<>();
+            Path home = Files.createTempDirectory("cert-home");
+            try (Workspace ws = new com.sessionconsole.app.WorkspaceFactory(new com.sessionconsole.app.AppDirs(home, home),
+                    Map.of("PGPASSFILE", "/nonexistent"), text -> {
+                        prompts.add(text);
+                        return java.util.Optional.empty();
+                    }, java.time.Clock.systemUTC())
+                    .open(new com.sessionconsole.domain.ConnectionRequest(url, "certuser", null, null, null, null, false, false, null), null)) {
+                assertThat(ws.dao().serverTime()).isNotNull();
+            }
+            assertThat(prompts).isEmpty();
+        }
+    }
+
     @Test
     void verifyFullIsRefusedWithAnotherCa() {
         assertThatThrownBy(() -> TestWorkspace.open(Files.createTempDirectory("tls-home"), settings("other.pem"), Set.of()))

@@ -1,0 +1,127 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.db.ConnectionString;
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue #11: flags and connection strings mean what they mean to psql, and every wait is bounded. */
+class ConnectLikePsqlTest {
+    TestDatabase db = TestDatabase.get();
+    @TempDir
+    Path home;
+
+    private int port() {
+        return com.sessionconsole.db.JdbcUrl.parse(db.url()).port();
+    }
+
+    @Test
+    void aServerThatAcceptsTcpAndNeverAnswersFailsWithinTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept()); // accepted, never answered: a half-open firewall or a stuck proxy
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long start = System.nanoTime();
+            CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "-h", "127.0.0.1", "-p",
+                    Integer.toString(silent.getLocalPort()), "-d", "x", "-U", "y");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(r.code()).as(r.all()).isEqualTo(3);
+            assertThat(r.err()).contains("127.0.0.1:" + silent.getLocalPort());
+            assertThat(seconds).as("default connect-timeout-seconds is 10, with 5 s of slack").isBetween(9.0, 15.0);
+        }
+    }
+
+    @Test
+    void psqlStyleHostPortDbnameAndUserConnect() {
+        db.resetTable();
+        CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "-h", "localhost", "-p", Integer.toString(port()),
+                "-d", "postgres", "-U", "postgres");
+        assertThat(r.code()).as(r.all()).isZero();
+        CliRunner.Run longForm = new CliRunner(home).run("", "sessions", "--host", "localhost", "--port", Integer.toString(port()),
+                "--dbname", "postgres", "--db-user", "postgres");
+        assertThat(longForm.code()).as(longForm.all()).isZero();
+        CliRunner.Run both = new CliRunner(home).run("", "sessions", "--url", db.url(), "-h", "localhost");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("either --url or -h/-p/-d");
+    }
+
+    @Test
+    void libpqUrisAndKeyValueStringsConnect() {
+        db.resetTable();
+        new com.sessionconsole.db.SessionWriter(db.admin()).insert(List.of(Rows.active(UUID.randomUUID(), Instant.now()).build()));
+        for (String url : List.of("postgresql://postgres@localhost:" + port() + "/postgres?sslmode=disable",
+                "host=localhost port=" + port() + " dbname=postgres user=postgres sslmode=disable",
+                "host='localhost' port = " + port() + " dbname=postgres user=postgres")) {
+            CliRunner.Run r = new CliRunner(home).run("", "sessions", "--format", "csv", "--url", url);
+            assertThat(r.code()).as(url + "\n" + r.all()).isZero();
+            assertThat(r.out().lines().count()).as(url).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void connectionStringsBecomeJdbcUrlsWithoutTheirPassword() {
+        ConnectionString uri = ConnectionString.parse("postgresql://ann:s3cret@db1:5433,[2001:db8::1]:5434/app?sslmode=verify-full"
+                + "&target_session_attrs=read-write&application_name=x");
+        assertThat(uri.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5433,[2001:db8::1]:5434/app?sslmode=verify-full"
+                + "&targetServerType=primary&ApplicationName=x");
+        assertThat(uri.user()).isEqualTo("ann");
+        assertThat(uri.hadPassword()).isTrue();
+        assertThat(uri.jdbcUrl()).doesNotContain("s3cret");
+        ConnectionString kv = ConnectionString.parse("host=h1,h2 port=5432,5433 dbname='my db' user=bob password='p w'");
+        assertThat(kv.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/my%20db");
+        assertThat(kv.user()).isEqualTo("bob");
+        assertThat(kv.hadPassword()).isTrue();
+        ConnectionString jdbc = ConnectionString.parse("jdbc:postgresql://h:1/d?user=u&password=p&ssl=true");
+        assertThat(jdbc.jdbcUrl()).isEqualTo("jdbc:postgresql://h:1/d?user=u&ssl=true");
+        assertThat(jdbc.user()).isEqualTo("u");
+        assertThatThrownBy(() -> ConnectionString.parse("host=h sslmod=require")).hasMessageContaining("'sslmod'");
+        assertThatThrownBy(() -> ConnectionString.parse("mysql://h/d")).hasMessageContaining("not a connection string");
+        assertThatThrownBy(() -> ConnectionString.parse("host=/var/run/postgresql")).hasMessageContaining("Unix socket");
+    }
+
+    @Test
+    void userIsAlwaysAUserIdFilterAndPointsAtDbUser() {
+        for (String[] args : List.of(new String[]{"sessions", "--user", "alice"}, new String[]{"history", "--user", "alice"},
+                new String[]{"revoke", "--user", "alice", "--reason", "x"}, new String[]{"findings", "--user", "alice"})) {
+            CliRunner.Run r = new CliRunner(home).run("", args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains("is not a user id").contains("(for the database user use -U/--db-user)");
+        }
+        CliRunner.Run summary = new CliRunner(home).run("", "summary", "--by", "ip", "--user", "postgres");
+        assertThat(summary.code()).isEqualTo(2);
+        assertThat(summary.err()).contains("Unknown option").contains("'--user'");
+    }
+
+    @Test
+    void helpIsQuestionMarkOrHelpOnEveryCommandBecauseMinusHIsTheHost() {
+        for (String[] args : List.of(new String[]{"-?"}, new String[]{"--help"}, new String[]{"summary", "-?"},
+                new String[]{"revoke", "--help"}, new String[]{"audit", "-?"})) {
+            CliRunner.Run r = new CliRunner(home).run("", args);
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+        assertThat(new CliRunner(home).run("", "summary", "-?").out()).contains("-h, --host=HOST").contains("-U, --db-user=NAME");
+    }
+}
