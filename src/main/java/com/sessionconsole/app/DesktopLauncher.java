@@ -2,7 +2,6 @@ package com.sessionconsole.app;
 
 import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.GuiLauncher;
-import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.service.FindingsEngine;
 import com.sessionconsole.service.KeyDiffPollStrategy;
@@ -32,16 +31,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts the JavaFX toolkit, opens the workspace, shows the console window, and waits until it closes. */
 final class DesktopLauncher implements GuiLauncher {
     private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
     /** --smoke-test gives the first load this long, from the window being shown. */
-    private static final long SMOKE_TIMEOUT_SECONDS = 60;
+    private static final java.time.Duration SMOKE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final AppDirs dirs;
     private final Map<String, String> env;
@@ -74,10 +69,9 @@ final class DesktopLauncher implements GuiLauncher {
             showFatal(warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
             runner.close();
             Platform.exit();
-            return new Result(exitCode(e), -1, -1, e.getMessage());
+            return new Result(ExitCodes.of(e), -1, -1, e.getMessage());
         }
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
         java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                 new TokenLookup(ws.dao()), new Watchlist(dirs.watchlist()), ws.label(), clock);
@@ -105,21 +99,14 @@ final class DesktopLauncher implements GuiLauncher {
                 warnings.forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
             }
         });
-        String failure = null;
-        int loaded = -1;
+        SmokeOutcome outcome = new SmokeOutcome(ExitCodes.OK, -1, null);
         try {
             if (smokeTest) {
-                loaded = firstLoad.get(SMOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                log.info("smoke test: first load done, {} active sessions", loaded);
+                outcome = SmokeOutcome.await(firstLoad, SMOKE_TIMEOUT);
+                log.info("smoke test: {}", outcome);
             } else {
                 closed.await();
             }
-        } catch (TimeoutException e) {
-            failure = "the first load did not finish within " + SMOKE_TIMEOUT_SECONDS + " s";
-            exit.set(ExitCodes.SMOKE_TIMEOUT);
-        } catch (ExecutionException e) {
-            failure = "the first load failed: " + e.getCause().getMessage();
-            exit.set(ExitCodes.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -127,20 +114,7 @@ final class DesktopLauncher implements GuiLauncher {
         ws.close();
         runner.close();
         Platform.exit();
-        return new Result(exit.get(), shownAt.get(), loaded, failure);
-    }
-
-    private static int exitCode(RuntimeException e) {
-        if (e instanceof DatabaseException db) {
-            return switch (db.kind()) {
-                case SCHEMA -> ExitCodes.SCHEMA;
-                case EMBEDDED -> ExitCodes.DEMO;
-                case PERMISSION -> ExitCodes.PERMISSION;
-                case UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE -> ExitCodes.CONNECTION;
-                default -> ExitCodes.FAILED;
-            };
-        }
-        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        return new Result(outcome.exitCode(), shownAt.get(), outcome.active(), outcome.failure());
     }
 
     private static void showFatal(String message, boolean smokeTest) {

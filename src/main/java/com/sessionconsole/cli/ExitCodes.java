@@ -31,7 +31,8 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    static int of(Throwable e) {
+    /** The exit code for a failure, by what failed. */
+    public static int of(Throwable e) {
         if (e instanceof DatabaseException db) {
             return switch (db.kind()) {
                 case UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE -> CONNECTION;

@@ -25,7 +25,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("listen_addresses", "127.0.0.1");
             serverConfig.forEach(builder::setServerConfig);
             return new EmbeddedDatabase(builder.start());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new DatabaseException(DatabaseException.Kind.EMBEDDED, "cannot start the embedded PostgreSQL: " + e.getMessage()
                     + " (it needs the 'unshare' command when run as root, and a writable /tmp)", e);
         }
