@@ -2,7 +2,7 @@ package com.sessionconsole.app;
 
 import com.sessionconsole.cli.ConsolePasswordPrompt;
 import com.sessionconsole.cli.RootCommand;
-import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.cli.StderrWarnings;
 import com.sessionconsole.service.AuditLog;
 
 import java.time.Clock;
@@ -26,9 +26,7 @@ public final class Main {
         System.setProperty("session-console.logdir", dirs.data().toString());
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemUTC();
-        // warnings go to stderr before connecting, sanitised like everything else the CLI prints
-        WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock,
-                w -> System.err.println("warning: " + VisibleText.of(w)));
+        WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock, new StderrWarnings());
         return RootCommand.create(request -> cliFactory.open(request, null), new DesktopLauncher(dirs, env, clock),
                 new AuditLog(dirs.auditLog()), System.in).execute(args);
     }

@@ -87,7 +87,9 @@ final class RevokeCommand extends WorkspaceCommand {
         }
         while (true) {
             if (plan.sessions().isEmpty()) {
-                out.println("Nothing to revoke: no active session matches " + VisibleText.of(plan.criteria().describe()) + ".");
+                RevokeCriteria c = plan.criteria();
+                out.println("Nothing to revoke: " + (c.byIds() ? "none of the " + c.expectedIds().size() + " given session(s) is active."
+                        : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
                 out.flush();
                 return ExitCodes.OK;
             }

@@ -2,6 +2,8 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.service.GroupIndex;
 import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +32,10 @@ final class SummaryCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws, PrintWriter out) {
         List<List<Object>> rows = new ArrayList<>();
-        for (GroupSummary g : ws.dao().summarize(by)) {
+        // grouped by the same code as the window and export, so that the numbers cannot differ
+        List<Session> active = new ArrayList<>();
+        ws.dao().forEachActive(active::add);
+        for (GroupSummary g : GroupIndex.of(by, active).summaries()) {
             rows.add(Arrays.asList(g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(), g.distinctDevices(),
                     g.firstCreated(), g.lastCreated(), g.lowestTrust()));
         }

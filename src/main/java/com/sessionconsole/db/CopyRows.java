@@ -20,6 +20,8 @@ import java.util.UUID;
  * JDBC read costs several times what the database needs.
  */
 final class CopyRows {
+    static final String NOT_UTF8 = "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)";
+
     private CopyRows() {
     }
 
@@ -59,6 +61,12 @@ final class CopyRows {
         private byte[] row;
         private int pos;
         private String problem;
+        private boolean hexText;
+
+        /** Text fields arrive as bytea in hex ("\\x6869" in COPY's text format): a SQL_ASCII database. */
+        void hexText(boolean on) {
+            hexText = on;
+        }
 
         void reset(byte[] bytes) {
             row = bytes;
@@ -93,7 +101,9 @@ final class CopyRows {
         String text() {
             int e = end();
             String s = null;
-            if (!nullField(e)) {
+            if (!nullField(e) && hexText) {
+                s = fromHex(e);
+            } else if (!nullField(e)) {
                 boolean escaped = false;
                 for (int i = pos; i < e; i++) {
                     if (row[i] == '\\') {
@@ -107,6 +117,20 @@ final class CopyRows {
             return s;
         }
 
+        /** A bytea field in COPY text format: a backslash escaped as two, then 'x' and two hex digits per byte. */
+        private String fromHex(int e) {
+            int from = pos + 3;
+            if (e - pos < 3 || row[pos] != '\\' || row[pos + 1] != '\\' || row[pos + 2] != 'x' || (e - from) % 2 != 0) {
+                problem = "not a hex-encoded value";
+                return null;
+            }
+            byte[] bytes = new byte[(e - from) / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) ((Character.digit(row[from + 2 * i], 16) << 4) | Character.digit(row[from + 2 * i + 1], 16));
+            }
+            return utf8(bytes, 0, bytes.length);
+        }
+
         /** Decodes UTF-8; bytes that are not UTF-8 (a SQL_ASCII database) read as U+FFFD and are reported. */
         private String utf8(byte[] bytes, int from, int length) {
             String s = new String(bytes, from, length, StandardCharsets.UTF_8);
@@ -114,7 +138,7 @@ final class CopyRows {
                 try {
                     strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length));
                 } catch (CharacterCodingException e) {
-                    problem = "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)";
+                    problem = NOT_UTF8;
                 }
             }
             return s;

@@ -40,12 +40,21 @@ public final class DatabaseConnector {
                 pools.add(read);
             }
             checkSchema(read, settings.readUrl() != null ? settings.readUrl() : settings.url());
-            PgSessionDao dao = new PgSessionDao(read, primary, settings.url());
+            PgSessionDao dao = new PgSessionDao(read, primary, settings.url(), isSqlAscii(read, settings.url()));
             boolean canRevoke = !settings.readOnly() && dao.canRevoke();
             return new Connected(dao, canRevoke, List.copyOf(pools));
         } catch (RuntimeException e) {
             new Connected(null, false, pools).close();
             throw e;
+        }
+    }
+
+    /** A SQL_ASCII database accepts any bytes in text columns; see {@link PgSessionDao}. */
+    private static boolean isSqlAscii(HikariDataSource ds, String url) {
+        try (Connection c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SHOW server_encoding")) {
+            return rs.next() && "SQL_ASCII".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            throw DatabaseException.from(e, url, null);
         }
     }
 

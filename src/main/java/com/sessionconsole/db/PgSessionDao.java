@@ -1,7 +1,6 @@
 package com.sessionconsole.db;
 
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
@@ -42,12 +41,9 @@ public final class PgSessionDao implements SessionDao {
     static final List<String> COLUMN_NAMES = List.of("id", "user_id", "token_head", "token_tail", "token_length", "expires_at",
             "is_active", "device_id", "ip_address", "user_agent", "location", "trust_level", "created_at", "updated_at",
             "deleted_at", "version");
-    private static final String COLUMNS = "id, user_id, left(session_token, 4) AS token_head, right(session_token, 4) AS token_tail, "
-            + "length(session_token) AS token_length, " + epoch("expires_at") + ", is_active, device_id, ip_address, user_agent, "
-            + "location, trust_level, " + epoch("created_at") + ", " + epoch("updated_at") + ", " + epoch("deleted_at")
-            + ", xmin::text::bigint AS version";
+    private static final String COLUMNS = columns(false);
 
-    /** The first full read of the active set; the benchmark copies exactly this statement for its floor. */
+    /** The first full read of the active set (UTF-8 database); the benchmark copies exactly this statement for its floor. */
     public static final String ACTIVE_ROWS_SQL = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE;
     /** The per-tick key read. */
     public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, " + epoch("expires_at") + " FROM public.user_sessions WHERE " + ACTIVE;
@@ -55,11 +51,36 @@ public final class PgSessionDao implements SessionDao {
     private final DataSource readSource;
     private final DataSource writeSource;
     private final String jdbcUrl;
+    private final boolean rawText;
+    private final String columns;
+    private final String activeRowsSql;
 
-    public PgSessionDao(DataSource readSource, DataSource writeSource, String jdbcUrl) {
+    /**
+     * @param rawText true for a SQL_ASCII database: its text columns may hold any bytes, and the server
+     *                refuses to send bytes that are not UTF-8 to a UTF-8 client, failing the whole read.
+     *                Text then travels as bytea and is decoded here, a bad value flagged instead of fatal.
+     */
+    public PgSessionDao(DataSource readSource, DataSource writeSource, String jdbcUrl, boolean rawText) {
         this.readSource = readSource;
         this.writeSource = writeSource;
         this.jdbcUrl = jdbcUrl;
+        this.rawText = rawText;
+        this.columns = columns(rawText);
+        this.activeRowsSql = "SELECT " + columns + " FROM public.user_sessions WHERE " + ACTIVE;
+    }
+
+    private static String columns(boolean rawText) {
+        return "id, user_id, " + text("left(session_token, 4)", "token_head", rawText) + ", "
+                + text("right(session_token, 4)", "token_tail", rawText) + ", "
+                + "length(session_token) AS token_length, " + epoch("expires_at") + ", is_active, " + text("device_id", "device_id", rawText)
+                + ", " + text("ip_address", "ip_address", rawText) + ", " + text("user_agent", "user_agent", rawText) + ", "
+                + text("location", "location", rawText) + ", trust_level, " + epoch("created_at") + ", " + epoch("updated_at") + ", "
+                + epoch("deleted_at") + ", xmin::text::bigint AS version";
+    }
+
+    private static String text(String expression, String name, boolean rawText) {
+        return rawText ? "convert_to(" + expression + ", 'SQL_ASCII') AS " + name
+                : expression.equals(name) ? name : expression + " AS " + name;
     }
 
     private static String epoch(String column) {
@@ -76,7 +97,7 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActive(Consumer<Session> sink) {
-        return copyInSnapshot(ACTIVE_ROWS_SQL, f -> sink.accept(session(f)));
+        return copyInSnapshot(activeRowsSql, f -> sink.accept(session(f, rawText)));
     }
 
     @Override
@@ -111,12 +132,12 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> sessionsByIds(Collection<UUID> ids) {
-        return byIds("SELECT " + COLUMNS + " FROM public.user_sessions WHERE id = ANY(?)", ids);
+        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)", ids);
     }
 
     @Override
     public List<Session> activeSessionsByIds(Collection<UUID> ids) {
-        return byIds("SELECT " + COLUMNS + " FROM public.user_sessions WHERE id = ANY(?) AND " + ACTIVE, ids);
+        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?) AND " + ACTIVE, ids);
     }
 
     private List<Session> byIds(String sql, Collection<UUID> ids) {
@@ -132,7 +153,7 @@ public final class PgSessionDao implements SessionDao {
                 ps.setArray(1, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(session(rs));
+                        out.add(session(rs, rawText));
                     }
                 }
                 array.free();
@@ -144,40 +165,8 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public List<GroupSummary> summarize(GroupBy by) {
-        String col = column(by);
-        String sql = "SELECT " + col + "::text AS key, count(*) AS active_sessions, "
-                + distinct("user_id") + ", " + distinct("ip_address") + ", " + distinct("device_id") + ", "
-                + "extract(epoch FROM min(created_at)), extract(epoch FROM max(created_at)), min(trust_level) "
-                + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col
-                + " ORDER BY count(*) DESC, " + col + "::text COLLATE \"C\" NULLS FIRST";
-        List<GroupSummary> out = new ArrayList<>();
-        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH_SIZE);
-            c.setAutoCommit(false);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int trust = rs.getInt(8);
-                    Integer lowestTrust = rs.wasNull() ? null : trust;
-                    out.add(new GroupSummary(by, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            epochValue(rs.getString(6)), epochValue(rs.getString(7)), lowestTrust));
-                }
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-        return out;
-    }
-
-    /** Distinct values, with NULL counted as one value of its own, as the grouping treats it. */
-    private static String distinct(String col) {
-        return "count(DISTINCT " + col + ") + max(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END)";
-    }
-
-    @Override
     public List<Session> history(GroupBy by, String key) {
-        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + keyPredicate(by, key)
+        return sessions("SELECT " + columns + " FROM public.user_sessions WHERE " + keyPredicate(by, key)
                 + " ORDER BY created_at DESC NULLS LAST, id", ps -> bindKey(ps, 1, by, key));
     }
 
@@ -264,12 +253,12 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> sessionsByToken(String token) {
-        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE session_token = ?", ps -> ps.setString(1, token));
+        return sessions("SELECT " + columns + " FROM public.user_sessions WHERE session_token = ?", ps -> ps.setString(1, token));
     }
 
     @Override
     public List<Session> zombieRows(int limit) {
-        return sessions("SELECT " + COLUMNS + " FROM public.user_sessions WHERE (is_active = true AND (expires_at <= now() "
+        return sessions("SELECT " + columns + " FROM public.user_sessions WHERE (is_active = true AND (expires_at <= now() "
                 + "OR deleted_at IS NOT NULL)) OR is_active IS NULL ORDER BY created_at DESC NULLS LAST LIMIT ?", ps -> ps.setInt(1, limit));
     }
 
@@ -284,7 +273,7 @@ public final class PgSessionDao implements SessionDao {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(session(rs));
+                    out.add(session(rs, rawText));
                 }
             }
         } catch (SQLException e) {
@@ -380,8 +369,9 @@ public final class PgSessionDao implements SessionDao {
     }
 
     /** A row of {@link #COLUMNS} read through COPY; the fields come in the same order. */
-    private static Session session(CopyRows.Fields f) {
-        RowProblems p = new RowProblems();
+    private static Session session(CopyRows.Fields f, boolean rawText) {
+        RowProblems p = new RowProblems(rawText);
+        f.hexText(rawText);
         UUID id = p.check("id", f.uuid(), f);
         UUID user = p.check("user_id", f.uuid(), f);
         String head = p.check("session_token", f.text(), f);
@@ -407,8 +397,8 @@ public final class PgSessionDao implements SessionDao {
     }
 
     /** The same columns through JDBC; a column that does not decode is read as null (text: lossy) and reported. */
-    private static Session session(ResultSet rs) {
-        RowProblems p = new RowProblems();
+    private static Session session(ResultSet rs, boolean rawText) {
+        RowProblems p = new RowProblems(rawText);
         UUID id = p.read("id", () -> rs.getObject("id", UUID.class));
         UUID user = p.read("user_id", () -> rs.getObject("user_id", UUID.class));
         String head = p.text(rs, "token_head");

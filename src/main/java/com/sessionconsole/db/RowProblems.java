@@ -13,7 +13,13 @@ import java.util.UUID;
  * could be read, and the problem names the row's id and each column.
  */
 final class RowProblems {
+    private final boolean rawText;
     private StringBuilder problems;
+
+    /** @param rawText text columns arrive as bytea (a SQL_ASCII database) */
+    RowProblems(boolean rawText) {
+        this.rawText = rawText;
+    }
 
     interface Read<T> {
         T get() throws SQLException;
@@ -37,16 +43,20 @@ final class RowProblems {
         }
     }
 
-    /** Text through JDBC; bytes that are not UTF-8 (a SQL_ASCII database) read lossily instead of failing. */
+    /** Text through JDBC; bytes that are not UTF-8 (a SQL_ASCII database) read lossily and are reported. */
     String text(ResultSet rs, String column) {
+        if (!rawText) {
+            return read(column, () -> rs.getString(column));
+        }
+        byte[] raw = read(column, () -> rs.getBytes(column));
+        if (raw == null) {
+            return null;
+        }
         try {
-            return rs.getString(column);
-        } catch (SQLException e) {
-            add(column, "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)");
-            return read(column, () -> {
-                byte[] raw = rs.getBytes(column);
-                return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
-            });
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            add(column, CopyRows.NOT_UTF8);
+            return new String(raw, StandardCharsets.UTF_8);
         }
     }
 

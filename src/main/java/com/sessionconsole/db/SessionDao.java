@@ -1,7 +1,6 @@
 package com.sessionconsole.db;
 
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
@@ -34,9 +33,6 @@ public interface SessionDao {
 
     /** The sessions with these ids that are active now; a batch is read in one snapshot. */
     List<Session> activeSessionsByIds(Collection<UUID> ids);
-
-    /** Active sessions grouped by user, device or IP, most sessions first, then by key. */
-    List<GroupSummary> summarize(GroupBy by);
 
     /** Every session of one user, device or IP, ended ones included, newest first. A null key means NULL. */
     List<Session> history(GroupBy by, String key);

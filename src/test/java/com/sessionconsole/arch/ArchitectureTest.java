@@ -49,7 +49,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noSystemOutOutsideCli = noClasses().that().resideOutsideOfPackage("com.sessionconsole.cli..")
-            .should().accessField(System.class, "out");
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+
+    /** Issue #10: text from the table (ip_address) must never make the analyst's machine query DNS. */
+    @ArchTest
+    static final ArchRule nothingAsksTheResolver = noClasses().should().callMethod(java.net.InetAddress.class, "getByName", String.class)
+            .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class);
 
     @ArchTest
     static final ArchRule backgroundWorkGoesThroughTaskRunner = noClasses().that()

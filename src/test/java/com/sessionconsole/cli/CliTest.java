@@ -141,7 +141,7 @@ class CliTest {
                 + "AND deleted_at IS NULL AND expires_at > now()", ip)).isZero();
 
         Run again = run("", "revoke", "--ip", ip, "--reason", "again", "--yes");
-        assertThat(again.out()).contains("0 revoked");
+        assertThat(again.out()).contains("Nothing to revoke: IP " + ip + " has no active session.");
         Run audit = run("", "audit");
         assertThat(audit.out().lines()).hasSize(2);
         assertThat(audit.out().lines().findFirst().orElseThrow()).contains("\"ip\":\"" + ip + "\"").contains("credential stuffing")

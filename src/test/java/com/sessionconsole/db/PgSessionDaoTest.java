@@ -43,7 +43,7 @@ class PgSessionDaoTest {
     void plant() {
         SessionWriter writer = db.resetTable();
         pool = DataSourceFactory.open(db.settings(), db.url(), "test", false);
-        dao = new PgSessionDao(pool, pool, db.url());
+        dao = new PgSessionDao(pool, pool, db.url(), false);
         now = dao.serverTime();
         a1 = Rows.active(A, now).device("dev-a").ip("10.0.0.1").location("Berlin, DE").trust(80).build();
         a2 = Rows.active(A, now).device("dev-a2").ip("2001:db8::1").location("Zürich, CH").trust(30).agent(LONG_AGENT).build();
@@ -114,9 +114,16 @@ class PgSessionDaoTest {
         assertThat(dao.sessionsByIds(Set.of())).isEmpty();
     }
 
+    /** The grouping every view, export and the CLI's summary use, over the active rows the DAO reads. */
+    private List<GroupSummary> summaries(GroupBy by) {
+        List<Session> active = new java.util.ArrayList<>();
+        dao.forEachActive(active::add);
+        return com.sessionconsole.service.GroupIndex.of(by, active).summaries();
+    }
+
     @Test
     void summaryByIpCountsActiveSessionsWithNullAsItsOwnGroup() {
-        List<GroupSummary> byIp = dao.summarize(GroupBy.IP);
+        List<GroupSummary> byIp = summaries(GroupBy.IP);
         assertThat(byIp).extracting(GroupSummary::key).containsExactly("10.0.0.1", null, "2001:db8::1");
         GroupSummary shared = byIp.get(0);
         assertThat(shared.activeSessions()).isEqualTo(3);
@@ -129,14 +136,14 @@ class PgSessionDaoTest {
 
     @Test
     void summaryByUserAndByDevice() {
-        List<GroupSummary> byUser = dao.summarize(GroupBy.USER);
+        List<GroupSummary> byUser = summaries(GroupBy.USER);
         assertThat(byUser).extracting(GroupSummary::key, GroupSummary::activeSessions, GroupSummary::distinctIps,
                         GroupSummary::distinctDevices, GroupSummary::lowestTrust)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(A.toString(), 2L, 2L, 2L, 30),
                         org.assertj.core.groups.Tuple.tuple(B.toString(), 2L, 1L, 1L, 10),
                         org.assertj.core.groups.Tuple.tuple(C.toString(), 1L, 1L, 1L, null));
-        List<GroupSummary> byDevice = dao.summarize(GroupBy.DEVICE);
+        List<GroupSummary> byDevice = summaries(GroupBy.DEVICE);
         assertThat(byDevice).extracting(GroupSummary::key).containsExactly("dev-shared", null, "dev-a", "dev-a2");
         assertThat(byDevice.get(0).distinctUsers()).isEqualTo(1);
         assertThat(byDevice.get(0).firstCreated()).isEqualTo(b1.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));

@@ -39,7 +39,7 @@ class KeyDiffPollStrategyTest {
     void setUp() {
         writer = db.resetTable();
         pool = DataSourceFactory.open(db.settings(), db.url(), "poll-test", false);
-        dao = new PgSessionDao(pool, pool, db.url());
+        dao = new PgSessionDao(pool, pool, db.url(), false);
     }
 
     @AfterEach
