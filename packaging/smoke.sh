@@ -22,7 +22,8 @@ check_launcher() {
     t0=$(date +%s%N)
     xvfb-run -a "$launcher" --smoke-test > "$T/smoke-gui.log" 2>&1 || { cat "$T/smoke-gui.log"; echo "FAIL $where --smoke-test"; exit 1; }
     t1=$(date +%s%N)
-    say "ok   $where: --smoke-test in $(( (t1 - t0) / 1000000 )) ms in all; $(grep -o 'window shown [0-9]* ms after JVM start' "$T/smoke-gui.log" | head -1)"
+    grep -q 'first load done: [1-9][0-9]* active sessions' "$T/smoke-gui.log" || { cat "$T/smoke-gui.log"; echo "FAIL $where --smoke-test loaded nothing"; exit 1; }
+    say "ok   $where: --smoke-test in $(( (t1 - t0) / 1000000 )) ms in all; $(grep -o 'window shown [0-9]* ms after JVM start, first load done: [0-9]* active sessions' "$T/smoke-gui.log" | head -1)"
   else
     say "skip $where: --smoke-test needs xvfb-run (apt-get install xvfb libgtk-3-0)"
   fi

@@ -1,6 +1,7 @@
 package com.sessionconsole.db;
 
 import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.Timestamps;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -127,7 +128,7 @@ public final class SessionWriter {
             if (value == null) {
                 sb.append("\\N");
             } else {
-                String text = value instanceof Instant i ? i.toString() : value.toString();
+                String text = value instanceof Instant i ? Timestamps.iso(i) : value.toString();
                 for (int i = 0; i < text.length(); i++) {
                     char ch = text.charAt(i);
                     switch (ch) {

@@ -1,6 +1,7 @@
 package com.sessionconsole.service;
 
 import com.sessionconsole.domain.NewSession;
+import com.sessionconsole.domain.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -211,8 +212,13 @@ public final class SessionGenerator {
         Instant created = now.minus(Duration.ofHours(5));
         out.add(new NewSession(uuid(rnd), userId(50), token(rnd), now.plus(Duration.ofDays(1)), true, null, null, null, null,
                 null, created, created, null));
-        out.add(new NewSession(uuid(rnd), userId(51), token(rnd), Instant.parse("2999-12-31T23:59:59Z"), true, "dev-forever",
+        // a session that never expires ('infinity'), as real systems have
+        out.add(new NewSession(uuid(rnd), userId(51), token(rnd), Timestamps.INFINITY, true, "dev-forever",
                 "10.20.30.40", USER_AGENTS[2], "Stockholm, SE", 0, Instant.parse("1970-01-02T00:00:00Z"), created, null));
+        // text written by an attacker: a terminal escape and a bidi override in the device id, a formula as location
+        out.add(new NewSession(uuid(rnd), userId(52), token(rnd), now.plus(Duration.ofHours(8)), true,
+                "kiosk\u001b]0;pwned\u0007\u202eexe.gnp", "198.51.100.66", USER_AGENTS[1],
+                "=HYPERLINK(\"http://evil.example/\",\"Berlin\")", 35, created, created, null));
         return out;
     }
 
