@@ -37,12 +37,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A server whose data survives close(), so that it can be started again on the same port (fault tests). */
     public static EmbeddedDatabase startPersistent(java.nio.file.Path dataDirectory, int port) {
+        return startPersistent(dataDirectory, port, Map.of());
+    }
+
+    /** The same, with server settings (a replication primary or standby in the tests). */
+    public static EmbeddedDatabase startPersistent(java.nio.file.Path dataDirectory, int port, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port);
+            // the server's own log beside its data, for the test that needs to know why it stopped
+            ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log").toFile());
+            builder.setOutputRedirector(log).setErrorRedirector(log);
             builder.setServerConfig("listen_addresses", "127.0.0.1");
+            serverConfig.forEach(builder::setServerConfig);
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new DatabaseException(DatabaseException.Kind.EMBEDDED, "cannot start the embedded PostgreSQL: " + e.getMessage(), e);
