@@ -23,11 +23,12 @@ import java.util.UUID;
  * there (as a key, or inside the url) is ignored and reported.
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
-                         Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, List<String> warnings) {
+                         Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, Integer replicaLagWarnSeconds,
+                         List<String> warnings) {
 
     public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
-            "statement-timeout-seconds", "connect-timeout-seconds");
-    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, List.of());
+            "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds");
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, List.of());
 
     /** The default file: absent means no config. */
     public static ConfigFile loadDefault(Path file) {
@@ -70,7 +71,8 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
         return new ConfigFile(blankToNull(p.getProperty("url")), blankToNull(p.getProperty("user")),
                 blankToNull(p.getProperty("read-url")), bool(file, "read-only", p.getProperty("read-only")),
                 Set.copyOf(protectedUsers), seconds(file, "statement-timeout-seconds", p.getProperty("statement-timeout-seconds")),
-                seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")), List.copyOf(warnings));
+                seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")),
+                seconds(file, "replica-lag-warn-seconds", p.getProperty("replica-lag-warn-seconds")), List.copyOf(warnings));
     }
 
     /** true/false, yes/no, on/off, 1/0 in any case; anything else is an error, never a silent false. */

@@ -75,6 +75,7 @@ final class DesktopLauncher implements GuiLauncher {
         java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
                 new TokenLookup(ws.dao()), new Watchlist(dirs.watchlist()), ws.label(), clock);
+        vm.warnWhenReplicaBehind(ws.replicaLagWarnSeconds());
         CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
         vm.addSnapshotListener(snapshot -> firstLoad.complete(snapshot.sessions().size()));
         AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());

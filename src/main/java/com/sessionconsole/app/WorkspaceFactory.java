@@ -9,6 +9,7 @@ import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.db.PgPassFile;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.service.AuditLog;
 import com.sessionconsole.service.DemoTraffic;
 import com.sessionconsole.service.RevocationService;
@@ -82,7 +83,8 @@ public final class WorkspaceFactory {
         String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
-        return openAskingForPassword(settings, config.protectedUsers());
+        return openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
+                ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
     }
 
     private String url(ConnectionRequest request, ConfigFile config) {
@@ -115,12 +117,12 @@ public final class WorkspaceFactory {
      * for a password only when the server demands one; a wrong typed password is asked again, up to
      * {@link #MAX_PASSWORD_PROMPTS} times. Trust, peer, certificate and GSSAPI logins never see a prompt.
      */
-    private Workspace openAskingForPassword(ConnectionSettings settings, Set<UUID> protectedUsers) {
+    private Workspace openAskingForPassword(ConnectionSettings settings, Set<UUID> protectedUsers, double replicaLagWarnSeconds) {
         ConnectionSettings attempt = settings.withPassword(knownPassword(settings).orElse(null));
         int prompts = 0;
         while (true) {
             try {
-                return openServer(attempt, protectedUsers);
+                return openServer(attempt, protectedUsers, replicaLagWarnSeconds);
             } catch (DatabaseException e) {
                 boolean demanded = e.kind() == DatabaseException.Kind.PASSWORD_NEEDED;
                 boolean typedWrong = prompts > 0 && e.kind() == DatabaseException.Kind.AUTHENTICATION;
@@ -143,6 +145,10 @@ public final class WorkspaceFactory {
 
     /** Opens a workspace on a server; also used by tests with their own settings. */
     public Workspace openServer(ConnectionSettings settings, Set<UUID> protectedUsers) {
+        return openServer(settings, protectedUsers, ReplicaLag.DEFAULT_WARN_SECONDS);
+    }
+
+    private Workspace openServer(ConnectionSettings settings, Set<UUID> protectedUsers, double replicaLagWarnSeconds) {
         DatabaseConnector.Connected connected = DatabaseConnector.connect(settings);
         String disabled = settings.readOnly() ? "read-only mode: revoking is turned off (started with --read-only or read-only=true)"
                 : connected.canRevoke() ? null
@@ -150,7 +156,8 @@ public final class WorkspaceFactory {
         AuditLog audit = new AuditLog(dirs.auditLog());
         RevocationService revocation = new RevocationService(connected.dao(), audit, clock, settings.user(), settings.describe(),
                 protectedUsers, disabled);
-        return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), List.of(connected));
+        return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), replicaLagWarnSeconds,
+                List.of(connected));
     }
 
     private Workspace openDemo(TaskRunner trafficRunner, ConfigFile config) {
@@ -172,7 +179,7 @@ public final class WorkspaceFactory {
                 traffic.start();
                 resources.add(traffic);
             }
-            return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, resources);
+            return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, server.replicaLagWarnSeconds(), resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;

@@ -28,6 +28,11 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = opener.open(connection.toRequest())) {
+            ws.dao().replicaLag().filter(lag -> lag.worrying(ws.replicaLagWarnSeconds())).ifPresent(lag -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("warning: " + lag.describe() + "; what follows may be stale (the replica is read, revokes go to the primary)");
+                err.flush();
+            });
             return run(ws, spec.commandLine().getOut());
         }
     }

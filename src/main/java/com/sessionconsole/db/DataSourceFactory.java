@@ -15,6 +15,23 @@ public final class DataSourceFactory {
     private DataSourceFactory() {
     }
 
+    /** "session-console/OS-USER@HOST". The host name comes from the environment or /etc/hostname, never from DNS. */
+    static String applicationName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = System.getenv("COMPUTERNAME");
+        }
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "unknown-host";
+            }
+        }
+        String name = "session-console/" + System.getProperty("user.name") + "@" + host;
+        return name.length() > 63 ? name.substring(0, 63) : name; // PostgreSQL keeps 63 bytes of it
+    }
+
     /**
      * Opens a pool and checks that one connection can be made.
      *
@@ -42,7 +59,8 @@ public final class DataSourceFactory {
         String connectSeconds = Long.toString(Math.max(1, settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("connectTimeout", connectSeconds);
         config.addDataSourceProperty("loginTimeout", connectSeconds);
-        config.addDataSourceProperty("ApplicationName", "session-console");
+        // who is connected, for a DBA's pg_stat_activity, log_line_prefix or pgaudit
+        config.addDataSourceProperty("ApplicationName", applicationName());
         // A socket that stops answering after login (network partition) must not hang a statement forever.
         config.addDataSourceProperty("socketTimeout", Long.toString(settings.statementTimeout().toSeconds() + 15));
         try {

@@ -1,6 +1,7 @@
 package com.sessionconsole.db;
 
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -54,6 +56,8 @@ public final class PgSessionDao implements SessionDao {
     private final boolean rawText;
     private final String columns;
     private final String activeRowsSql;
+    private final boolean replicated;
+    private final ReadYourWrites ownWrites = new ReadYourWrites();
 
     /**
      * @param rawText true for a SQL_ASCII database: its text columns may hold any bytes, and the server
@@ -67,6 +71,7 @@ public final class PgSessionDao implements SessionDao {
         this.rawText = rawText;
         this.columns = columns(rawText);
         this.activeRowsSql = "SELECT " + columns + " FROM public.user_sessions WHERE " + ACTIVE;
+        this.replicated = readSource != writeSource;
     }
 
     private static String columns(boolean rawText) {
@@ -97,28 +102,37 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public Instant forEachActive(Consumer<Session> sink) {
-        return copyInSnapshot(activeRowsSql, f -> sink.accept(session(f, rawText)));
+        return copyInSnapshot(activeRowsSql, hidden -> f -> {
+            Session s = session(f, rawText);
+            if (!hidden.contains(s.id())) {
+                sink.accept(s);
+            }
+        });
     }
 
     @Override
     public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return copyInSnapshot(ACTIVE_KEYS_SQL, f -> {
+        return copyInSnapshot(ACTIVE_KEYS_SQL, hidden -> f -> {
             UUID id = f.uuid();
             Long version = f.longValue();
             Instant expires = f.epoch();
-            if (id != null && version != null) {
+            if (id != null && version != null && !hidden.contains(id)) {
                 sink.accept(new ActiveKey(id, version, expires == null ? Timestamps.INFINITY : expires));
             }
         });
     }
 
-    /** Runs now() and the COPY in one transaction, so both see the same clock and snapshot start. */
-    private Instant copyInSnapshot(String select, CopyRows.RowHandler handler) {
+    /**
+     * Runs now() and the COPY in one transaction, so both see the same clock and snapshot start. On a
+     * replica, the sessions this console revoked that the replica has not replayed yet are left out.
+     */
+    private Instant copyInSnapshot(String select, java.util.function.Function<Set<UUID>, CopyRows.RowHandler> handler) {
         try (Connection c = readSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Set<UUID> hidden = notYetReplayed(c);
                 Instant now = now(c);
-                CopyRows.copy(c, select, handler);
+                CopyRows.copy(c, select, handler.apply(hidden));
                 c.commit();
                 return now;
             } catch (SQLException | RuntimeException e) {
@@ -132,28 +146,29 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> sessionsByIds(Collection<UUID> ids) {
-        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)", ids);
+        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)", ids, false);
     }
 
     @Override
     public List<Session> activeSessionsByIds(Collection<UUID> ids) {
-        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?) AND " + ACTIVE, ids);
+        return byIds("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?) AND " + ACTIVE, ids, true);
     }
 
-    private List<Session> byIds(String sql, Collection<UUID> ids) {
+    private List<Session> byIds(String sql, Collection<UUID> ids, boolean activeOnly) {
         List<Session> out = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
             return out;
         }
         List<UUID> all = new ArrayList<>(ids);
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Set<UUID> hidden = notYetReplayed(c);
             for (int from = 0; from < all.size(); from += ID_BATCH) {
                 List<UUID> batch = all.subList(from, Math.min(all.size(), from + ID_BATCH));
                 Array array = c.createArrayOf("uuid", batch.toArray());
                 ps.setArray(1, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(session(rs, rawText));
+                        addUnlessHidden(out, session(rs, rawText), hidden, activeOnly);
                     }
                 }
                 array.free();
@@ -194,6 +209,9 @@ public final class PgSessionDao implements SessionDao {
                 });
                 RevokeResult result = classify(c, criteria, confirmed, shielded, revoked);
                 c.commit();
+                if (replicated) {
+                    ownWrites.revoked(Set.copyOf(revoked), currentWalPosition(c));
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -270,10 +288,11 @@ public final class PgSessionDao implements SessionDao {
     private List<Session> sessions(String sql, Binder binder) {
         List<Session> out = new ArrayList<>();
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Set<UUID> hidden = notYetReplayed(c);
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(session(rs, rawText));
+                    addUnlessHidden(out, session(rs, rawText), hidden, false);
                 }
             }
         } catch (SQLException e) {
@@ -319,6 +338,69 @@ public final class PgSessionDao implements SessionDao {
     public Instant serverTime() {
         try (Connection c = readSource.getConnection()) {
             return now(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * The ids this console revoked that a read on this replica connection cannot be trusted to show as
+     * revoked yet. Read before the query, so the query's snapshot is at least as new as the position.
+     */
+    private Set<UUID> notYetReplayed(Connection c) throws SQLException {
+        if (!replicated || ownWrites.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_last_wal_replay_lsn()::text"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return ownWrites.hiddenFor(rs.getString(1));
+        }
+    }
+
+    /** A session this console revoked is shown revoked even where the replica still has it active. */
+    private static void addUnlessHidden(List<Session> out, Session s, Set<UUID> hidden, boolean activeOnly) {
+        if (!hidden.contains(s.id())) {
+            out.add(s);
+        } else if (!activeOnly) {
+            out.add(new Session(s.id(), s.userId(), s.token(), s.expiresAt(), false, s.deviceId(), s.ipAddress(), s.userAgent(),
+                    s.location(), s.trustLevel(), s.createdAt(), s.updatedAt(), s.deletedAt(), s.version(), s.decodeProblem()));
+        }
+    }
+
+    /** The primary's WAL insert position: at or past the end of every commit this connection has made. */
+    private static String currentWalPosition(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_wal_insert_lsn()::text"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public Optional<ReplicaLag> replicaLag() {
+        if (!replicated) {
+            return Optional.empty();
+        }
+        String primaryLsn;
+        try (Connection c = writeSource.getConnection()) {
+            primaryLsn = currentWalPosition(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        String sql = "SELECT pg_is_in_recovery(), coalesce(pg_wal_lsn_diff(?::pg_lsn, pg_last_wal_replay_lsn()), 0)::bigint, "
+                + "extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8, "
+                + "CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() ELSE false END";
+        try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, primaryLsn);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.of(new ReplicaLag(0, 0.0, false)); // the read server is a primary (after a failover)
+                }
+                long bytes = Math.max(0, rs.getLong(2));
+                double seconds = rs.getDouble(3);
+                Double behind = bytes == 0 ? Double.valueOf(0) : rs.wasNull() ? null : Double.valueOf(Math.max(0, seconds));
+                return Optional.of(new ReplicaLag(bytes, behind, rs.getBoolean(4)));
+            }
         } catch (SQLException e) {
             throw translate(e);
         }

@@ -1,6 +1,7 @@
 package com.sessionconsole.db;
 
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
@@ -8,6 +9,7 @@ import com.sessionconsole.domain.Session;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -57,6 +59,9 @@ public interface SessionDao {
      * ended sessions included. One query, using the index on user_id.
      */
     Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension);
+
+    /** How far the read replica is behind the primary; empty without a replica. */
+    Optional<ReplicaLag> replicaLag();
 
     /** The server's clock. */
     Instant serverTime();

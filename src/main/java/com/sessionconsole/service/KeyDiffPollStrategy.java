@@ -36,6 +36,11 @@ public final class KeyDiffPollStrategy implements PollStrategy {
         known = null;
     }
 
+    @Override
+    public java.util.Optional<com.sessionconsole.domain.ReplicaLag> replicaLag() {
+        return dao.replicaLag();
+    }
+
     private SessionDelta fullLoad() {
         List<Session> rows = new ArrayList<>();
         Instant now = dao.forEachActive(rows::add);

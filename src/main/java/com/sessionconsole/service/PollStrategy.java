@@ -8,4 +8,7 @@ public interface PollStrategy {
 
     /** Forgets what was seen, so that the next poll is a full load. */
     void reset();
+
+    /** How far the read replica is behind the primary; empty without a replica. */
+    java.util.Optional<com.sessionconsole.domain.ReplicaLag> replicaLag();
 }

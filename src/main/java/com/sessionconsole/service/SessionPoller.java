@@ -110,7 +110,7 @@ public final class SessionPoller {
                 Instant done = clock.instant();
                 failures = 0;
                 lastSuccess = done;
-                event = new PollEvent.Updated(snapshot, delta, done, Duration.between(started, done));
+                event = new PollEvent.Updated(snapshot, delta, done, Duration.between(started, done), replicaLag());
                 if (t3 - t0 > SLOW_TICK_NANOS) {
                     log.info("slow tick ({} upserts, {} removed{}): database {} ms, apply {} ms, snapshot {} ms", delta.upserts().size(),
                             delta.removed().size(), delta.full() ? ", full load" : "", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
@@ -148,7 +148,7 @@ public final class SessionPoller {
                         return;
                     }
                     SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
-                    event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), none, clock.instant(), Duration.ZERO);
+                    event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), none, clock.instant(), Duration.ZERO, null);
                 }
                 deliver(event);
             });
@@ -167,10 +167,20 @@ public final class SessionPoller {
                 SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()),
                         live.snapshotServerNow(), false);
                 live.apply(delta);
-                event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), delta, now, Duration.ZERO);
+                event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), delta, now, Duration.ZERO, null);
             }
             deliver(event);
         });
+    }
+
+    /** The replica's lag after a poll; a failure to measure it is logged, not a failed poll. */
+    private com.sessionconsole.domain.ReplicaLag replicaLag() {
+        try {
+            return strategy.replicaLag().orElse(null);
+        } catch (DatabaseException e) {
+            log.warn("cannot measure the replica's lag: {}", e.getMessage());
+            return null;
+        }
     }
 
     private void deliver(PollEvent event) {

@@ -17,9 +17,11 @@ public final class Workspace implements AutoCloseable {
     private final String label;
     private final boolean demo;
     private final List<AutoCloseable> resources;
+    private final double replicaLagWarnSeconds;
 
     public Workspace(SessionDao dao, RevocationService revocation, AuditLog audit, String label, boolean demo,
-                     List<AutoCloseable> resources) {
+                     double replicaLagWarnSeconds, List<AutoCloseable> resources) {
+        this.replicaLagWarnSeconds = replicaLagWarnSeconds;
         this.dao = dao;
         this.revocation = revocation;
         this.audit = audit;
@@ -49,7 +51,10 @@ public final class Workspace implements AutoCloseable {
         return demo;
     }
 
-    /** Things the analyst should know, such as a password found in the config file. */
+    /** Above this many seconds behind the primary, the replica's lag is a warning. */
+    public double replicaLagWarnSeconds() {
+        return replicaLagWarnSeconds;
+    }
 
     @Override
     public void close() {

@@ -98,6 +98,9 @@ public final class ConsoleViewModel {
     private final StringProperty errorText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty revokeDisabledReason = new SimpleStringProperty();
+    private final StringProperty replicaText = new SimpleStringProperty("");
+    private final BooleanProperty replicaBehind = new SimpleBooleanProperty(false);
+    private volatile double replicaWarnSeconds = com.sessionconsole.domain.ReplicaLag.DEFAULT_WARN_SECONDS;
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final StringProperty emptyText = new SimpleStringProperty("Loading the active sessions…");
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
@@ -208,6 +211,10 @@ public final class ConsoleViewModel {
                 emptyText.set("");
                 if (!u.took().isZero() || first) {
                     refreshText.set("refreshed " + TimeText.clock(u.at()) + " in " + u.took().toMillis() + " ms");
+                }
+                if (u.replica() != null) {
+                    replicaText.set(u.replica().describe());
+                    replicaBehind.set(u.replica().worrying(replicaWarnSeconds));
                 }
                 updateRevokeAvailability();
             });
@@ -668,6 +675,20 @@ public final class ConsoleViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText;
+    }
+
+    /** Above this many seconds behind (or when replay is paused) the replica's lag is shown as a warning. */
+    public void warnWhenReplicaBehind(double seconds) {
+        replicaWarnSeconds = seconds;
+    }
+
+    /** "replica 2.1 s / 16 kB behind"; empty without a replica. */
+    public ReadOnlyStringProperty replicaTextProperty() {
+        return replicaText;
+    }
+
+    public ReadOnlyBooleanProperty replicaBehindProperty() {
+        return replicaBehind;
     }
 
     public ReadOnlyStringProperty emptyTextProperty() {

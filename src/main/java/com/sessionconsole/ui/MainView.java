@@ -66,6 +66,7 @@ public final class MainView {
     @FXML private Label refreshStatus;
     @FXML private Label countStatus;
     @FXML private Label errorStatus;
+    @FXML private Label replicaStatus;
 
     private final ConsoleViewModel vm;
     private final HistoryViewModel historyVm;
@@ -386,6 +387,11 @@ public final class MainView {
         countStatus.textProperty().bind(vm.countTextProperty());
         countStatus.setId("status-count");
         errorStatus.textProperty().bind(vm.errorTextProperty());
+        replicaStatus.setId("status-replica");
+        replicaStatus.textProperty().bind(vm.replicaTextProperty());
+        replicaStatus.managedProperty().bind(vm.replicaTextProperty().isNotEmpty());
+        vm.replicaBehindProperty().addListener((obs, old, behind) -> replicaStatus.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("behind"), behind));
         errorStatus.setId("status-error");
         revokeMessage.textProperty().bind(vm.messageProperty());
         revokeMessage.setId("message");

@@ -3,18 +3,29 @@ package com.sessionconsole.service;
 import com.sessionconsole.db.ConnectionSettings;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
+import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;
-import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.ReplicatedPair;
 import com.sessionconsole.support.Rows;
-import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
+import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.ui.RevokePlan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,37 +35,133 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With --read-url, polling reads the replica and revokes write the primary. Two servers hold different
- * rows, so the data itself shows which connection each operation used.
+ * Issue #14 on real streaming replication: polling and reads use the standby, revokes the primary; the
+ * lag is shown; a revoked session never reappears while the standby lags; history agrees.
  */
 class ReadReplicaTest {
+    static ReplicatedPair pair;
     @TempDir
     Path home;
+    List<NewSession> rows = new ArrayList<>();
+
+    @BeforeAll
+    static void startPair() {
+        pair = ReplicatedPair.start();
+        new SessionWriter(pair.primary().adminDataSource()).createTable();
+    }
+
+    @AfterAll
+    static void stopPair() {
+        pair.close();
+    }
+
+    @BeforeEach
+    void fill() {
+        SessionWriter primary = new SessionWriter(pair.primary().adminDataSource());
+        primary.execute("TRUNCATE public.user_sessions");
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            rows.add(Rows.active(UUID.randomUUID(), now).ip("192.0.2." + (i % 4)).build());
+        }
+        primary.insert(rows);
+        pair.resumeReplay();
+        pair.awaitCaughtUp(Duration.ofSeconds(20));
+    }
+
+    private ConnectionSettings withReplica() {
+        return new ConnectionSettings(pair.primary().jdbcUrl(), EmbeddedDatabase.USER, null, pair.standby().jdbcUrl(), false, null, null, false);
+    }
+
+    private static long activeOn(EmbeddedDatabase db) throws Exception {
+        try (Connection c = db.adminDataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private ConsoleViewModel console(Workspace ws, DirectTaskRunner runner) {
+        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
+                new Watchlist(home.resolve("w.txt")), ws.label(), Clock.systemUTC());
+        vm.start();
+        runner.runScheduled();
+        return vm;
+    }
 
     @Test
-    void pollingReadsTheReplicaAndRevokeWritesThePrimary() {
-        TestDatabase primary = TestDatabase.get();
-        SessionWriter primaryWriter = primary.resetTable();
-        Instant now = Instant.now();
-        NewSession onPrimary = Rows.active(UUID.randomUUID(), now).ip("192.0.2.1").build();
-        primaryWriter.insert(List.of(onPrimary));
-        try (EmbeddedDatabase replica = EmbeddedDatabase.start()) {
-            SessionWriter replicaWriter = new SessionWriter(replica.adminDataSource());
-            replicaWriter.createTable();
-            NewSession onReplica = Rows.active(UUID.randomUUID(), now).ip("192.0.2.2").build();
-            replicaWriter.insert(List.of(onReplica));
+    void pollingReadsTheStandbyAndRevokeWritesThePrimary() throws Exception {
+        try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of())) {
+            pair.pauseReplay();
+            NewSession late = Rows.active(UUID.randomUUID(), Instant.now()).build();
+            new SessionWriter(pair.primary().adminDataSource()).insert(List.of(late));
+            List<UUID> seen = new ArrayList<>();
+            ws.dao().forEachActive(s -> seen.add(s.id()));
+            assertThat(seen).hasSize(20).doesNotContain(late.id());
+            var outcome = ws.revocation().revoke(com.sessionconsole.domain.RevokeCriteria.ids(Set.of(late.id())), List.of(), "replica", "test");
+            assertThat(outcome.result().revoked()).containsExactly(late.id());
+            assertThat(activeOn(pair.primary())).isEqualTo(20);
+        }
+    }
 
-            ConnectionSettings s = primary.settings();
-            ConnectionSettings withReplica = new ConnectionSettings(s.url(), s.user(), s.password(), replica.jdbcUrl(), false, null, null, false);
-            try (Workspace ws = TestWorkspace.open(home, withReplica, Set.of())) {
-                List<PollEvent> events = new ArrayList<>();
-                new SessionPoller(new KeyDiffPollStrategy(ws.dao()), new DirectTaskRunner(), events::add, Clock.systemUTC()).tick();
-                PollEvent.Updated u = (PollEvent.Updated) events.get(0);
-                assertThat(u.snapshot().sessions()).extracting(Session::id).containsExactly(onReplica.id());
+    @Test
+    void aRevokedSessionNeverReappearsWhileTheStandbyLags() throws Exception {
+        DirectTaskRunner runner = new DirectTaskRunner();
+        try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of())) {
+            ConsoleViewModel vm = console(ws, runner);
+            assertThat(vm.sessions()).hasSize(20);
+            pair.pauseReplay();
+            RevokePlan plan = vm.planRevokeGroup(GroupBy.IP, "192.0.2.1");
+            assertThat(plan.count()).isEqualTo(5);
+            vm.revoke(plan, "replica lag test");
+            Set<UUID> revoked = Set.copyOf(vm.lastOutcomeProperty().get().result().revoked());
+            assertThat(revoked).hasSize(5);
+            for (int tick = 0; tick < 5; tick++) {
+                vm.refreshNow();
+                runner.runScheduled();
+                assertThat(vm.sessions()).as("tick " + tick).extracting(Session::id).doesNotContainAnyElementsOf(revoked).hasSize(15);
+                assertThat(activeOn(pair.standby())).as("the standby still has them active").isEqualTo(20);
+            }
+            Session anyRevoked = ws.dao().history(GroupBy.IP, "192.0.2.1").stream().filter(s -> revoked.contains(s.id())).findFirst().orElseThrow();
+            assertThat(anyRevoked.active()).as("history on the standby shows our revoke").isFalse();
+            assertThat(vm.replicaTextProperty().get()).contains("PAUSED");
+            assertThat(vm.replicaBehindProperty().get()).isTrue();
+            pair.resumeReplay();
+            pair.awaitCaughtUp(Duration.ofSeconds(20));
+            vm.refreshNow();
+            runner.runScheduled();
+            assertThat(vm.sessions()).extracting(Session::id).doesNotContainAnyElementsOf(revoked);
+            assertThat((long) vm.sessions().size()).isEqualTo(activeOn(pair.primary())).isEqualTo(activeOn(pair.standby())).isEqualTo(15);
+            assertThat(vm.replicaTextProperty().get()).doesNotContain("PAUSED");
+            vm.stop();
+        }
+    }
 
-                var outcome = ws.revocation().revoke(RevokeCriteria.ids(Set.of(onPrimary.id())), List.of(), "replica test", "test");
-                assertThat(outcome.result().revoked()).containsExactly(onPrimary.id());
-                assertThat(primary.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active = false", onPrimary.id())).isEqualTo(1);
+    @Test
+    void lagIsMeasuredAndTheCliWarnsOnStderr() throws Exception {
+        try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of())) {
+            assertThat(ws.dao().replicaLag()).hasValueSatisfying(lag -> assertThat(lag.worrying(ReplicaLag.DEFAULT_WARN_SECONDS)).isFalse());
+            pair.pauseReplay();
+            new SessionWriter(pair.primary().adminDataSource()).insert(List.of(Rows.active(UUID.randomUUID(), Instant.now()).build()));
+            ReplicaLag lag = ws.dao().replicaLag().orElseThrow();
+            assertThat(lag.replayPaused()).isTrue();
+            assertThat(lag.bytesBehind()).isPositive();
+            assertThat(lag.describe()).contains("behind").contains("PAUSED");
+        }
+        CliRunner.Run r = new CliRunner(home).run("", "sessions", "--url", pair.primary().jdbcUrl(), "--read-url", pair.standby().jdbcUrl(),
+                "-U", "postgres", "--format", "csv");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.err()).contains("warning: replica").contains("PAUSED");
+        assertThat(r.out().lines().count()).as("the standby's 20 rows, not the primary's 21").isEqualTo(21);
+    }
+
+    @Test
+    void everyConnectionNamesTheAnalystForTheDba() throws Exception {
+        try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of())) {
+            ws.dao().serverTime();
+            try (Connection c = pair.standby().adminDataSource().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'session-console/%'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).startsWith("session-console/" + System.getProperty("user.name") + "@");
             }
         }
     }
