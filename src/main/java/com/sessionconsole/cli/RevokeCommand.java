@@ -111,6 +111,9 @@ final class RevokeCommand extends WorkspaceCommand {
                 spec.commandLine().getErr().flush();
                 return ExitCodes.AUDIT;
             }
+            if (outcome.note() != null && !outcome.result().stillActive().isEmpty()) {
+                return ExitCodes.FAILED; // a commit in doubt that turned out not to have revoked everything
+            }
             List<UUID> appeared = outcome.result().appearedAfter();
             if (appeared.isEmpty()) {
                 return ExitCodes.OK;

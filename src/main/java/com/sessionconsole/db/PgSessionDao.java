@@ -208,7 +208,7 @@ public final class PgSessionDao implements SessionDao {
                     ps.setArray(criteria.byIds() || criteria.key() == null ? 2 : 3, shielded);
                 });
                 RevokeResult result = classify(c, criteria, confirmed, shielded, revoked);
-                c.commit();
+                commit(c);
                 if (replicated) {
                     ownWrites.revoked(Set.copyOf(revoked), currentWalPosition(c));
                 }
@@ -254,6 +254,37 @@ public final class PgSessionDao implements SessionDao {
             });
         }
         return new RevokeResult(revoked, inactive, notFound, stillActive, appeared, criteria.byIds() ? null : criteria.key());
+    }
+
+    /** A COMMIT whose answer never came is neither a success nor a failure: it is in doubt. */
+    private void commit(Connection c) throws SQLException {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("08") || c.isClosed()) {
+                throw new CommitInDoubtException("the connection to " + DatabaseException.describe(jdbcUrl)
+                        + " dropped during COMMIT: it is not known whether the revoke happened", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Session> sessionsOnPrimary(Collection<UUID> ids) {
+        List<Session> out = new ArrayList<>();
+        try (Connection c = writeSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(session(rs, rawText));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return out;
     }
 
     private static List<UUID> ids(Connection c, String sql, Binder binder) throws SQLException {

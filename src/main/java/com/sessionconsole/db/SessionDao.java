@@ -33,6 +33,9 @@ public interface SessionDao {
     /** The sessions with these ids, in any state. */
     List<Session> sessionsByIds(Collection<UUID> ids);
 
+    /** The sessions with these ids, in any state, read on the primary (the truth after a commit in doubt). */
+    List<Session> sessionsOnPrimary(Collection<UUID> ids);
+
     /** The sessions with these ids that are active now; a batch is read in one snapshot. */
     List<Session> activeSessionsByIds(Collection<UUID> ids);
 

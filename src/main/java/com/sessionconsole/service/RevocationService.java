@@ -1,5 +1,7 @@
 package com.sessionconsole.service;
 
+import com.sessionconsole.db.CommitInDoubtException;
+import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.SessionDao;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.RefusedException;
@@ -48,11 +50,15 @@ public final class RevocationService {
     }
 
     /** The outcome of a revoke. {@code auditError} is non-null when the revoke committed but could not be recorded. */
-    public record Outcome(RevokeCriteria criteria, RevokeResult result, String auditError) {
+    /** {@code note} explains an unusual outcome (a commit in doubt, resolved by reading the ids again); null otherwise. */
+    public record Outcome(RevokeCriteria criteria, RevokeResult result, String auditError, String note) {
         public String describe() {
-            return result.describe();
+            return note == null ? result.describe() : note + " " + result.describe();
         }
     }
+
+    /** How long to keep trying to read the outcome of a commit in doubt before saying it is unknown. */
+    static final java.time.Duration IN_DOUBT_WINDOW = java.time.Duration.ofSeconds(30);
 
     public boolean allowed() {
         return disabledReason == null;
@@ -108,6 +114,8 @@ public final class RevocationService {
         RevokeResult result;
         try {
             result = dao.revoke(criteria, protectedUsers);
+        } catch (CommitInDoubtException e) {
+            return resolveInDoubt(revokeId, criteria, e);
         } catch (RuntimeException e) {
             recordFailure(revokeId, e);
             throw e;
@@ -115,12 +123,12 @@ public final class RevocationService {
         try {
             audit.append(outcome(revokeId, result));
             log.info("revoked {} session(s) ({}): {}", result.revoked().size(), criteria.describe(), result.describe());
-            return new Outcome(criteria, result, null);
+            return new Outcome(criteria, result, null, null);
         } catch (AuditLog.AuditLogException e) {
             String message = "THE REVOKE HAPPENED; its intent is in the audit log, but its outcome could not be written ("
                     + e.getMessage() + "). Record these revoked ids by hand: " + result.revoked();
             log.error(message, e);
-            return new Outcome(criteria, result, message);
+            return new Outcome(criteria, result, message, null);
         }
     }
 
@@ -151,16 +159,81 @@ public final class RevocationService {
         return m;
     }
 
+    /**
+     * The connection dropped during COMMIT. Reads the confirmed ids again on the primary, once it answers,
+     * and reports exactly which are now inactive and which are still active; the audit outcome says
+     * "in doubt, then resolved as …". If the primary does not answer within {@link #IN_DOUBT_WINDOW},
+     * the outcome is recorded as unresolved and the analyst is told to re-check the ids.
+     */
+    private Outcome resolveInDoubt(String revokeId, RevokeCriteria criteria, CommitInDoubtException cause) {
+        log.warn("{}; reading the confirmed ids again", cause.getMessage());
+        java.time.Instant deadline = clock.instant().plus(IN_DOUBT_WINDOW);
+        List<Session> now = null;
+        java.time.Instant serverNow = null;
+        while (now == null) {
+            try {
+                now = dao.sessionsOnPrimary(criteria.expectedIds());
+                serverNow = dao.serverTime();
+            } catch (DatabaseException e) {
+                now = null;
+                if (clock.instant().isAfter(deadline)) {
+                    Map<String, Object> m = record("outcome", revokeId);
+                    m.put("status", "in doubt, unresolved: the primary did not answer within " + IN_DOUBT_WINDOW.toSeconds() + " s");
+                    m.put("check_ids", sorted(criteria.expectedIds()));
+                    appendQuietly(m, e);
+                    throw new DatabaseException(DatabaseException.Kind.UNREACHABLE, cause.getMessage() + ", and the primary did not "
+                            + "answer for " + IN_DOUBT_WINDOW.toSeconds() + " s to tell. Check these sessions before acting again: "
+                            + sorted(criteria.expectedIds()), e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
+            }
+        }
+        java.time.Instant at = serverNow;
+        Set<UUID> found = new java.util.HashSet<>();
+        List<UUID> inactive = new java.util.ArrayList<>();
+        List<UUID> active = new java.util.ArrayList<>();
+        for (Session s : now) {
+            found.add(s.id());
+            (s.isActiveAt(at) ? active : inactive).add(s.id());
+        }
+        List<UUID> notFound = criteria.expectedIds().stream().filter(id -> !found.contains(id)).sorted().toList();
+        String verdict = active.isEmpty() ? "revoked" : inactive.isEmpty() ? "not revoked" : "partly revoked";
+        Map<String, Object> m = record("outcome", revokeId);
+        m.put("status", "in doubt, then resolved as " + verdict);
+        m.put("inactive_now", sorted(inactive));
+        m.put("still_active", sorted(active));
+        m.put("not_found", notFound);
+        String auditError = null;
+        try {
+            audit.append(m);
+        } catch (AuditLog.AuditLogException e) {
+            auditError = "the outcome of a commit in doubt could not be written to the audit log (" + e.getMessage() + ")";
+        }
+        RevokeResult result = new RevokeResult(inactive, List.of(), notFound, active, List.of(), criteria.byIds() ? null : criteria.key());
+        String note = "The connection dropped during COMMIT, so the console read the sessions again on the primary: resolved as "
+                + verdict + "; now inactive: " + ids(inactive) + "; still active: " + ids(active) + ".";
+        log.warn("commit in doubt resolved as {}: {} inactive, {} still active", verdict, inactive.size(), active.size());
+        return new Outcome(criteria, result, auditError, note);
+    }
+
+    private static String ids(List<UUID> ids) {
+        return ids.isEmpty() ? "none" : ids.size() <= 10 ? sorted(ids).toString() : ids.size() + " (listed in the audit log)";
+    }
+
+    private void appendQuietly(Map<String, Object> record, RuntimeException failure) {
+        try {
+            audit.append(record);
+        } catch (AuditLog.AuditLogException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** The UPDATE failed: nothing committed, and the log says so next to the intent. */
     private void recordFailure(String revokeId, RuntimeException cause) {
         Map<String, Object> m = record("outcome", revokeId);
         m.put("status", "failed, nothing revoked");
         m.put("error", cause.getMessage());
-        try {
-            audit.append(m);
-        } catch (AuditLog.AuditLogException e) {
-            cause.addSuppressed(e);
-        }
+        appendQuietly(m, cause);
     }
 
     private Map<String, Object> record(String kind, String revokeId) {
