@@ -1,5 +1,6 @@
 package com.sessionconsole.app;
 
+import com.sessionconsole.audit.SyslogTarget;
 import com.sessionconsole.domain.UserIds;
 
 import java.io.IOException;
@@ -24,11 +25,11 @@ import java.util.UUID;
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
                          Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, Integer replicaLagWarnSeconds,
-                         List<String> warnings) {
+                         SyslogTarget auditSyslog, List<String> warnings) {
 
     public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
-            "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds");
-    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, List.of());
+            "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds", "audit-syslog");
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of());
 
     /** The default file: absent means no config. */
     public static ConfigFile loadDefault(Path file) {
@@ -72,7 +73,8 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 blankToNull(p.getProperty("read-url")), bool(file, "read-only", p.getProperty("read-only")),
                 Set.copyOf(protectedUsers), seconds(file, "statement-timeout-seconds", p.getProperty("statement-timeout-seconds")),
                 seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")),
-                seconds(file, "replica-lag-warn-seconds", p.getProperty("replica-lag-warn-seconds")), List.copyOf(warnings));
+                seconds(file, "replica-lag-warn-seconds", p.getProperty("replica-lag-warn-seconds")), syslog(file, p.getProperty("audit-syslog")),
+                List.copyOf(warnings));
     }
 
     /** true/false, yes/no, on/off, 1/0 in any case; anything else is an error, never a silent false. */
@@ -97,6 +99,17 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                     + "' must be a whole number of seconds from 1 to 99999");
         }
         return Integer.parseInt(value.strip());
+    }
+
+    private static SyslogTarget syslog(Path file, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return SyslogTarget.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String didYouMean(String key) {

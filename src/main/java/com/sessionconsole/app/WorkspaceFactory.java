@@ -1,6 +1,8 @@
 package com.sessionconsole.app;
 
+import com.sessionconsole.audit.SyslogForwarder;
 import com.sessionconsole.db.ConnectionSettings;
+import com.sessionconsole.db.DataSourceFactory;
 import com.sessionconsole.db.ConnectionString;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.DatabaseConnector;
@@ -83,8 +85,14 @@ public final class WorkspaceFactory {
         String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
-        return openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
+        Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
                 ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
+        if (config.auditSyslog() != null) {
+            SyslogForwarder forwarder = new SyslogForwarder(ws.audit(), config.auditSyslog(), clock, DataSourceFactory.localHostName());
+            ws.audit().onAppend(forwarder::wake);
+            ws.closeAlso(forwarder);
+        }
+        return ws;
     }
 
     private String url(ConnectionRequest request, ConfigFile config) {

@@ -15,21 +15,25 @@ public final class DataSourceFactory {
     private DataSourceFactory() {
     }
 
-    /** "session-console/OS-USER@HOST". The host name comes from the environment or /etc/hostname, never from DNS. */
+    /** "session-console/OS-USER@HOST". */
     static String applicationName() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            host = System.getenv("COMPUTERNAME");
-        }
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
-            } catch (java.io.IOException | RuntimeException e) {
-                host = "unknown-host";
+        String name = "session-console/" + System.getProperty("user.name") + "@" + localHostName();
+        return name.length() > 63 ? name.substring(0, 63) : name; // PostgreSQL keeps 63 bytes of it
+    }
+
+    /** This machine's name, from the environment or /etc/hostname, never from DNS. */
+    public static String localHostName() {
+        for (String variable : new String[]{"HOSTNAME", "COMPUTERNAME"}) {
+            String v = System.getenv(variable);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
             }
         }
-        String name = "session-console/" + System.getProperty("user.name") + "@" + host;
-        return name.length() > 63 ? name.substring(0, 63) : name; // PostgreSQL keeps 63 bytes of it
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown-host";
+        }
     }
 
     /**

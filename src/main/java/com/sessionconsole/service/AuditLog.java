@@ -28,9 +28,15 @@ import java.util.Map;
 public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
     private final Path file;
+    private final List<Runnable> appended = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AuditLog(Path file) {
         this.file = file;
+    }
+
+    /** Told after every record that is on disk (the SIEM forwarder listens). */
+    public void onAppend(Runnable listener) {
+        appended.add(listener);
     }
 
     public Path file() {
@@ -58,6 +64,7 @@ public final class AuditLog {
         } catch (IOException | RuntimeException e) {
             throw new AuditLogException("cannot write the audit log " + file + ": " + describe(e), e);
         }
+        appended.forEach(Runnable::run);
     }
 
     private static String describe(Exception e) {

@@ -51,6 +51,11 @@ public final class Workspace implements AutoCloseable {
         return demo;
     }
 
+    /** Closed with the workspace, before what was opened with it. */
+    public void closeAlso(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
     /** Above this many seconds behind the primary, the replica's lag is a warning. */
     public double replicaLagWarnSeconds() {
         return replicaLagWarnSeconds;

@@ -20,10 +20,12 @@ class ArchitectureTest {
             .layer("ui").definedBy("com.sessionconsole.ui..")
             .layer("cli").definedBy("com.sessionconsole.cli..")
             .layer("app").definedBy("com.sessionconsole.app..")
+            .layer("audit").definedBy("com.sessionconsole.audit..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app", "audit")
             .whereLayer("db").mayOnlyBeAccessedByLayers("service", "cli", "app");
 
     @ArchTest
