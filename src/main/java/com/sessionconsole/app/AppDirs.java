@@ -43,4 +43,21 @@ public record AppDirs(Path config, Path data) {
     public Path auditLog() {
         return data.resolve("audit.jsonl");
     }
+
+    /** Creates the data folder readable by its owner only (where the file system has POSIX permissions). */
+    void createPrivate() {
+        if (java.nio.file.Files.isDirectory(data)) {
+            return;
+        }
+        try {
+            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                java.nio.file.Files.createDirectories(data, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                java.nio.file.Files.createDirectories(data);
+            }
+        } catch (java.io.IOException e) {
+            // the first write there reports the problem with its path
+        }
+    }
 }

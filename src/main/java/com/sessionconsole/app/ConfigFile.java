@@ -42,7 +42,16 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             throw new IllegalArgumentException("the config file " + file + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     ? " is a symlink to a file that does not exist" : " does not exist") + ": check the path given to --config");
         }
-        Properties p = new Properties();
+        // a key given twice is an error: a later empty "protected-users=" or "read-only=false" must not silently win
+        Properties p = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    throw new IllegalArgumentException("the key '" + key + "' appears more than once; keep one line for it");
+                }
+                return super.put(key, value);
+            }
+        };
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {

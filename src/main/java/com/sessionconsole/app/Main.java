@@ -22,6 +22,7 @@ public final class Main {
 
     static int run(String[] args) {
         AppDirs dirs = AppDirs.detect();
+        dirs.createPrivate(); // the log, the audit log and the watchlist are the analyst's alone
         // before the first logger is created, so that the log file lands in the user data folder
         System.setProperty("session-console.logdir", dirs.data().toString());
         Map<String, String> env = System.getenv();

@@ -82,6 +82,10 @@ public final class WorkspaceFactory {
         String rawRead = first(request.readUrl(), config.readUrl());
         ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings);
         warnings.forEach(warn); // before connecting, so that they are seen even when the connection fails
+        if (request.user() != null && primary.user() != null && !request.user().equals(primary.user())) {
+            throw new IllegalArgumentException("the connection string says user " + primary.user() + " but -U/--db-user says "
+                    + request.user() + ": give the database user once");
+        }
         String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);

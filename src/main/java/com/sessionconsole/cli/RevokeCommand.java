@@ -63,7 +63,14 @@ final class RevokeCommand extends WorkspaceCommand {
             UserFilter.parse(target.user);
         }
         if (target.ids != null) {
-            target.ids.forEach(UserIds::parse);
+            for (String id : target.ids) {
+                try {
+                    UserIds.parse(id);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--ids: '" + VisibleText.of(id.length() > 40 ? id.substring(0, 40) + "…" : id)
+                            + "' is not a session id: session ids are UUIDs such as 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f", e);
+                }
+            }
         }
         return super.call();
     }
@@ -85,6 +92,7 @@ final class RevokeCommand extends WorkspaceCommand {
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
             plan = Plan.ofKey(by, key, ws.dao().history(by, key).stream().filter(s -> s.isActiveAt(now)).toList());
         }
+        boolean revokedBefore = false;
         while (true) {
             if (plan.sessions().isEmpty()) {
                 RevokeCriteria c = plan.criteria();
@@ -101,7 +109,8 @@ final class RevokeCommand extends WorkspaceCommand {
             if (!yes && !confirmed(out, plan.sessions().size())) {
                 out.println("Not revoked: not confirmed.");
                 out.flush();
-                return ExitCodes.REFUSED;
+                // declining the follow-up for sessions that appeared later does not undo the revoke that was confirmed
+                return revokedBefore ? ExitCodes.OK : ExitCodes.REFUSED;
             }
             RevocationService.Outcome outcome = revocation.revoke(plan.criteria(), plan.sessions(), reason, "cli");
             out.println(outcome.describe());
@@ -114,6 +123,7 @@ final class RevokeCommand extends WorkspaceCommand {
             if (outcome.note() != null && !outcome.result().stillActive().isEmpty()) {
                 return ExitCodes.FAILED; // a commit in doubt that turned out not to have revoked everything
             }
+            revokedBefore = true;
             List<UUID> appeared = outcome.result().appearedAfter();
             if (appeared.isEmpty()) {
                 return ExitCodes.OK;

@@ -39,7 +39,8 @@ final class RowPrinter {
             printer.printRecord(header);
             for (List<Object> row : rows) {
                 List<Object> cells = new ArrayList<>(row.size());
-                row.forEach(v -> cells.add(v == null ? "" : CsvExport.cell(v, false).toString()));
+                // on stdout even CSV shows a line break inside a value as \x0a: a value cannot start a forged line
+                row.forEach(v -> cells.add(v == null ? "" : VisibleText.of(CsvExport.cell(v, false).toString())));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -67,7 +68,8 @@ final class RowPrinter {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
                 String s = v == null ? "" : VisibleText.of(CsvExport.cell(v, true).toString());
-                c.add(s.length() > MAX_TABLE_CELL ? s.substring(0, MAX_TABLE_CELL - 1) + "…" : s);
+                c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
+                        ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }
             cells.add(c);
         }

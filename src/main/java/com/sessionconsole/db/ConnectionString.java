@@ -23,7 +23,23 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
             Map.entry("sslmode", "sslmode"), Map.entry("sslrootcert", "sslrootcert"), Map.entry("sslcert", "sslcert"),
             Map.entry("sslkey", "sslkey"), Map.entry("application_name", "ApplicationName"),
             Map.entry("target_session_attrs", "targetServerType"), Map.entry("options", "options"),
-            Map.entry("connect_timeout", "connectTimeout"), Map.entry("gssencmode", "gssEncMode"));
+            Map.entry("gssencmode", "gssEncMode"));
+    /** pgjdbc options that would lift the console's own bounds on waiting; they are refused, not passed on. */
+    private static final java.util.Set<String> TIMEOUTS = java.util.Set.of("logintimeout", "connecttimeout", "sockettimeout",
+            "sslresponsetimeout", "cancelsignaltimeout", "connect_timeout");
+
+    /** The text with any password in it replaced by ***, for messages. */
+    public static String redact(String text) {
+        return text == null ? null : text.replaceAll("((?:^|[/:])[^/@:?\\s]*:)[^@/?\\s]*@", "$1***@")
+                .replaceAll("(?i)((?:ssl)?password\\s*=\\s*)('[^']*'|[^&\\s]*)", "$1***");
+    }
+
+    private static void refuseTimeout(String name) {
+        if (TIMEOUTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("the connection string sets " + name + "; the console bounds every wait itself: set "
+                    + "connect-timeout-seconds or statement-timeout-seconds in the config file instead");
+        }
+    }
 
     public static ConnectionString parse(String text) {
         String s = text == null ? "" : text.strip();
@@ -36,11 +52,11 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
         if (s.contains("=")) {
             return keyValue(s);
         }
-        throw new IllegalArgumentException("'" + s + "' is not a connection string: use a JDBC URL (jdbc:postgresql://HOST:PORT/DB), "
+        throw new IllegalArgumentException("'" + redact(s) + "' is not a connection string: use a JDBC URL (jdbc:postgresql://HOST:PORT/DB), "
                 + "a libpq URI (postgresql://USER@HOST:PORT/DB) or key/value pairs (host=HOST port=PORT dbname=DB)");
     }
 
-    /** A JDBC URL stays as it is, but without password=; user= is reported as the user. */
+    /** A JDBC URL stays as it is, but without password= and user= (reported as the user, and set apart from the URL). */
     private static ConnectionString jdbc(String url) {
         JdbcUrl.parse(url); // validates host, port and database
         int q = url.indexOf('?');
@@ -52,15 +68,13 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
         boolean password = false;
         for (String pair : url.substring(q + 1).split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            refuseTimeout(name);
             if (name.equalsIgnoreCase("password")) {
                 password = true;
-            } else {
-                if (name.equals("user")) {
-                    user = decode(pair.substring(pair.indexOf('=') + 1));
-                }
-                if (!pair.isEmpty()) {
-                    kept.add(pair);
-                }
+            } else if (name.equals("user")) {
+                user = decode(pair.substring(pair.indexOf('=') + 1));
+            } else if (!pair.isEmpty()) {
+                kept.add(pair);
             }
         }
         String base = url.substring(0, q);
@@ -174,6 +188,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
 
     private static ConnectionString fromKeywords(Map<String, String> params) {
         for (String key : params.keySet()) {
+            refuseTimeout(key);
             if (!KEYWORDS.containsKey(key)) {
                 throw new IllegalArgumentException("the connection string has '" + key + "', which the console does not support; use "
                         + String.join(", ", KEYWORDS.keySet().stream().sorted().toList()));

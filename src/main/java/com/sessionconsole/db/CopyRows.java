@@ -20,7 +20,32 @@ import java.util.UUID;
  * JDBC read costs several times what the database needs.
  */
 final class CopyRows {
-    static final String NOT_UTF8 = "not valid UTF-8 (shown with U+FFFD in place of the bad bytes)";
+    static final String NOT_UTF8 = "not valid UTF-8 (the bad bytes are shown as \\xNN)";
+
+    /**
+     * UTF-8 that never fails: each byte that is not part of valid UTF-8 becomes the text {@code \xNN}, so two
+     * different bad values stay different (one U+FFFD for all would merge them into one group).
+     */
+    static String lenientUtf8(byte[] bytes, int from, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, length);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(length + 16);
+        StringBuilder sb = new StringBuilder(length + 16);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            out.flip();
+            sb.append(out);
+            out.clear();
+            if (r.isError()) {
+                for (int k = 0; k < r.length(); k++) {
+                    sb.append(String.format("\\x%02x", in.get() & 0xff));
+                }
+            } else if (r.isUnderflow()) {
+                return sb.toString();
+            }
+        }
+    }
 
     private CopyRows() {
     }
@@ -139,6 +164,7 @@ final class CopyRows {
                     strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length));
                 } catch (CharacterCodingException e) {
                     problem = NOT_UTF8;
+                    return lenientUtf8(bytes, from, length);
                 }
             }
             return s;

@@ -12,6 +12,14 @@ public final class DataSourceFactory {
     public static final int MAX_CONNECTIONS = 4;
     static final long POOL_WAIT_MILLIS = 5_000;
 
+    static {
+        // pgjdbc reads ~/.pgpass (or PGPASSFILE) by itself when no password is given, without libpq's check
+        // that others cannot read it. The console reads the file itself (PgPassFile) and refuses a shared one,
+        // so the driver's own lookup is pointed at a file that does not exist.
+        System.setProperty("org.postgresql.pgpassfile", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "session-console-reads-pgpass-itself-" + java.util.UUID.randomUUID(), "pgpass").toString());
+    }
+
     private DataSourceFactory() {
     }
 

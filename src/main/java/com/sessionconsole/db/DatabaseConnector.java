@@ -60,6 +60,14 @@ public final class DatabaseConnector {
 
     private static void checkSchema(HikariDataSource ds, String url) {
         try (Connection c = ds.getConnection()) {
+            // information_schema hides the columns a role may not read: a missing grant is not a wrong schema
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT to_regclass('public.user_sessions') IS NOT NULL "
+                    + "AND NOT has_table_privilege('public.user_sessions', 'SELECT')")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    throw new DatabaseException(DatabaseException.Kind.PERMISSION, "permission denied on " + DatabaseException.describe(url)
+                            + ": the user may not SELECT from public.user_sessions; ask for GRANT SELECT ON public.user_sessions", null);
+                }
+            }
             List<String> problems = SchemaCheck.problems(c);
             if (!problems.isEmpty()) {
                 throw new DatabaseException(DatabaseException.Kind.SCHEMA, "public.user_sessions at " + DatabaseException.describe(url)

@@ -11,7 +11,7 @@ public record JdbcUrl(String host, int port, String database) {
     public static JdbcUrl parse(String url) {
         Matcher m = URL.matcher(url == null ? "" : url);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + url + "' is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST:PORT/DATABASE");
+            throw new IllegalArgumentException("'" + ConnectionString.redact(url) + "' is not a PostgreSQL JDBC URL: use jdbc:postgresql://HOST:PORT/DATABASE");
         }
         String host = m.group(1).isEmpty() ? "localhost" : m.group(1);
         int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));

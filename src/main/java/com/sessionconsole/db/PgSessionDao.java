@@ -88,8 +88,13 @@ public final class PgSessionDao implements SessionDao {
                 : expression.equals(name) ? name : expression + " AS " + name;
     }
 
+    /**
+     * Seconds since 1970, exact for every timestamptz. PostgreSQL's own extract(epoch) rounds values after
+     * about 294247 AD (its internal offset overflows); those few are measured from 2000-01-01 instead.
+     */
     private static String epoch(String column) {
-        return "extract(epoch FROM " + column + ") AS " + column;
+        return "CASE WHEN " + column + " < '294000-01-01+00' OR NOT isfinite(" + column + ") THEN extract(epoch FROM " + column
+                + ") ELSE extract(epoch FROM " + column + " - '2000-01-01+00'::timestamptz) + 946684800 END AS " + column;
     }
 
     static String column(GroupBy by) {
@@ -344,16 +349,14 @@ public final class PgSessionDao implements SessionDao {
             return out;
         }
         String col = column(dimension);
-        String sql = "SELECT r.id FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(id, user_id, k, created) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h." + col + " = r.k "
-                + "AND h.created_at < r.created::timestamptz) "
+        // the stored key and created_at are compared, never a copy sent back as text
+        String sql = "SELECT r.id FROM public.user_sessions r WHERE r.id = ANY(?) AND r." + col + " IS NOT NULL AND isfinite(r.created_at) "
+                + "AND NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h." + col + " = r." + col
+                + " AND h.created_at < r.created_at) "
                 // a user with no earlier session at all is new, not suspicious
-                + "AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created::timestamptz)";
+                + "AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created_at)";
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("uuid", usable.stream().map(Session::id).toArray()));
-            ps.setArray(2, c.createArrayOf("uuid", usable.stream().map(Session::userId).toArray()));
-            ps.setArray(3, c.createArrayOf("text", usable.stream().map(s -> s.key(dimension)).toArray()));
-            ps.setArray(4, c.createArrayOf("text", usable.stream().map(s -> s.createdAt().toString()).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getObject(1, UUID.class));

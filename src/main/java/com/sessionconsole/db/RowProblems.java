@@ -56,7 +56,7 @@ final class RowProblems {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             add(column, CopyRows.NOT_UTF8);
-            return new String(raw, StandardCharsets.UTF_8);
+            return CopyRows.lenientUtf8(raw, 0, raw.length);
         }
     }
 

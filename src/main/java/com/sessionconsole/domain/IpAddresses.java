@@ -22,7 +22,7 @@ public final class IpAddresses {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return Optional.empty();
         }
-        String literal = text.strip();
+        String literal = text; // exact: "10.0.0.1 " is not an IP, and an exact-match revoke would miss it
         int zone = literal.indexOf('%');
         if (zone >= 0) {
             if (literal.indexOf(':') < 0 || !literal.substring(zone + 1).matches("[A-Za-z0-9_.-]{1,16}")) {

@@ -10,11 +10,14 @@ public final class VisibleText {
     private VisibleText() {
     }
 
-    /** Whether the character must not reach a terminal or a cell as itself. */
+    /**
+     * Whether the character must not reach a terminal or a cell as itself: controls, bidi marks, line and
+     * paragraph separators, and the invisible characters that make two different keys look the same
+     * (zero-width space and joiners, word joiner, soft hyphen, byte order mark).
+     */
     public static boolean isHostile(int c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-                || c == 0x061c || c == 0x200e || c == 0x200f
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00ad || c == 0x061c
+                || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
     }
 
     /**

@@ -27,6 +27,11 @@ public final class AtomicFile {
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(target + " is a folder: name a file to write, e.g. " + target.resolve("export.csv"));
         }
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            // a device (/dev/null, /dev/stdout), a pipe or a symlink would be replaced by the rename, not written to
+            throw new IllegalArgumentException(target + " exists and is not a plain file (a device, pipe or symlink): name a new or "
+                    + "ordinary file; to print rows instead, use the sessions or summary command with --format csv or json");
+        }
         Path dir = absolute.getParent();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("the folder " + dir + " does not exist: create it first, or name a file in an existing folder");

@@ -23,7 +23,9 @@ import java.util.Map;
  * after it. Each line is forced to disk before {@link #append} returns. Each record carries in "prev" the
  * SHA-256 of the line before it, so that {@link #verify} finds an edited, torn or deleted line. A torn
  * last line (a crash mid-write) never swallows the next record: that one starts on a new line.
- * The file is created readable by its owner only.
+ * The file is created readable by its owner only. A hash chain without a secret key cannot show an edit of
+ * the last record, removed records at the end, or a file rewritten whole with new hashes: forwarding the
+ * records to a SIEM as they are written ({@code audit-syslog}) is the remedy for those.
  */
 public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
@@ -138,8 +140,29 @@ public final class AuditLog {
         return one.get(0);
     }
 
-    static String sha256(String line) {
-        return HexFormat.of().formatHex(sha256().digest(line.getBytes(StandardCharsets.UTF_8)));
+    /** The hash of a line's exact bytes, as {@link #append} links them (a CR turned into CRLF counts as an edit). */
+    static String sha256(byte[] line) {
+        return HexFormat.of().formatHex(sha256().digest(line));
+    }
+
+    /** The file split at '\n' only, each line's bytes exactly as stored; a final unterminated line is included. */
+    private List<byte[]> rawLines() throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        byte[] all = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                out.add(java.util.Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < all.length) {
+            out.add(java.util.Arrays.copyOfRange(all, start, all.length));
+        }
+        return out;
     }
 
     private static MessageDigest sha256() {
@@ -173,15 +196,18 @@ public final class AuditLog {
      * chain alone; everything else can.
      */
     public Verification verify() throws IOException {
-        List<String> lines = lines();
+        List<byte[]> lines = rawLines();
         String expected = GENESIS;
         int legacy = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            byte[] line = lines.get(i);
             int n = i + 1;
             Object prev;
             try {
-                prev = Json.parse(line) instanceof Map<?, ?> m ? m.get("prev") : null;
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
+                prev = Json.parse(text) instanceof Map<?, ?> m ? m.get("prev") : null;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return new Verification(lines.size(), legacy, "line " + n + " is not valid UTF-8: it was edited");
             } catch (RuntimeException e) {
                 return new Verification(lines.size(), legacy, "line " + n + " is not a complete record (torn by a crash, or edited): "
                         + e.getMessage());

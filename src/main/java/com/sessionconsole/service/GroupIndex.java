@@ -1,5 +1,6 @@
 package com.sessionconsole.service;
 
+import com.sessionconsole.domain.CodePointOrder;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
@@ -89,7 +90,7 @@ public final class GroupIndex {
     }
 
     public static final Comparator<GroupSummary> ORDER = Comparator.comparingLong(GroupSummary::activeSessions).reversed()
-            .thenComparing(GroupSummary::key, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(GroupSummary::key, Comparator.nullsFirst(CodePointOrder.INSTANCE));
 
     /**
      * The members of one group. Adding is O(1); removing is O(group size); the summary is computed

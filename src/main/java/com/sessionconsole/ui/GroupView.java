@@ -1,5 +1,6 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.domain.CodePointOrder;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.GroupSummary;
@@ -181,7 +182,7 @@ public final class GroupView {
             c.getStyleClass().add("mono");
         }
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(keyText(cd.getValue().key())));
-        c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(Comparator.naturalOrder())));
+        c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(CodePointOrder.INSTANCE)));
         return c;
     }
 

@@ -53,6 +53,14 @@ class ConfigFailClosedTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsAnErrorSoALaterLineCannotDropProtection() throws Exception {
+        Path twice = config("protected-users=3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f\nprotected-users=\n");
+        assertThatThrownBy(() -> ConfigFile.load(twice)).hasMessageContaining("'protected-users' appears more than once");
+        Path readOnly = config("read-only=true\nread-only=false\n");
+        assertThatThrownBy(() -> ConfigFile.load(readOnly)).hasMessageContaining("'read-only' appears more than once");
+    }
+
+    @Test
     void aNamedConfigThatDoesNotExistIsAnErrorWithExitCode2() throws Exception {
         CliRunner.Run missing = new CliRunner(home).run("", "summary", "--by", "ip", "--config", home.resolve("nope.properties").toString());
         assertThat(missing.code()).isEqualTo(2);

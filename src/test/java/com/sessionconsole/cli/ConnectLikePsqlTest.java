@@ -94,11 +94,37 @@ class ConnectLikePsqlTest {
         assertThat(kv.user()).isEqualTo("bob");
         assertThat(kv.hadPassword()).isTrue();
         ConnectionString jdbc = ConnectionString.parse("jdbc:postgresql://h:1/d?user=u&password=p&ssl=true");
-        assertThat(jdbc.jdbcUrl()).isEqualTo("jdbc:postgresql://h:1/d?user=u&ssl=true");
+        assertThat(jdbc.jdbcUrl()).as("the user travels apart from the URL, so -U and the URL cannot disagree silently")
+                .isEqualTo("jdbc:postgresql://h:1/d?ssl=true");
         assertThat(jdbc.user()).isEqualTo("u");
         assertThatThrownBy(() -> ConnectionString.parse("host=h sslmod=require")).hasMessageContaining("'sslmod'");
         assertThatThrownBy(() -> ConnectionString.parse("mysql://h/d")).hasMessageContaining("not a connection string");
         assertThatThrownBy(() -> ConnectionString.parse("host=/var/run/postgresql")).hasMessageContaining("Unix socket");
+    }
+
+    @Test
+    void timeoutsInTheUrlCannotLiftTheConsolesBounds() {
+        for (String url : List.of("jdbc:postgresql://h/d?loginTimeout=0", "jdbc:postgresql://h/d?socketTimeout=0&x=1",
+                "postgresql://h/d?connect_timeout=0", "host=h connect_timeout=600")) {
+            assertThatThrownBy(() -> ConnectionString.parse(url)).as(url).hasMessageContaining("bounds every wait itself");
+        }
+    }
+
+    @Test
+    void aMistypedUrlIsNeverEchoedWithItsPassword() {
+        for (String url : List.of("postgresql:/u:TopSecret@h/db", "jdbc:postgresql://h:5432x/db?password=TopSecret",
+                "jdbc:postgresql://u:TopSecret@h:5432x/db")) {
+            CliRunner.Run r = new CliRunner(home).run("", "sessions", "--url", url);
+            assertThat(r.code()).as(url).isEqualTo(2);
+            assertThat(r.all()).as(url).doesNotContain("TopSecret").contains("***");
+        }
+    }
+
+    @Test
+    void aUrlUserThatDisagreesWithMinusUIsRefused() {
+        CliRunner.Run r = new CliRunner(home).run("", "sessions", "--url", db.url() + "?user=alice", "-U", "postgres");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("says user alice but -U/--db-user says postgres");
     }
 
     @Test

@@ -101,6 +101,15 @@ class ExitCodesTest {
     }
 
     @Test
+    void sixAlsoForARoleThatMayNotReadTheTable() {
+        db.exec("DROP ROLE IF EXISTS blind");
+        db.exec("CREATE ROLE blind LOGIN");
+        CliRunner.Run r = run("", "sessions", "--url", db.url(), "-U", "blind");
+        assertThat(r.code()).as(r.all()).isEqualTo(ExitCodes.PERMISSION);
+        assertThat(r.err()).contains("may not SELECT");
+    }
+
+    @Test
     void sevenWhenTheAuditLogCannotBeWrittenAndNothingIsRevoked() throws Exception {
         Files.createDirectories(home.resolve("audit.jsonl"));
         CliRunner.Run r = run("", "revoke", "--ids", session.toString(), "--reason", "x", "--yes");

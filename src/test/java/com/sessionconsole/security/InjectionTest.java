@@ -108,7 +108,7 @@ class InjectionTest {
         for (String s : List.of(".1::", "1.2.3", "1.2.3.4.5", "256.1.1.1", "::ffff:999.1.1.1", "localhost", "example.com",
                 "1.2.3.4%eth0", "fe80::1%", "[::1]", "0x7f.1", "01.02.03.04", "1.2.3.4 ", " ", "::g", ":::", "1:2:3:4:5:6:7:8:9",
                 "evil.example.", "%00", "1.2.3.4/32", "١٢٣.١.١.١")) {
-            assertThat(IpAddresses.isIp(s)).as("'%s'", s).isEqualTo(s.equals("1.2.3.4 "));
+            assertThat(IpAddresses.isIp(s)).as("'%s'", s).isFalse();
         }
         for (String s : List.of("10.0.0.1", "::1", "2001:db8::1", "fe80::1%eth0", "::ffff:10.0.0.1", "2001:0db8:0000:0000:0000:ff00:0042:8329")) {
             assertThat(IpAddresses.isIp(s)).as(s).isTrue();

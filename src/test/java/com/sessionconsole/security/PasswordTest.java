@@ -110,6 +110,24 @@ class PasswordTest {
     }
 
     @Test
+    void aPgpassThatOthersCanReadIsNotUsedNotEvenByTheDriver() throws Exception {
+        // in the home folder, where pgjdbc's own lookup would find it too
+        Path home = Files.createTempDirectory("shared-home");
+        Path pgpass = home.resolve(".pgpass");
+        Files.writeString(pgpass, "*:*:*:analyst:right-pass\n");
+        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String realHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            assertThatThrownBy(() -> open(Map.of()))
+                    .isInstanceOf(DatabaseException.class)
+                    .satisfies(e -> assertThat(((DatabaseException) e).kind()).isEqualTo(DatabaseException.Kind.PASSWORD_NEEDED));
+        } finally {
+            System.setProperty("user.home", realHome);
+        }
+    }
+
+    @Test
     void aPasswordFromTheEnvironmentIsNeverFollowedByAPrompt() {
         Prompts prompts = new Prompts("right-pass");
         assertThatThrownBy(() -> open(Map.of("PGPASSWORD", "wrong-pass"), prompts)).isInstanceOf(DatabaseException.class);
