@@ -91,6 +91,18 @@ class AuditLogTest {
     }
 
     @Test
+    void lineEndingsConvertedToCrlfAndBytesThatAreNotUtf8AreEdits() throws Exception {
+        AuditLog log = logWith(3);
+        byte[] original = Files.readAllBytes(log.file());
+        Files.writeString(log.file(), new String(original, StandardCharsets.UTF_8).replace("\n", "\r\n"));
+        assertThat(log.verify().problem()).startsWith("line 2: the hash link does not match line 1");
+        byte[] bad = original.clone();
+        bad[new String(original, StandardCharsets.UTF_8).indexOf("reason 2") + 7] = (byte) 0xff;
+        Files.write(log.file(), bad);
+        assertThat(log.verify().problem()).isEqualTo("line 2 is not valid UTF-8: it was edited");
+    }
+
+    @Test
     void aFullDiskIsAnErrorWithThePathAndTheOsMessage() throws Exception {
         Path file = home.resolve("audit.jsonl");
         Files.createSymbolicLink(file, Path.of("/dev/full"));

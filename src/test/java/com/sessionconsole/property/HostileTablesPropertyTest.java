@@ -186,12 +186,21 @@ class HostileTablesPropertyTest {
     private Map<String, Group> summaryFromSql(String col) {
         Map<String, Group> out = new HashMap<>();
         for (List<String> r : db.query("SELECT " + col + "::text, count(*), " + distinct("user_id") + ", " + distinct("ip_address") + ", "
-                + distinct("device_id") + ", extract(epoch FROM min(created_at))::text, extract(epoch FROM max(created_at))::text, "
+                + distinct("device_id") + ", " + exactEpoch("min(created_at)") + ", " + exactEpoch("max(created_at)") + ", "
                 + "min(trust_level)::text FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col)) {
             out.put(r.get(0), new Group(Long.parseLong(r.get(1)), Long.parseLong(r.get(2)), Long.parseLong(r.get(3)),
                     Long.parseLong(r.get(4)), epoch(r.get(5)), epoch(r.get(6)), r.get(7) == null ? null : Integer.valueOf(r.get(7))));
         }
         return out;
+    }
+
+    /**
+     * Seconds since 1970 as exact text. PostgreSQL's extract(epoch) of a timestamp rounds after about
+     * 294247 AD; an interval from 2000-01-01 (PostgreSQL's own epoch) never does.
+     */
+    private static String exactEpoch(String expr) {
+        return "(CASE WHEN isfinite(" + expr + ") THEN extract(epoch FROM " + expr + " - '2000-01-01+00'::timestamptz) + 946684800 "
+                + "ELSE extract(epoch FROM " + expr + ") END)::text";
     }
 
     private static String distinct(String col) {
@@ -226,8 +235,8 @@ class HostileTablesPropertyTest {
     private Map<String, Map<String, Object>> activeFromSql() {
         Map<String, Map<String, Object>> out = new HashMap<>();
         for (List<String> r : db.query("SELECT id::text, user_id::text, device_id, ip_address, location, user_agent, trust_level::text, "
-                + "is_active::text, extract(epoch FROM created_at)::text, extract(epoch FROM expires_at)::text, "
-                + "extract(epoch FROM updated_at)::text, extract(epoch FROM deleted_at)::text FROM public.user_sessions WHERE " + ACTIVE)) {
+                + "is_active::text, " + exactEpoch("created_at") + ", " + exactEpoch("expires_at") + ", " + exactEpoch("updated_at") + ", "
+                + exactEpoch("deleted_at") + " FROM public.user_sessions WHERE " + ACTIVE)) {
             Map<String, Object> m = new HashMap<>();
             List<String> names = List.of("id", "user_id", "device_id", "ip_address", "location", "user_agent");
             IntStream.range(0, names.size()).forEach(i -> m.put(names.get(i), r.get(i)));

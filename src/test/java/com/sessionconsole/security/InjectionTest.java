@@ -160,6 +160,30 @@ class InjectionTest {
     }
 
     @Test
+    void anExportNeverReplacesADevicePipeOrSymlink() throws Exception {
+        Path link = home.resolve("null.csv");
+        Files.createSymbolicLink(link, Path.of("/dev/null"));
+        Path fifo = home.resolve("pipe.csv");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (Path target : List.of(link, fifo)) {
+            CliRunner.Run r = new CliRunner(home).run("", "export", "--view", "sessions", "--out", target.toString());
+            assertThat(r.code()).as(target.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("is not a plain file");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+    }
+
+    @Test
+    void invisibleCharactersAndLineBreaksShowOnStdoutToo() {
+        db.exec("UPDATE public.user_sessions SET device_id = 'kiosk' || chr(8203) || chr(8232) || chr(65279) || E'\\nforged'");
+        CliRunner.Run csv = new CliRunner(home).run("", "summary", "--by", "device", "--format", "csv");
+        assertTerminalSafe(csv.out());
+        assertThat(csv.out()).contains("kiosk\\u200b\\u2028\\ufeff\\x0aforged");
+        assertThat(csv.out().lines()).noneMatch(l -> l.startsWith("forged"));
+    }
+
+    @Test
     void watchlistValuesWithLineBreaksStayOneEntry() throws Exception {
         Path file = home.resolve("watch.txt");
         Watchlist w = new Watchlist(file);
