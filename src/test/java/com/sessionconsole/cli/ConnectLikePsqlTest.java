@@ -54,6 +54,21 @@ class ConnectLikePsqlTest {
     }
 
     @Test
+    void aTrustServerNeverSeesAPasswordPrompt() {
+        List<String> prompts = new ArrayList<>();
+        com.sessionconsole.app.WorkspaceFactory factory = new com.sessionconsole.app.WorkspaceFactory(
+                new com.sessionconsole.app.AppDirs(home, home), java.util.Map.of("PGPASSFILE", "/nonexistent"), text -> {
+                    prompts.add(text);
+                    return java.util.Optional.of("not needed");
+                }, java.time.Clock.systemUTC());
+        try (var ws = factory.open(new com.sessionconsole.domain.ConnectionRequest(db.url(), "postgres", null, null, null, null,
+                false, false, null), null)) {
+            assertThat(ws.dao().serverTime()).isNotNull();
+        }
+        assertThat(prompts).isEmpty();
+    }
+
+    @Test
     void psqlStyleHostPortDbnameAndUserConnect() {
         db.resetTable();
         CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "-h", "localhost", "-p", Integer.toString(port()),
