@@ -82,11 +82,13 @@ public final class WorkspaceFactory {
         String rawRead = first(request.readUrl(), config.readUrl());
         ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings);
         warnings.forEach(warn); // before connecting, so that they are seen even when the connection fails
-        if (request.user() != null && primary.user() != null && !request.user().equals(primary.user())) {
-            throw new IllegalArgumentException("the connection string says user " + primary.user() + " but -U/--db-user says "
-                    + request.user() + ": give the database user once");
-        }
         String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
+        for (ConnectionString cs : replica == null ? List.of(primary) : List.of(primary, replica)) {
+            if (cs.user() != null && !cs.user().equals(user)) {
+                throw new IllegalArgumentException("a connection string says user " + cs.user() + " but the database user is " + user
+                        + " (from -U/--db-user or the other connection string): give one user for both");
+            }
+        }
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
         Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
@@ -168,6 +170,9 @@ public final class WorkspaceFactory {
         AuditLog audit = new AuditLog(dirs.auditLog());
         RevocationService revocation = new RevocationService(connected.dao(), audit, clock, settings.user(), settings.describe(),
                 protectedUsers, disabled);
+        if (settings.readUrl() != null) {
+            rememberEarlierRevokes(connected.dao(), audit, settings.describe());
+        }
         return new Workspace(connected.dao(), revocation, audit, settings.describe(), settings.demo(), replicaLagWarnSeconds,
                 List.of(connected));
     }
@@ -195,6 +200,15 @@ public final class WorkspaceFactory {
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /** Revokes this analyst made earlier on this server stay hidden on a lagging replica in this run too. */
+    private static void rememberEarlierRevokes(com.sessionconsole.db.SessionDao dao, AuditLog audit, String server) {
+        try {
+            audit.committedRevokes(server, 2000).forEach(r -> dao.rememberRevoked(r.ids(), r.walPosition()));
+        } catch (java.io.IOException e) {
+            log.warn("cannot read earlier revokes from {}: {}", audit.file(), e.getMessage());
         }
     }
 

@@ -32,6 +32,8 @@ public final class SyslogForwarder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyslogForwarder.class);
     private static final int PRI = 10 * 8 + 5; // facility authpriv, severity notice
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Below the 65,507-byte limit of a UDP datagram over IPv4, with room for the syslog header. */
+    static final int MAX_UDP_MESSAGE = 60_000;
 
     private final AuditLog audit;
     private final SyslogTarget target;
@@ -49,7 +51,9 @@ public final class SyslogForwarder implements AutoCloseable {
         this.target = target;
         this.offsetFile = audit.file().resolveSibling(audit.file().getFileName() + ".forwarded");
         this.clock = clock;
-        this.hostname = hostname;
+        // RFC 5424: printable US-ASCII without spaces, at most 255
+        String h = hostname.replaceAll("[^\\x21-\\x7e]", "-");
+        this.hostname = h.isEmpty() ? "-" : h.substring(0, Math.min(255, h.length()));
         this.worker = new Thread(this::run, "audit-syslog");
         worker.setDaemon(true);
         worker.start();
@@ -131,6 +135,10 @@ public final class SyslogForwarder implements AutoCloseable {
 
     private void send(String line) throws IOException {
         byte[] message = frame(line).getBytes(StandardCharsets.UTF_8);
+        if (!target.tcp() && message.length > MAX_UDP_MESSAGE) {
+            // one datagram cannot carry it (a revoke of thousands of ids): send what identifies it, never block the rest
+            message = frame(oversized(line)).getBytes(StandardCharsets.UTF_8);
+        }
         if (target.tcp()) {
             if (tcp == null) {
                 tcp = new Socket();
@@ -147,6 +155,32 @@ public final class SyslogForwarder implements AutoCloseable {
         }
     }
 
+    /** A stand-in for a record too large for UDP: its type, revoke id, size and hash; the full line stays in the local log. */
+    private static String oversized(String line) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        try {
+            if (Json.parse(line) instanceof Map<?, ?> full) {
+                m.put("record", full.get("record"));
+                m.put("revoke_id", full.get("revoke_id"));
+            }
+        } catch (RuntimeException e) {
+            m.put("record", "unreadable");
+        }
+        m.put("truncated", true);
+        m.put("bytes", line.getBytes(StandardCharsets.UTF_8).length);
+        m.put("sha256", java.util.HexFormat.of().formatHex(sha256(line)));
+        m.put("note", "too large for one UDP datagram; the full record is in the analyst's local audit log");
+        return Json.write(m);
+    }
+
+    private static byte[] sha256(String line) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
     /** {@code <PRI>1 TIMESTAMP HOSTNAME session-console PROCID MSGID - MSG} */
     String frame(String line) {
         String msgId = "-";
@@ -157,7 +191,9 @@ public final class SyslogForwarder implements AutoCloseable {
         } catch (RuntimeException e) {
             msgId = "unreadable";
         }
-        return "<" + PRI + ">1 " + DateTimeFormatter.ISO_INSTANT.format(clock.instant()) + " " + hostname + " session-console "
+        // RFC 5424 allows at most six fractional digits
+        return "<" + PRI + ">1 " + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                + " " + hostname + " session-console "
                 + ProcessHandle.current().pid() + " " + msgId + " - " + line;
     }
 

@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 public record SyslogTarget(boolean tcp, String host, int port) {
 
     public static SyslogTarget parse(String text) {
-        String hint = "audit-syslog must be tcp://HOST:PORT or udp://HOST:PORT, e.g. tcp://siem.example.com:6514";
+        String hint = "audit-syslog must be tcp://HOST:PORT or udp://HOST:PORT, e.g. tcp://siem.example.com:514 (plain text, no TLS)";
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -15,8 +15,9 @@ public record SyslogTarget(boolean tcp, String host, int port) {
             throw new IllegalArgumentException("'" + text + "' is not a syslog address: " + hint, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("tcp") && !scheme.equals("udp") || uri.getHost() == null || uri.getPort() < 1
-                || (uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null) {
+        if (!scheme.equals("tcp") && !scheme.equals("udp") || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
+                || uri.getUserInfo() != null || (uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null
+                || uri.getFragment() != null) {
             throw new IllegalArgumentException("'" + text + "' is not a syslog address: " + hint);
         }
         return new SyslogTarget(scheme.equals("tcp"), uri.getHost(), uri.getPort());

@@ -85,12 +85,13 @@ final class RevokeCommand extends WorkspaceCommand {
         Plan plan;
         if (target.ids != null) {
             Set<UUID> ids = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
-            List<Session> active = ws.dao().sessionsByIds(ids).stream().filter(s -> s.isActiveAt(now)).toList();
+            // the preview reads the primary, where the UPDATE runs: a lagging replica would hide new sessions
+            List<Session> active = ws.dao().sessionsOnPrimary(ids).stream().filter(s -> s.isActiveAt(now)).toList();
             plan = new Plan(RevokeCriteria.ids(ids), active);
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
-            plan = Plan.ofKey(by, key, ws.dao().history(by, key).stream().filter(s -> s.isActiveAt(now)).toList());
+            plan = Plan.ofKey(by, key, ws.dao().activeOnPrimary(by, key));
         }
         boolean revokedBefore = false;
         while (true) {
@@ -136,7 +137,7 @@ final class RevokeCommand extends WorkspaceCommand {
             out.println();
             out.println("A new revoke of the sessions that appeared, with its own confirmation:");
             RevokeCriteria c = plan.criteria();
-            List<Session> fresh = ws.dao().activeSessionsByIds(appeared);
+            List<Session> fresh = ws.dao().sessionsOnPrimary(appeared).stream().filter(s -> s.isActiveAt(ws.dao().serverTime())).toList();
             plan = Plan.ofKey(c.groupBy(), c.key(), fresh);
         }
     }

@@ -22,29 +22,46 @@ final class TerminalWriter extends FilterWriter {
         return new PrintWriter(new TerminalWriter(out), true);
     }
 
+    /** A high surrogate at the end of one write, waiting for its low half (tag characters are supplementary). */
+    private char pendingHigh;
+
     @Override
     public void write(int c) throws IOException {
-        if (c != '\n' && VisibleText.isHostile(c)) {
-            StringBuilder sb = new StringBuilder(6);
-            VisibleText.appendEscape(sb, (char) c);
-            out.write(sb.toString());
-        } else {
-            out.write(c);
-        }
+        write(new char[]{(char) c}, 0, 1);
     }
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        int start = off;
-        for (int i = off; i < off + len; i++) {
-            char c = buf[i];
-            if (c != '\n' && VisibleText.isHostile(c)) {
-                out.write(buf, start, i - start);
-                write(c);
-                start = i + 1;
-            }
+        StringBuilder sb = new StringBuilder(len + 8);
+        if (pendingHigh != 0) {
+            sb.append(pendingHigh);
+            pendingHigh = 0;
         }
-        out.write(buf, start, off + len - start);
+        sb.append(buf, off, len);
+        if (sb.length() > 0 && Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
+            pendingHigh = sb.charAt(sb.length() - 1);
+            sb.setLength(sb.length() - 1);
+        }
+        StringBuilder safe = new StringBuilder(sb.length() + 8);
+        for (int i = 0; i < sb.length(); ) {
+            int c = sb.codePointAt(i);
+            if (c != '\n' && VisibleText.isHostile(c)) {
+                VisibleText.appendEscape(safe, c);
+            } else {
+                safe.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        out.write(safe.toString());
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (pendingHigh != 0) {
+            out.write(pendingHigh);
+            pendingHigh = 0;
+        }
+        super.flush();
     }
 
     @Override

@@ -21,7 +21,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
             Map.entry("host", ""), Map.entry("hostaddr", ""), Map.entry("port", ""), Map.entry("dbname", ""),
             Map.entry("user", ""), Map.entry("password", ""),
             Map.entry("sslmode", "sslmode"), Map.entry("sslrootcert", "sslrootcert"), Map.entry("sslcert", "sslcert"),
-            Map.entry("sslkey", "sslkey"), Map.entry("application_name", "ApplicationName"),
+            Map.entry("sslkey", "sslkey"),
             Map.entry("target_session_attrs", "targetServerType"), Map.entry("options", "options"),
             Map.entry("gssencmode", "gssEncMode"));
     /** pgjdbc options that would lift the console's own bounds on waiting; they are refused, not passed on. */
@@ -35,9 +35,18 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
     }
 
     private static void refuseTimeout(String name) {
-        if (TIMEOUTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (TIMEOUTS.contains(n)) {
             throw new IllegalArgumentException("the connection string sets " + name + "; the console bounds every wait itself: set "
                     + "connect-timeout-seconds or statement-timeout-seconds in the config file instead");
+        }
+        if (n.equals("applicationname") || n.equals("application_name")) {
+            throw new IllegalArgumentException("the connection string sets " + name + "; the console names every connection "
+                    + "session-console/<os user>@<host> so that a DBA sees who did what: remove it");
+        }
+        if (n.equals("service")) {
+            throw new IllegalArgumentException("the connection string names a service (pg_service.conf); the console does not read "
+                    + "service files, which can carry passwords and timeouts: give host, port and dbname instead");
         }
     }
 

@@ -215,7 +215,9 @@ public final class PgSessionDao implements SessionDao {
                 RevokeResult result = classify(c, criteria, confirmed, shielded, revoked);
                 commit(c);
                 if (replicated) {
-                    ownWrites.revoked(Set.copyOf(revoked), currentWalPosition(c));
+                    String position = currentWalPosition(c);
+                    ownWrites.revoked(Set.copyOf(revoked), position);
+                    result = result.withWalPosition(position);
                 }
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -258,7 +260,7 @@ public final class PgSessionDao implements SessionDao {
                 ps.setArray(next, shielded);
             });
         }
-        return new RevokeResult(revoked, inactive, notFound, stillActive, appeared, criteria.byIds() ? null : criteria.key());
+        return new RevokeResult(revoked, inactive, notFound, stillActive, appeared, criteria.byIds() ? null : criteria.key(), null);
     }
 
     /** A COMMIT whose answer never came is neither a success nor a failure: it is in doubt. */
@@ -277,10 +279,25 @@ public final class PgSessionDao implements SessionDao {
 
     @Override
     public List<Session> sessionsOnPrimary(Collection<UUID> ids) {
+        return onPrimary("SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)",
+                (c, ps) -> ps.setArray(1, c.createArrayOf("uuid", ids.toArray())));
+    }
+
+    @Override
+    public List<Session> activeOnPrimary(GroupBy by, String key) {
+        return onPrimary("SELECT " + columns + " FROM public.user_sessions WHERE " + keyPredicate(by, key) + " AND " + ACTIVE
+                + " ORDER BY created_at DESC NULLS LAST, id", (c, ps) -> bindKey(ps, 1, by, key));
+    }
+
+    private interface PrimaryBinder {
+        void bind(Connection c, PreparedStatement ps) throws SQLException;
+    }
+
+    /** A read on the primary: what a revoke previews and resolves must not come from a lagging replica. */
+    private List<Session> onPrimary(String sql, PrimaryBinder binder) {
         List<Session> out = new ArrayList<>();
-        try (Connection c = writeSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + columns + " FROM public.user_sessions WHERE id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+        try (Connection c = writeSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(session(rs, rawText));
@@ -391,6 +408,13 @@ public final class PgSessionDao implements SessionDao {
         }
     }
 
+    @Override
+    public void rememberRevoked(Set<UUID> ids, String walPosition) {
+        if (replicated) {
+            ownWrites.revoked(ids, walPosition);
+        }
+    }
+
     /** A session this console revoked is shown revoked even where the replica still has it active. */
     private static void addUnlessHidden(List<Session> out, Session s, Set<UUID> hidden, boolean activeOnly) {
         if (!hidden.contains(s.id())) {
@@ -415,25 +439,38 @@ public final class PgSessionDao implements SessionDao {
             return Optional.empty();
         }
         String primaryLsn;
-        try (Connection c = writeSource.getConnection()) {
-            primaryLsn = currentWalPosition(c);
+        try (Connection c = writeSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_current_wal_flush_lsn()::text");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            primaryLsn = rs.getString(1);
         } catch (SQLException e) {
             throw translate(e);
         }
         String sql = "SELECT pg_is_in_recovery(), coalesce(pg_wal_lsn_diff(?::pg_lsn, pg_last_wal_replay_lsn()), 0)::bigint, "
                 + "extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8, "
-                + "CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() ELSE false END";
+                + "CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() ELSE false END, "
+                + "(SELECT count(*) FROM pg_stat_wal_receiver) > 0, "
+                + "coalesce(pg_last_wal_replay_lsn() >= pg_last_wal_receive_lsn(), false)";
         try (Connection c = readSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, primaryLsn);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return Optional.of(new ReplicaLag(0, 0.0, false)); // the read server is a primary (after a failover)
+                    return Optional.of(new ReplicaLag(0, null, false, "the read server is not a standby (not in recovery), so it does "
+                            + "not follow the primary; what it shows may differ"));
                 }
                 long bytes = Math.max(0, rs.getLong(2));
                 double seconds = rs.getDouble(3);
-                Double behind = bytes == 0 ? Double.valueOf(0) : rs.wasNull() ? null : Double.valueOf(Math.max(0, seconds));
-                return Optional.of(new ReplicaLag(bytes, behind, rs.getBoolean(4)));
+                Double sinceCommit = rs.wasNull() ? null : Double.valueOf(Math.max(0, seconds));
+                boolean paused = rs.getBoolean(4);
+                boolean streaming = rs.getBoolean(5);
+                boolean replayedAllReceived = rs.getBoolean(6);
+                if (!streaming) {
+                    return Optional.of(new ReplicaLag(bytes, sinceCommit, paused, "the standby is not streaming from the primary "
+                            + "(no WAL receiver), so it falls further behind"));
+                }
+                Double behind = bytes == 0 || (replayedAllReceived && !paused) ? Double.valueOf(0) : sinceCommit;
+                return Optional.of(new ReplicaLag(bytes, behind, paused, null));
             }
         } catch (SQLException e) {
             throw translate(e);

@@ -24,11 +24,16 @@ final class ReadYourWrites {
 
     /**
      * Forgets the revokes that a read which started at this replay position already reflects, and returns
-     * the ids still to hide. A null position is a server not in recovery: it has every commit it will ever have.
+     * the ids still to hide. A null position is a read server not in recovery (promoted, or never a standby):
+     * nothing says it has these commits, so they stay hidden.
      */
     synchronized Set<UUID> hiddenFor(String replayLsn) {
-        long replayed = replayLsn == null ? Long.MAX_VALUE : parse(replayLsn);
         Set<UUID> hidden = new HashSet<>();
+        if (replayLsn == null) {
+            pendingByLsn.values().forEach(hidden::addAll);
+            return hidden;
+        }
+        long replayed = parse(replayLsn);
         for (Iterator<Map.Entry<Long, Set<UUID>>> it = pendingByLsn.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Set<UUID>> e = it.next();
             if (Long.compareUnsigned(e.getKey(), replayed) <= 0) {

@@ -33,8 +33,11 @@ public interface SessionDao {
     /** The sessions with these ids, in any state. */
     List<Session> sessionsByIds(Collection<UUID> ids);
 
-    /** The sessions with these ids, in any state, read on the primary (the truth after a commit in doubt). */
+    /** The sessions with these ids, in any state, read on the primary (what a revoke previews; the truth after a commit in doubt). */
     List<Session> sessionsOnPrimary(Collection<UUID> ids);
+
+    /** The active sessions of one user, device or IP, read on the primary, newest first; a revoke's preview. */
+    List<Session> activeOnPrimary(GroupBy by, String key);
 
     /** The sessions with these ids that are active now; a batch is read in one snapshot. */
     List<Session> activeSessionsByIds(Collection<UUID> ids);
@@ -62,6 +65,12 @@ public interface SessionDao {
      * ended sessions included. One query, using the index on user_id.
      */
     Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension);
+
+    /**
+     * Sessions revoked earlier (by another run of the console, from its audit log) at this primary WAL
+     * position: reads on a replica hide them until it has replayed that far. Without a replica, nothing.
+     */
+    void rememberRevoked(Set<UUID> ids, String walPosition);
 
     /** How far the read replica is behind the primary; empty without a replica. */
     Optional<ReplicaLag> replicaLag();

@@ -12,15 +12,20 @@ import java.util.UUID;
  * @param stillActive     confirmed ids left active: they no longer match the confirmed key, or belong to a protected user
  * @param appearedAfter   active sessions of the confirmed key that the analyst never saw; not revoked
  * @param key             the key of a by-key revoke, for the message; null for a revoke by ids
+ * @param walPosition     the primary's WAL position at or past the commit, when a replica is read; null otherwise
  */
 public record RevokeResult(List<UUID> revoked, List<UUID> alreadyInactive, List<UUID> notFound, List<UUID> stillActive,
-                           List<UUID> appearedAfter, String key) {
+                           List<UUID> appearedAfter, String key, String walPosition) {
     public RevokeResult {
         revoked = List.copyOf(revoked);
         alreadyInactive = List.copyOf(alreadyInactive);
         notFound = List.copyOf(notFound);
         stillActive = List.copyOf(stillActive);
         appearedAfter = List.copyOf(appearedAfter);
+    }
+
+    public RevokeResult withWalPosition(String position) {
+        return new RevokeResult(revoked, alreadyInactive, notFound, stillActive, appearedAfter, key, position);
     }
 
     public String describe() {

@@ -11,44 +11,47 @@ public final class VisibleText {
     }
 
     /**
-     * Whether the character must not reach a terminal or a cell as itself: controls, bidi marks, line and
-     * paragraph separators, and the invisible characters that make two different keys look the same
-     * (zero-width space and joiners, word joiner, soft hyphen, byte order mark).
+     * Whether the code point must not reach a terminal or a cell as itself: controls (Cc), format characters
+     * (Cf: bidi marks, zero-width space and joiners, word joiner, soft hyphen, byte order mark, interlinear
+     * annotations, tag characters), line and paragraph separators, and the Hangul fillers that print as
+     * nothing, so that two different keys never look the same and no value drives the terminal.
      */
     public static boolean isHostile(int c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00ad || c == 0x061c
-                || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0;
     }
 
-    /**
-     * The value with every hostile character escaped. Backslashes stay as they are, so that ordinary values
-     * (a Windows "DOMAIN\\host") read and copy unchanged; the point is that nothing reaches the screen as a control.
-     */
+    /** The value with every hostile code point escaped. */
     public static String of(String value) {
         if (value == null) {
             return null;
         }
         StringBuilder sb = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int n = Character.charCount(c);
             if (isHostile(c)) {
                 if (sb == null) {
                     sb = new StringBuilder(value.length() + 8).append(value, 0, i);
                 }
                 appendEscape(sb, c);
             } else if (sb != null) {
-                sb.append(c);
+                sb.append(value, i, i + n);
             }
+            i += n;
         }
         return sb == null ? value : sb.toString();
     }
 
-    /** Appends the visible form of one hostile character: "\\x1b" for ESC, "\\u" + "202e" for U+202E. */
-    public static void appendEscape(StringBuilder sb, char c) {
+    /** Appends the visible form of one hostile code point: "\\x1b" for ESC, "\\u" + "202e", "\\U" + "000e0041". */
+    public static void appendEscape(StringBuilder sb, int c) {
         if (c < 0x100) {
-            sb.append(String.format("\\x%02x", (int) c));
+            sb.append(String.format("\\x%02x", c));
+        } else if (c < 0x10000) {
+            sb.append(String.format("\\u%04x", c));
         } else {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append(String.format("\\U%08x", c));
         }
     }
 }

@@ -173,6 +173,37 @@ public final class AuditLog {
         }
     }
 
+    /** Revoked ids and the primary's WAL position after their commit, from the outcomes of revokes on this server. */
+    public record CommittedRevoke(java.util.Set<java.util.UUID> ids, String walPosition) {
+    }
+
+    /**
+     * The revokes on {@code server} whose outcome carries a WAL position, from the last {@code maxLines}
+     * lines: a new console hides them on a lagging replica too. Unreadable lines are skipped here.
+     */
+    @SuppressWarnings("unchecked")
+    public List<CommittedRevoke> committedRevokes(String server, int maxLines) throws IOException {
+        List<String> lines = lines();
+        java.util.Set<Object> onServer = new java.util.HashSet<>();
+        List<CommittedRevoke> out = new ArrayList<>();
+        for (String line : lines.subList(Math.max(0, lines.size() - maxLines), lines.size())) {
+            try {
+                Map<String, Object> m = (Map<String, Object>) Json.parse(line);
+                if ("intent".equals(m.get("record")) && server.equals(m.get("server"))) {
+                    onServer.add(m.get("revoke_id"));
+                } else if ("outcome".equals(m.get("record")) && onServer.contains(m.get("revoke_id"))
+                        && m.get("wal_position") instanceof String position && m.get("revoked") instanceof List<?> ids) {
+                    java.util.Set<java.util.UUID> set = new java.util.HashSet<>();
+                    ids.forEach(id -> set.add(java.util.UUID.fromString(id.toString())));
+                    out.add(new CommittedRevoke(set, position));
+                }
+            } catch (RuntimeException e) {
+                // a torn or edited line: audit verify reports it; it cannot hide anything
+            }
+        }
+        return out;
+    }
+
     /** Every revoke, intent and outcome joined, newest first. */
     public List<AuditRecord> records() throws IOException {
         return AuditRecord.join(lines());

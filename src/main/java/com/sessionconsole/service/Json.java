@@ -57,8 +57,9 @@ public final class Json {
 
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int n = Character.charCount(c);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -66,14 +67,17 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    // controls and bidi marks as JSON escapes: the same value, and harmless on a terminal
+                    // controls, bidi marks and invisible characters as JSON escapes: the same value, harmless on a terminal
                     if (VisibleText.isHostile(c)) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        for (char unit : Character.toChars(c)) {
+                            sb.append(String.format("\\u%04x", (int) unit));
+                        }
                     } else {
-                        sb.append(c);
+                        sb.append(s, i, i + n);
                     }
                 }
             }
+            i += n;
         }
         sb.append('"');
     }

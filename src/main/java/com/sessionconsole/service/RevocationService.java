@@ -68,9 +68,10 @@ public final class RevocationService {
         return disabledReason;
     }
 
-    /** The sessions with these ids that are active now, for a follow-up revoke's preview. */
+    /** The sessions with these ids that are active now on the primary, for a follow-up revoke's preview. */
     public List<Session> activeSessions(Collection<UUID> ids) {
-        return dao.activeSessionsByIds(ids);
+        java.time.Instant now = dao.serverTime();
+        return dao.sessionsOnPrimary(ids).stream().filter(s -> s.isActiveAt(now)).toList();
     }
 
     /** Why these sessions may not be revoked, or null when they may. */
@@ -156,6 +157,9 @@ public final class RevocationService {
         m.put("not_found", sorted(r.notFound()));
         m.put("still_active", sorted(r.stillActive()));
         m.put("appeared_after_not_revoked", sorted(r.appearedAfter()));
+        if (r.walPosition() != null) {
+            m.put("wal_position", r.walPosition()); // so that a later console hides these until the replica has replayed them
+        }
         return m;
     }
 
@@ -209,7 +213,7 @@ public final class RevocationService {
         } catch (AuditLog.AuditLogException e) {
             auditError = "the outcome of a commit in doubt could not be written to the audit log (" + e.getMessage() + ")";
         }
-        RevokeResult result = new RevokeResult(inactive, List.of(), notFound, active, List.of(), criteria.byIds() ? null : criteria.key());
+        RevokeResult result = new RevokeResult(inactive, List.of(), notFound, active, List.of(), criteria.byIds() ? null : criteria.key(), null);
         String note = "The connection dropped during COMMIT, so the console read the sessions again on the primary: resolved as "
                 + verdict + "; now inactive: " + ids(inactive) + "; still active: " + ids(active) + ".";
         log.warn("commit in doubt resolved as {}: {} inactive, {} still active", verdict, inactive.size(), active.size());

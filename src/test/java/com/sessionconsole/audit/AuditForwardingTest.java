@@ -122,6 +122,31 @@ class AuditForwardingTest {
     }
 
     @Test
+    void aRecordTooLargeForOneDatagramIsSentAsAStandInAndDoesNotBlockTheRest() throws Exception {
+        List<NewSession> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add(Rows.active(UUID.randomUUID(), Instant.now()).ip("203.0.113.77").build());
+        }
+        new SessionWriter(db.admin()).insert(many);
+        try (DatagramSocket collector = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            collector.setSoTimeout(5000);
+            CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ip", "203.0.113.77", "--reason", "big", "--yes",
+                    "--config", config("udp://127.0.0.1:" + collector.getLocalPort()).toString());
+            assertThat(r.code()).as(r.all()).isZero();
+            List<String> got = new java.util.ArrayList<>();
+            byte[] buf = new byte[65536];
+            for (int i = 0; i < 2; i++) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                collector.receive(p);
+                got.add(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+            }
+            assertThat(got.get(0)).contains(" intent - ").contains("\"truncated\":true").contains("full record is in the analyst's local audit log");
+            assertThat(got.get(1)).contains(" outcome - ");
+            assertThat(got.get(0)).matches("<85>1 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})?Z .*");
+        }
+    }
+
+    @Test
     void aCollectorThatRefusesNeverBlocksARevokeAndItsLinesAreSentLater() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -149,6 +174,8 @@ class AuditForwardingTest {
         CliRunner.Run r = new CliRunner(home).run("", "sessions", "--config", config("syslog.example.com:514").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("tcp://HOST:PORT or udp://HOST:PORT");
-        assertThatThrownBy(() -> SyslogTarget.parse("http://x:1")).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : List.of("http://x:1", "tcp://127.0.0.1:99999", "tcp://u:pw@host:514", "udp://host", "tcp://host:514/path")) {
+            assertThatThrownBy(() -> SyslogTarget.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

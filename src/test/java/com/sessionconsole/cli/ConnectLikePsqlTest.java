@@ -98,9 +98,12 @@ class ConnectLikePsqlTest {
     @Test
     void connectionStringsBecomeJdbcUrlsWithoutTheirPassword() {
         ConnectionString uri = ConnectionString.parse("postgresql://ann:s3cret@db1:5433,[2001:db8::1]:5434/app?sslmode=verify-full"
-                + "&target_session_attrs=read-write&application_name=x");
+                + "&target_session_attrs=read-write");
+        assertThatThrownBy(() -> ConnectionString.parse("postgresql://h/d?application_name=bob")).hasMessageContaining("names every connection");
+        assertThatThrownBy(() -> ConnectionString.parse("jdbc:postgresql://h/d?ApplicationName=bob")).hasMessageContaining("names every connection");
+        assertThatThrownBy(() -> ConnectionString.parse("jdbc:postgresql://h/d?service=svc")).hasMessageContaining("service");
         assertThat(uri.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5433,[2001:db8::1]:5434/app?sslmode=verify-full"
-                + "&targetServerType=primary&ApplicationName=x");
+                + "&targetServerType=primary");
         assertThat(uri.user()).isEqualTo("ann");
         assertThat(uri.hadPassword()).isTrue();
         assertThat(uri.jdbcUrl()).doesNotContain("s3cret");
@@ -139,7 +142,11 @@ class ConnectLikePsqlTest {
     void aUrlUserThatDisagreesWithMinusUIsRefused() {
         CliRunner.Run r = new CliRunner(home).run("", "sessions", "--url", db.url() + "?user=alice", "-U", "postgres");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("says user alice but -U/--db-user says postgres");
+        assertThat(r.err()).contains("says user alice but the database user is postgres");
+        CliRunner.Run replica = new CliRunner(home).run("", "sessions", "--url", db.url(), "--read-url",
+                "postgresql://alice@localhost:" + port() + "/postgres", "-U", "postgres");
+        assertThat(replica.code()).isEqualTo(2);
+        assertThat(replica.err()).contains("says user alice");
     }
 
     @Test

@@ -142,6 +142,7 @@ class ReadReplicaTest {
             assertThat(ws.dao().replicaLag()).hasValueSatisfying(lag -> assertThat(lag.worrying(ReplicaLag.DEFAULT_WARN_SECONDS)).isFalse());
             pair.pauseReplay();
             new SessionWriter(pair.primary().adminDataSource()).insert(List.of(Rows.active(UUID.randomUUID(), Instant.now()).build()));
+            awaitFlushed(); // the test servers commit asynchronously; the lag counts flushed WAL
             ReplicaLag lag = ws.dao().replicaLag().orElseThrow();
             assertThat(lag.replayPaused()).isTrue();
             assertThat(lag.bytesBehind()).isPositive();
@@ -152,6 +153,68 @@ class ReadReplicaTest {
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(r.err()).contains("warning: replica").contains("PAUSED");
         assertThat(r.out().lines().count()).as("the standby's 20 rows, not the primary's 21").isEqualTo(21);
+    }
+
+    private static void awaitFlushed() throws Exception {
+        try (Connection c = pair.primary().adminDataSource().getConnection(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 100; i++) {
+                try (ResultSet rs = st.executeQuery("SELECT pg_current_wal_flush_lsn() >= pg_current_wal_insert_lsn()")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private CliRunner.Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", pair.primary().jdbcUrl(), "--read-url", pair.standby().jdbcUrl(), "-U", "postgres"));
+        return new CliRunner(home).run("", all.toArray(String[]::new));
+    }
+
+    @Test
+    void theCliPreviewsARevokeOnThePrimaryNotOnTheLaggingStandby() {
+        pair.pauseReplay();
+        NewSession fresh = Rows.active(UUID.randomUUID(), Instant.now()).ip("198.51.100.200").build();
+        new SessionWriter(pair.primary().adminDataSource()).insert(List.of(fresh));
+        CliRunner.Run byKey = cli("revoke", "--ip", "198.51.100.200", "--reason", "attacker", "--yes");
+        assertThat(byKey.code()).as(byKey.all()).isZero();
+        assertThat(byKey.out()).contains("1 revoked");
+        NewSession another = Rows.active(UUID.randomUUID(), Instant.now()).build();
+        new SessionWriter(pair.primary().adminDataSource()).insert(List.of(another));
+        CliRunner.Run byId = cli("revoke", "--ids", another.id().toString(), "--reason", "attacker", "--yes");
+        assertThat(byId.out()).contains("1 revoked");
+    }
+
+    @Test
+    void aLaterConsoleRemembersRevokesFromTheAuditLogWhileTheStandbyLags() {
+        pair.pauseReplay();
+        UUID target = rows.get(3).id();
+        CliRunner.Run revoke = cli("revoke", "--ids", target.toString(), "--reason", "lag", "--yes");
+        assertThat(revoke.out()).contains("1 revoked");
+        CliRunner.Run later = cli("sessions", "--format", "csv");
+        assertThat(later.code()).as(later.all()).isZero();
+        assertThat(later.out()).doesNotContain(target.toString());
+        assertThat(later.out().lines().count()).isEqualTo(1 + 19);
+        assertThat(later.err()).contains("PAUSED");
+    }
+
+    @Test
+    void aLongTransactionOnThePrimaryIsNotLag() throws Exception {
+        try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of());
+             Connection open = pair.primary().adminDataSource().getConnection(); Statement st = open.createStatement()) {
+            open.setAutoCommit(false);
+            st.execute("INSERT INTO public.user_sessions (user_id, session_token, expires_at) SELECT gen_random_uuid(), 'long-' || g, "
+                    + "now() + interval '1 day' FROM generate_series(1, 2000) g");
+            pair.awaitCaughtUp(Duration.ofSeconds(20));
+            Thread.sleep(1500);
+            ReplicaLag lag = ws.dao().replicaLag().orElseThrow();
+            assertThat(lag.worrying(1)).as(lag.describe()).isFalse();
+            open.rollback();
+        }
     }
 
     @Test
