@@ -36,19 +36,14 @@ public final class PgSessionDao implements SessionDao {
     public static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     static final int FETCH_SIZE = 2000;
     private static final int ID_BATCH = 5000;
-    // The token leaves the server only as its first and last four characters and its length.
-    // Timestamps travel as extract(epoch …): exact decimal seconds, or ±Infinity, for every value timestamptz
-    // can hold. (A bigint of microseconds would be faster to decode, but 'infinity' and years beyond
-    // 294246 AD do not fit one, and a single such row would fail the whole read.)
-    static final List<String> COLUMN_NAMES = List.of("id", "user_id", "token_head", "token_tail", "token_length", "expires_at",
-            "is_active", "device_id", "ip_address", "user_agent", "location", "trust_level", "created_at", "updated_at",
-            "deleted_at", "version");
+    // The token leaves the server only as its first and last four characters and its length. The bulk reads
+    // use binary COPY (see CopyRows), where every timestamptz, 'infinity' and 294276 AD included, is exact.
     private static final String COLUMNS = columns(false);
 
     /** The first full read of the active set (UTF-8 database); the benchmark copies exactly this statement for its floor. */
     public static final String ACTIVE_ROWS_SQL = "SELECT " + COLUMNS + " FROM public.user_sessions WHERE " + ACTIVE;
     /** The per-tick key read. */
-    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, " + epoch("expires_at") + " FROM public.user_sessions WHERE " + ACTIVE;
+    public static final String ACTIVE_KEYS_SQL = "SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + ACTIVE;
 
     private final DataSource readSource;
     private final DataSource writeSource;
@@ -77,24 +72,14 @@ public final class PgSessionDao implements SessionDao {
     private static String columns(boolean rawText) {
         return "id, user_id, " + text("left(session_token, 4)", "token_head", rawText) + ", "
                 + text("right(session_token, 4)", "token_tail", rawText) + ", "
-                + "length(session_token) AS token_length, " + epoch("expires_at") + ", is_active, " + text("device_id", "device_id", rawText)
+                + "length(session_token) AS token_length, expires_at, is_active, " + text("device_id", "device_id", rawText)
                 + ", " + text("ip_address", "ip_address", rawText) + ", " + text("user_agent", "user_agent", rawText) + ", "
-                + text("location", "location", rawText) + ", trust_level, " + epoch("created_at") + ", " + epoch("updated_at") + ", "
-                + epoch("deleted_at") + ", xmin::text::bigint AS version";
+                + text("location", "location", rawText) + ", trust_level, created_at, updated_at, deleted_at, xmin::text::bigint AS version";
     }
 
     private static String text(String expression, String name, boolean rawText) {
         return rawText ? "convert_to(" + expression + ", 'SQL_ASCII') AS " + name
                 : expression.equals(name) ? name : expression + " AS " + name;
-    }
-
-    /**
-     * Seconds since 1970, exact for every timestamptz. PostgreSQL's own extract(epoch) rounds values after
-     * about 294247 AD (its internal offset overflows); those few are measured from 2000-01-01 instead.
-     */
-    private static String epoch(String column) {
-        return "CASE WHEN " + column + " < '294000-01-01+00' OR NOT isfinite(" + column + ") THEN extract(epoch FROM " + column
-                + ") ELSE extract(epoch FROM " + column + " - '2000-01-01+00'::timestamptz) + 946684800 END AS " + column;
     }
 
     static String column(GroupBy by) {
@@ -108,7 +93,7 @@ public final class PgSessionDao implements SessionDao {
     @Override
     public Instant forEachActive(Consumer<Session> sink) {
         return copyInSnapshot(activeRowsSql, hidden -> f -> {
-            Session s = session(f, rawText);
+            Session s = session(f);
             if (!hidden.contains(s.id())) {
                 sink.accept(s);
             }
@@ -120,7 +105,7 @@ public final class PgSessionDao implements SessionDao {
         return copyInSnapshot(ACTIVE_KEYS_SQL, hidden -> f -> {
             UUID id = f.uuid();
             Long version = f.longValue();
-            Instant expires = f.epoch();
+            Instant expires = f.timestamp();
             if (id != null && version != null && !hidden.contains(id)) {
                 sink.accept(new ActiveKey(id, version, expires == null ? Timestamps.INFINITY : expires));
             }
@@ -522,24 +507,23 @@ public final class PgSessionDao implements SessionDao {
     }
 
     /** A row of {@link #COLUMNS} read through COPY; the fields come in the same order. */
-    private static Session session(CopyRows.Fields f, boolean rawText) {
-        RowProblems p = new RowProblems(rawText);
-        f.hexText(rawText);
+    private static Session session(CopyRows.Fields f) {
+        RowProblems p = new RowProblems(false);
         UUID id = p.check("id", f.uuid(), f);
         UUID user = p.check("user_id", f.uuid(), f);
         String head = p.check("session_token", f.text(), f);
         String tail = p.check("session_token", f.text(), f);
         Integer length = p.check("session_token", f.intValue(), f);
-        Instant expires = p.check("expires_at", f.epoch(), f);
+        Instant expires = p.check("expires_at", f.timestamp(), f);
         Boolean active = p.check("is_active", f.bool(), f);
         String device = p.check("device_id", f.text(), f);
         String ip = p.check("ip_address", f.text(), f);
         String agent = p.check("user_agent", f.text(), f);
         String location = p.check("location", f.text(), f);
         Integer trust = p.check("trust_level", f.intValue(), f);
-        Instant created = p.check("created_at", f.epoch(), f);
-        Instant updated = p.check("updated_at", f.epoch(), f);
-        Instant deleted = p.check("deleted_at", f.epoch(), f);
+        Instant created = p.check("created_at", f.timestamp(), f);
+        Instant updated = p.check("updated_at", f.timestamp(), f);
+        Instant deleted = p.check("deleted_at", f.timestamp(), f);
         Long version = p.check("xmin", f.longValue(), f);
         if (id == null) {
             // never a NULL id (it is the primary key), so an undecodable one: a stable stand-in keeps the row visible
@@ -562,10 +546,10 @@ public final class PgSessionDao implements SessionDao {
             return rs.wasNull() ? null : b;
         });
         Long version = p.read("xmin", () -> rs.getLong("version"));
-        return new Session(id, user, TokenMask.of(head, tail, length == null ? 0 : length), p.epoch(rs, "expires_at"), active,
+        return new Session(id, user, TokenMask.of(head, tail, length == null ? 0 : length), p.timestamp(rs, "expires_at"), active,
                 p.text(rs, "device_id"), p.text(rs, "ip_address"), p.text(rs, "user_agent"), p.text(rs, "location"),
-                p.read("trust_level", () -> nullableInt(rs, "trust_level")), p.epoch(rs, "created_at"), p.epoch(rs, "updated_at"),
-                p.epoch(rs, "deleted_at"), version == null ? 0 : version, p.describe(id));
+                p.read("trust_level", () -> nullableInt(rs, "trust_level")), p.timestamp(rs, "created_at"), p.timestamp(rs, "updated_at"),
+                p.timestamp(rs, "deleted_at"), version == null ? 0 : version, p.describe(id));
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
@@ -573,13 +557,8 @@ public final class PgSessionDao implements SessionDao {
         return rs.wasNull() ? null : v;
     }
 
-    private static Instant epochValue(String text) {
-        return text == null ? null : Timestamps.fromEpochText(text);
-    }
-
     private static Instant instant(ResultSet rs, int index) throws SQLException {
-        OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return RowProblems.instant(rs.getObject(index, OffsetDateTime.class));
     }
 
     private DatabaseException translate(SQLException e) {

@@ -60,11 +60,19 @@ final class RowProblems {
         }
     }
 
-    Instant epoch(ResultSet rs, String column) {
-        return read(column, () -> {
-            String text = rs.getString(column);
-            return text == null ? null : Timestamps.fromEpochText(text);
-        });
+    Instant timestamp(ResultSet rs, String column) {
+        return read(column, () -> instant(rs.getObject(column, java.time.OffsetDateTime.class)));
+    }
+
+    /** pgjdbc reads 'infinity' and '-infinity' as OffsetDateTime.MAX and MIN. */
+    static Instant instant(java.time.OffsetDateTime t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.equals(java.time.OffsetDateTime.MAX)) {
+            return Timestamps.INFINITY;
+        }
+        return t.equals(java.time.OffsetDateTime.MIN) ? Timestamps.MINUS_INFINITY : t.toInstant();
     }
 
     private void add(String column, String problem) {

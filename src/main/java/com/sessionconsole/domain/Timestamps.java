@@ -1,7 +1,5 @@
 package com.sessionconsole.domain;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -48,29 +46,6 @@ public final class Timestamps {
                 }
             }
         };
-    }
-
-    /**
-     * Seconds since the epoch as {@code extract(epoch FROM ts)} prints them: a decimal ("1735689600.123456"),
-     * "Infinity" or "-Infinity". Never overflows: the whole range of timestamptz fits an Instant.
-     */
-    public static Instant fromEpochText(CharSequence text) {
-        String s = text.toString();
-        if (s.equals("Infinity")) {
-            return INFINITY;
-        }
-        if (s.equals("-Infinity")) {
-            return MINUS_INFINITY;
-        }
-        BigDecimal seconds;
-        try {
-            seconds = new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a number of seconds", e);
-        }
-        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
 
     /** Epoch milliseconds, saturating at the infinities instead of throwing as {@link Instant#toEpochMilli} does. */

@@ -94,10 +94,10 @@ class ConsoleBenchmark {
             try (Workspace ws = TestWorkspace.open(home, settings, Set.of()); Connection raw = pg.adminDataSource().getConnection()) {
                 var copy = raw.unwrap(PGConnection.class).getCopyAPI();
                 // warm both paths once
-                copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT", OutputStream.nullOutputStream());
+                copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT (FORMAT binary)", OutputStream.nullOutputStream());
                 ws.dao().forEachActive(s -> { });
 
-                out.put("floor_first_load_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT",
+                out.put("floor_first_load_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_ROWS_SQL + ") TO STDOUT (FORMAT binary)",
                         OutputStream.nullOutputStream())));
                 CompletableFuture<Void> fx = new CompletableFuture<>();
                 Platform.startup(() -> fx.complete(null));
@@ -160,7 +160,7 @@ class ConsoleBenchmark {
             ticks.add(time(poller::tick));
         }
         out.put("tick_ms", median(ticks));
-        out.put("floor_tick_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_KEYS_SQL + ") TO STDOUT",
+        out.put("floor_tick_ms", median(REPEATS, () -> copy.copyOut("COPY (" + PgSessionDao.ACTIVE_KEYS_SQL + ") TO STDOUT (FORMAT binary)",
                 OutputStream.nullOutputStream())));
         out.put("ratio_tick", ratio(out, "tick_ms", "floor_tick_ms"));
         out.put("idle_tick_ms", median(REPEATS, poller::tick));

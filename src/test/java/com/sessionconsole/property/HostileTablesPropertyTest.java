@@ -207,8 +207,17 @@ class HostileTablesPropertyTest {
         return "count(DISTINCT " + col + ") + max(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END)";
     }
 
+    /** The oracle's own reading of exact seconds since 1970 ("Infinity" and "-Infinity" included). */
     private static Instant epoch(String text) {
-        return text == null ? null : Timestamps.fromEpochText(text);
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("Infinity") || text.equals("-Infinity")) {
+            return text.startsWith("-") ? Timestamps.MINUS_INFINITY : Timestamps.INFINITY;
+        }
+        java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+        java.math.BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+        return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
     }
 
     private static Map<String, Group> summaryFromJson(String out) {
