@@ -1,10 +1,7 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
-import com.sessionconsole.service.AuditLog;
 import com.sessionconsole.service.SessionGenerator;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.CliRunner.Run;
@@ -15,20 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,11 +2,9 @@ package com.sessionconsole.security;
 
 import com.sessionconsole.app.AppDirs;
 import com.sessionconsole.app.WorkspaceFactory;
-import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.TokenFingerprint;
-import com.sessionconsole.service.AuditLog;
 import com.sessionconsole.service.KeyDiffPollStrategy;
 import com.sessionconsole.service.SessionGenerator;
 import com.sessionconsole.service.TokenLookup;
@@ -17,10 +15,6 @@ import com.sessionconsole.ui.ConsoleViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,17 +34,9 @@ class SecretsTest {
     Path home;
 
     private String cli(StringBuilder all, String stdin, String... args) {
-        AppDirs dirs = new AppDirs(home, home);
-        WorkspaceFactory factory = new WorkspaceFactory(dirs, Map.of(), x -> Optional.empty(), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1, -1, null),
-                new AuditLog(dirs.auditLog()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        cl.execute(args);
-        all.append(out).append(err);
-        return out + "\n" + err;
+        com.sessionconsole.support.CliRunner.Run r = new com.sessionconsole.support.CliRunner(home).run(stdin, args);
+        all.append(r.out()).append(r.err());
+        return r.out() + "\n" + r.err();
     }
 
     @Test

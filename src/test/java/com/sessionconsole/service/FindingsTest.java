@@ -1,8 +1,5 @@
 package com.sessionconsole.service;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
-import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
@@ -18,10 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,15 +151,11 @@ class FindingsTest {
     }
 
     private List<CSVRecord> cliFindings(String... extra) throws Exception {
-        WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, s) -> new com.sessionconsole.cli.GuiLauncher.Result(0, -1, -1, null),
-                new AuditLog(home.resolve("audit.jsonl")), new ByteArrayInputStream(new byte[0]));
-        cl.setOut(new PrintWriter(out));
         List<String> args = new ArrayList<>(List.of("findings", "--format", "csv"));
         args.addAll(List.of(extra));
-        assertThat(cl.execute(args.toArray(String[]::new))).isZero();
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(out.toString())).getRecords();
+        com.sessionconsole.support.CliRunner.Run r = new com.sessionconsole.support.CliRunner(home).run("", args.toArray(String[]::new));
+        assertThat(r.code()).as(r.all()).isZero();
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(r.out())).getRecords();
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.sessionconsole.service.Workspace;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
