@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,13 +80,11 @@ final class RevokeCommand extends WorkspaceCommand {
         if (!revocation.allowed()) {
             throw new RefusedException("not revoked: " + revocation.disabledReason());
         }
-        Instant now = ws.dao().serverTime();
         Plan plan;
         if (target.ids != null) {
             Set<UUID> ids = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
             // the preview reads the primary, where the UPDATE runs: a lagging replica would hide new sessions
-            List<Session> active = ws.dao().sessionsOnPrimary(ids).stream().filter(s -> s.isActiveAt(now)).toList();
-            plan = new Plan(RevokeCriteria.ids(ids), active);
+            plan = new Plan(RevokeCriteria.ids(ids), revocation.activeSessions(ids));
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
@@ -137,8 +134,7 @@ final class RevokeCommand extends WorkspaceCommand {
             out.println();
             out.println("A new revoke of the sessions that appeared, with its own confirmation:");
             RevokeCriteria c = plan.criteria();
-            List<Session> fresh = ws.dao().sessionsOnPrimary(appeared).stream().filter(s -> s.isActiveAt(ws.dao().serverTime())).toList();
-            plan = Plan.ofKey(c.groupBy(), c.key(), fresh);
+            plan = Plan.ofKey(c.groupBy(), c.key(), revocation.activeSessions(appeared));
         }
     }
 
