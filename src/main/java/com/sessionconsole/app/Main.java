@@ -3,7 +3,7 @@ package com.sessionconsole.app;
 import com.sessionconsole.cli.ConsolePasswordPrompt;
 import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.cli.StderrWarnings;
-import com.sessionconsole.service.AuditLog;
+import com.sessionconsole.audit.AuditLog;
 
 import java.time.Clock;
 import java.util.Map;

@@ -12,12 +12,12 @@ import com.sessionconsole.db.PgPassFile;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
-import com.sessionconsole.service.AuditLog;
-import com.sessionconsole.service.DemoTraffic;
-import com.sessionconsole.service.RevocationService;
-import com.sessionconsole.service.SessionGenerator;
-import com.sessionconsole.service.TaskRunner;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.audit.AuditLog;
+import com.sessionconsole.demo.DemoTraffic;
+import com.sessionconsole.revoke.RevocationService;
+import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.ui.TaskRunner;
+import com.sessionconsole.cli.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,6 @@
 package com.sessionconsole.audit;
 
-import com.sessionconsole.service.AuditLog;
-import com.sessionconsole.service.Json;
+import com.sessionconsole.export.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

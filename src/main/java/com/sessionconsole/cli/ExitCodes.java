@@ -2,7 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.RefusedException;
-import com.sessionconsole.service.AuditLog;
+import com.sessionconsole.audit.AuditLog;
 
 /** The CLI's exit codes, one meaning each; the README lists them and a test checks every one. */
 public final class ExitCodes {

@@ -3,11 +3,10 @@ package com.sessionconsole.cli;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
-import com.sessionconsole.service.CsvExport;
-import com.sessionconsole.service.FilterParser;
-import com.sessionconsole.service.GroupIndex;
-import com.sessionconsole.service.JsonExport;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.export.CsvExport;
+import com.sessionconsole.live.FilterParser;
+import com.sessionconsole.live.GroupIndex;
+import com.sessionconsole.export.JsonExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,7 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.TokenLookup;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.history.TokenLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,8 +4,7 @@ import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.FindingsEngine;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.findings.FindingsEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.service.AuditLog;
+import com.sessionconsole.audit.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

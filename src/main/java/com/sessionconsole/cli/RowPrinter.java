@@ -1,8 +1,8 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.service.CsvExport;
-import com.sessionconsole.service.Json;
+import com.sessionconsole.export.CsvExport;
+import com.sessionconsole.export.Json;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

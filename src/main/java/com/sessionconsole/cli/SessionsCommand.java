@@ -2,7 +2,6 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Cidr;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

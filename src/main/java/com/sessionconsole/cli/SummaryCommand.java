@@ -3,8 +3,7 @@ package com.sessionconsole.cli;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.GroupIndex;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.live.GroupIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,10 +2,9 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.service.KeyDiffPollStrategy;
-import com.sessionconsole.service.LiveSessions;
-import com.sessionconsole.service.SessionDelta;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.LiveSessions;
+import com.sessionconsole.live.SessionDelta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,5 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.service.Workspace;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

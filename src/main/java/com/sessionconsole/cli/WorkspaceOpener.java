@@ -1,7 +1,6 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.ConnectionRequest;
-import com.sessionconsole.service.Workspace;
 
 /** Opens a workspace for a command; provided by the composition root. */
 @FunctionalInterface

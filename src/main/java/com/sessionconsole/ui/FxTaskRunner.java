@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.service.TaskRunner;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

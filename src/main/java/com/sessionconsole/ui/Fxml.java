@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Loads a view's FXML with the view object itself as its controller. */
-final class Fxml {
+public final class Fxml {
     private Fxml() {
     }
 
-    static Parent load(String name, Object controller) {
-        FXMLLoader loader = new FXMLLoader(Fxml.class.getResource(name));
+    /** {@code name} is resolved next to the controller's class, so each view's FXML sits beside it. */
+    public static Parent load(String name, Object controller) {
+        FXMLLoader loader = new FXMLLoader(controller.getClass().getResource(name));
         loader.setController(controller);
         try {
             return loader.load();

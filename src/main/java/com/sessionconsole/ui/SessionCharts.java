@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import java.util.Map;
 
 /** Three small charts: active sessions over time, top locations and trust levels of the rows in view. */
-final class SessionCharts {
+public final class SessionCharts {
     private final XYChart.Series<Number, Number> active = new XYChart.Series<>();
     private final XYChart.Series<String, Number> locations = new XYChart.Series<>();
     private final XYChart.Series<String, Number> trust = new XYChart.Series<>();
@@ -22,7 +22,7 @@ final class SessionCharts {
     /**
      * @param onVisible told when the charts are unfolded or folded, so that nobody computes data no one sees
      */
-    SessionCharts(javafx.beans.value.ObservableValue<ChartData> data, java.util.function.Consumer<Boolean> onVisible,
+    public SessionCharts(javafx.beans.value.ObservableValue<ChartData> data, java.util.function.Consumer<Boolean> onVisible,
                   ViewPrefs prefs, String prefKey, String timeAxis) {
         NumberAxis time = new NumberAxis();
         time.setForceZeroInRange(false);
@@ -85,7 +85,7 @@ final class SessionCharts {
         trust.getData().setAll(buckets);
     }
 
-    Node node() {
+    public Node node() {
         return pane;
     }
 }

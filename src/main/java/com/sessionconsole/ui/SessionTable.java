@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Columns, cells and row styles for any table of sessions (the Sessions view and the detail tables). */
-final class SessionTable {
+public final class SessionTable {
     static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final int AGENT_CHARS = 60;
@@ -34,7 +34,7 @@ final class SessionTable {
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
 
-    static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh,
+    public static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh,
                           java.util.function.Predicate<Session> watched, ViewPrefs prefs, String prefix) {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setFixedCellSize(26);
@@ -77,7 +77,7 @@ final class SessionTable {
     }
 
     @SuppressWarnings("unchecked")
-    static Comparator<Session> comparatorOf(TableColumn<Session, ?> column) {
+    public static Comparator<Session> comparatorOf(TableColumn<Session, ?> column) {
         return (Comparator<Session>) column.getUserData();
     }
 

@@ -1,5 +1,7 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.live.ui.ConsoleViewModel;
+
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -16,7 +18,7 @@ import java.util.function.Function;
  * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
  * remembering the identities of the rows rather than their indices.
  */
-final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
+public final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
     private final TableView<T> table;
     private final Function<T, K> identity;
     private List<K> selected = List.of();
@@ -25,13 +27,13 @@ final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
     private int topIndex;
     private boolean restoring;
 
-    TableState(TableView<T> table, Function<T, K> identity) {
+    public TableState(TableView<T> table, Function<T, K> identity) {
         this.table = table;
         this.identity = identity;
     }
 
     /** True while the selection is being put back; selection listeners should ignore those events. */
-    boolean restoring() {
+    public boolean restoring() {
         return restoring;
     }
 

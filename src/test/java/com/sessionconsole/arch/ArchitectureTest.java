@@ -1,32 +1,71 @@
 package com.sessionconsole.arch;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import java.util.Map;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of DEVELOPERS.md, enforced. */
 @AnalyzeClasses(packages = "com.sessionconsole", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String[] FEATURES = {"live", "revoke", "findings", "history", "watchlist", "export", "audit", "demo"};
+    private static final String[] FEATURE_PACKAGES = java.util.Arrays.stream(FEATURES).map(f -> "com.sessionconsole." + f + "..")
+            .toArray(String[]::new);
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("domain").definedBy("com.sessionconsole.domain..")
             .layer("db").definedBy("com.sessionconsole.db..")
-            .layer("service").definedBy("com.sessionconsole.service..")
-            .layer("ui").definedBy("com.sessionconsole.ui..")
+            .layer("features").definedBy(FEATURE_PACKAGES)
+            .layer("ui").definedBy("..ui..")
             .layer("cli").definedBy("com.sessionconsole.cli..")
             .layer("app").definedBy("com.sessionconsole.app..")
-            .layer("audit").definedBy("com.sessionconsole.audit..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app", "audit")
-            .whereLayer("db").mayOnlyBeAccessedByLayers("service", "cli", "app");
+            .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("db").mayOnlyBeAccessedByLayers("features", "cli", "app");
+
+    /** Feature code below a view (live, revoke, …) never reaches up into any .ui package. */
+    @ArchTest
+    static final ArchRule uiIsReachableOnlyFromUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.app..")
+            .should().dependOnClassesThat().resideInAPackage("..ui..");
+
+    /** A feature may use another (findings offers a revoke), but never in a circle. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            for (String f : FEATURES) {
+                if (c.getPackageName().equals("com.sessionconsole." + f) || c.getPackageName().startsWith("com.sessionconsole." + f + ".")) {
+                    return SliceIdentifier.of(f);
+                }
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "feature packages";
+        }
+    }).should().beFreeOfCycles();
+
+    /** Finer: no two packages depend on each other, the window chrome included. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("com.sessionconsole.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domainIsPure = noClasses().that().resideInAPackage("com.sessionconsole.domain..")
@@ -41,12 +80,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 
     @ArchTest
-    static final ArchRule viewsNeverCallTheDatabase = noClasses().that().resideInAPackage("com.sessionconsole.ui..")
+    static final ArchRule viewsNeverCallTheDatabase = noClasses().that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAPackage("com.sessionconsole.db..");
 
     @ArchTest
-    static final ArchRule noJavaFxOutsideUiAndApp = noClasses().that().resideInAnyPackage("com.sessionconsole.domain..",
-                    "com.sessionconsole.db..", "com.sessionconsole.service..", "com.sessionconsole.cli..")
+    static final ArchRule noJavaFxOutsideUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.app..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
@@ -58,10 +96,53 @@ class ArchitectureTest {
     static final ArchRule nothingAsksTheResolver = noClasses().should().callMethod(java.net.InetAddress.class, "getByName", String.class)
             .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class);
 
+    /** Threads are made in two places only: the FX task runner and the composition root (the poll lane). */
     @ArchTest
     static final ArchRule backgroundWorkGoesThroughTaskRunner = noClasses().that()
-            .resideInAnyPackage("com.sessionconsole.service..", "com.sessionconsole.ui..")
+            .resideOutsideOfPackages("com.sessionconsole.app..", "com.sessionconsole.cli..", "com.sessionconsole.db..",
+                    "com.sessionconsole.audit..")
             .and().doNotHaveSimpleName("FxTaskRunner")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread");
+
+    /** UI state changes on the FX thread through one hand-off point. */
+    @ArchTest
+    static final ArchRule runLaterOnlyInTheTaskRunner = noClasses().that().doNotHaveSimpleName("FxTaskRunner")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+
+    /**
+     * Small classes. The exceptions, and why:
+     * - CopyRows: the binary COPY decoder is one state machine over one wire format; split, it would scatter the format.
+     * - ConnectionString: three grammars (JDBC, libpq URI, key=value) that must refuse the same things in one place.
+     */
+    private static final Map<String, String> LONG_CLASSES = Map.of(
+            "com.sessionconsole.db.CopyRows", "one wire format, one decoder",
+            "com.sessionconsole.db.ConnectionString", "three connection grammars that refuse the same things");
+
+    @ArchTest
+    static final ArchRule classesStaySmall = classes().that().resideInAPackage("com.sessionconsole..")
+            .and().areTopLevelClasses().should(new ArchCondition<>("have fewer than 300 source lines") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    if (LONG_CLASSES.containsKey(c.getName())) {
+                        return;
+                    }
+                    int lines = SourceLines.of(c);
+                    if (lines >= 300) {
+                        events.add(SimpleConditionEvent.violated(c, c.getName() + " has " + lines + " lines"));
+                    }
+                }
+            });
+
+    /** Reads the class's source file from src/main/java, where Maven runs the tests. */
+    private static final class SourceLines {
+        static int of(JavaClass c) {
+            java.nio.file.Path p = java.nio.file.Path.of("src/main/java", c.getName().replace('.', '/') + ".java");
+            try {
+                return java.nio.file.Files.readAllLines(p).size();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("no source for " + c.getName(), e);
+            }
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package com.sessionconsole.audit;
 
-import com.sessionconsole.service.AuditLog;
 import com.sessionconsole.support.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

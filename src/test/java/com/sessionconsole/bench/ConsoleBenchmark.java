@@ -8,22 +8,22 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.FilterParser;
-import com.sessionconsole.service.FindingsEngine;
-import com.sessionconsole.service.Json;
-import com.sessionconsole.service.KeyDiffPollStrategy;
-import com.sessionconsole.service.RevocationService;
-import com.sessionconsole.service.SessionGenerator;
-import com.sessionconsole.service.SessionPoller;
-import com.sessionconsole.service.TokenLookup;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.live.FilterParser;
+import com.sessionconsole.findings.FindingsEngine;
+import com.sessionconsole.export.Json;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.revoke.RevocationService;
+import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.live.SessionPoller;
+import com.sessionconsole.history.TokenLookup;
+import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
-import com.sessionconsole.ui.AuditViewModel;
-import com.sessionconsole.ui.ConsoleViewModel;
-import com.sessionconsole.ui.ConsoleWindow;
-import com.sessionconsole.ui.FindingsViewModel;
+import com.sessionconsole.audit.ui.AuditViewModel;
+import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.ui.window.ConsoleWindow;
+import com.sessionconsole.findings.ui.FindingsViewModel;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.ViewPrefs;
 import javafx.application.Platform;
@@ -235,15 +235,15 @@ class ConsoleBenchmark {
     private Window firstLoad(Workspace ws, int expected, boolean keep) throws Exception {
         FxTaskRunner runner = new FxTaskRunner(2);
         ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                new com.sessionconsole.service.Watchlist(Files.createTempDirectory("bench-watch").resolve("w.txt")), ws.label(), Clock.systemUTC());
+                new com.sessionconsole.watchlist.Watchlist(Files.createTempDirectory("bench-watch").resolve("w.txt")), ws.label(), Clock.systemUTC());
         CountDownLatch loaded = new CountDownLatch(1);
         CompletableFuture<ConsoleWindow> created = new CompletableFuture<>();
         Preferences node = Preferences.userRoot().node("com/sessionconsole-bench");
         node.clear();
         Platform.runLater(() -> {
-            ConsoleWindow w = new ConsoleWindow(new Stage(), new com.sessionconsole.ui.ConsoleViewModels(vm,
+            ConsoleWindow w = new ConsoleWindow(new Stage(), new com.sessionconsole.ui.window.ConsoleViewModels(vm,
                     new FindingsViewModel(runner, new FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()),
-                    new com.sessionconsole.ui.HistoryViewModel(runner, new com.sessionconsole.service.SessionHistory(ws.dao()))),
+                    new com.sessionconsole.history.ui.HistoryViewModel(runner, new com.sessionconsole.history.SessionHistory(ws.dao()))),
                     new ViewPrefs(node), false, ws.label());
             vm.sessions().addListener((javafx.collections.ListChangeListener<Session>) c -> {
                 if (vm.sessions().size() >= expected) {

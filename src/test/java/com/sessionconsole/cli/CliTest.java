@@ -2,7 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
-import com.sessionconsole.service.SessionGenerator;
+import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.CliRunner.Run;
 import com.sessionconsole.support.TestDatabase;

@@ -118,7 +118,7 @@ class PgSessionDaoTest {
     private List<GroupSummary> summaries(GroupBy by) {
         List<Session> active = new java.util.ArrayList<>();
         dao.forEachActive(active::add);
-        return com.sessionconsole.service.GroupIndex.of(by, active).summaries();
+        return com.sessionconsole.live.GroupIndex.of(by, active).summaries();
     }
 
     @Test

@@ -10,12 +10,12 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.KeyDiffPollStrategy;
-import com.sessionconsole.service.PollEvent;
-import com.sessionconsole.service.RevocationService;
-import com.sessionconsole.service.SessionGenerator;
-import com.sessionconsole.service.SessionPoller;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.PollEvent;
+import com.sessionconsole.revoke.RevocationService;
+import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.live.SessionPoller;
+import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
@@ -131,7 +131,7 @@ class FaultTest {
                 .openServer(db.settings(), Set.of())) {
             NewSession target = rows.get(1);
             assertThatThrownBy(() -> ws.revocation().revoke(RevokeCriteria.ids(Set.of(target.id())), List.of(), "test", "test"))
-                    .isInstanceOf(com.sessionconsole.service.AuditLog.AuditLogException.class)
+                    .isInstanceOf(com.sessionconsole.audit.AuditLog.AuditLogException.class)
                     .hasMessageContaining(dirs.auditLog().toString()).hasMessageContaining("Not a directory");
             assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active = true", target.id())).isEqualTo(1);
         }

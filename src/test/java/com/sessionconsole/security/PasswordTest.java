@@ -6,7 +6,7 @@ import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.cli.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

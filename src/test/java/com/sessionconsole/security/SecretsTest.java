@@ -5,13 +5,13 @@ import com.sessionconsole.app.WorkspaceFactory;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.TokenFingerprint;
-import com.sessionconsole.service.KeyDiffPollStrategy;
-import com.sessionconsole.service.SessionGenerator;
-import com.sessionconsole.service.TokenLookup;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.history.TokenLookup;
+import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.TestDatabase;
-import com.sessionconsole.ui.ConsoleViewModel;
+import com.sessionconsole.live.ui.ConsoleViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +64,7 @@ class SecretsTest {
                 .openServer(db.settings(), Set.of())) {
             DirectTaskRunner runner = new DirectTaskRunner();
             ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                    new TokenLookup(ws.dao()), new com.sessionconsole.service.Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
+                    new TokenLookup(ws.dao()), new com.sessionconsole.watchlist.Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
             vm.start();
             runner.runScheduled();
             vm.findToken(rows.get(5).sessionToken());

@@ -4,7 +4,7 @@ import com.sessionconsole.db.ConnectionSettings;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.TestWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import com.sessionconsole.app.WorkspaceFactory;
 import com.sessionconsole.cli.GuiLauncher;
 import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.domain.ConnectionRequest;
-import com.sessionconsole.service.AuditLog;
+import com.sessionconsole.audit.AuditLog;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

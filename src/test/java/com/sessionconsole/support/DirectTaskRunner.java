@@ -1,6 +1,6 @@
 package com.sessionconsole.support;
 
-import com.sessionconsole.service.TaskRunner;
+import com.sessionconsole.ui.TaskRunner;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.sessionconsole.support;
 import com.sessionconsole.app.AppDirs;
 import com.sessionconsole.app.WorkspaceFactory;
 import com.sessionconsole.db.ConnectionSettings;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.cli.Workspace;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,11 +1,13 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.live.ui.ConsoleViewModel;
+
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.service.SessionGenerator;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;

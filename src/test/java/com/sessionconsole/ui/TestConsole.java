@@ -1,11 +1,19 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.service.FindingsEngine;
-import com.sessionconsole.service.KeyDiffPollStrategy;
-import com.sessionconsole.service.SessionHistory;
-import com.sessionconsole.service.TokenLookup;
-import com.sessionconsole.service.Watchlist;
-import com.sessionconsole.service.Workspace;
+import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.ui.window.ConsoleWindow;
+
+import com.sessionconsole.audit.ui.AuditViewModel;
+import com.sessionconsole.findings.ui.FindingsViewModel;
+import com.sessionconsole.history.ui.HistoryViewModel;
+import com.sessionconsole.live.ui.ConsoleViewModel;
+
+import com.sessionconsole.findings.FindingsEngine;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.history.SessionHistory;
+import com.sessionconsole.history.TokenLookup;
+import com.sessionconsole.watchlist.Watchlist;
+import com.sessionconsole.cli.Workspace;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 

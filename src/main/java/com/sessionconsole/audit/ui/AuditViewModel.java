@@ -1,0 +1,35 @@
+package com.sessionconsole.audit.ui;
+
+import com.sessionconsole.audit.AuditLog;
+import com.sessionconsole.audit.AuditRecord;
+import com.sessionconsole.ui.TaskRunner;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The audit log of revokes, newest first, read off the FX thread. */
+public final class AuditViewModel {
+    private final TaskRunner runner;
+    private final AuditLog audit;
+    private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
+    private final StringProperty location = new SimpleStringProperty();
+
+    public AuditViewModel(TaskRunner runner, AuditLog audit) {
+        this.runner = runner;
+        this.audit = audit;
+        location.set("Audit log: " + audit.file());
+    }
+
+    public void reload() {
+        runner.run(audit::records, records::setAll, e -> location.set("Cannot read the audit log " + audit.file() + ": " + e.getMessage()));
+    }
+
+    public ObservableList<AuditRecord> records() {
+        return records;
+    }
+
+    public StringProperty locationProperty() {
+        return location;
+    }
+}

@@ -1,0 +1,66 @@
+package com.sessionconsole.demo;
+
+import com.sessionconsole.ui.TaskRunner;
+
+import com.sessionconsole.db.SessionWriter;
+import com.sessionconsole.domain.NewSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Keeps the demo database alive: every second or two some users log in and others log out. */
+public final class DemoTraffic implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
+
+    private final SessionWriter writer;
+    private final SessionGenerator generator;
+    private final TaskRunner runner;
+    private final Clock clock;
+    private final Random rnd = new Random(7);
+    private volatile boolean stopped;
+    private TaskRunner.Cancellable next;
+
+    public DemoTraffic(SessionWriter writer, SessionGenerator generator, TaskRunner runner, Clock clock) {
+        this.writer = writer;
+        this.generator = generator;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    public void start() {
+        scheduleNext();
+    }
+
+    private synchronized void scheduleNext() {
+        if (!stopped) {
+            next = runner.schedule(Duration.ofMillis(1000 + rnd.nextInt(1000)), this::step);
+        }
+    }
+
+    private void step() {
+        try {
+            List<NewSession> logins = new ArrayList<>();
+            for (int i = rnd.nextInt(4); i >= 0; i--) {
+                logins.add(generator.newLogin(rnd, clock.instant()));
+            }
+            writer.insert(logins);
+            writer.endRandomSessions(rnd.nextInt(3));
+        } catch (RuntimeException e) {
+            log.debug("demo traffic step skipped: {}", e.getMessage());
+        }
+        scheduleNext();
+    }
+
+    @Override
+    public synchronized void close() {
+        stopped = true;
+        if (next != null) {
+            next.cancel();
+        }
+    }
+}

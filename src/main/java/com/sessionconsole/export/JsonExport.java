@@ -1,0 +1,62 @@
+package com.sessionconsole.export;
+
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes a view's rows as one JSON object: {"provenance": {...}, "rows": [...]}, one row per line so
+ * that large exports stream. Field names match the CSV header. Tokens appear only masked.
+ */
+public final class JsonExport {
+    private JsonExport() {
+    }
+
+    public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
+        write(file, p, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
+                s.userAgent(), s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
+    }
+
+    public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
+        write(file, p, rows, progress, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
+                g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
+    }
+
+    private static Map<String, Object> row(List<String> header, Object... values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Object v = values[i];
+            m.put(header.get(i), v instanceof java.util.UUID ? v.toString() : v);
+        }
+        return m;
+    }
+
+    private static <T> void write(Path file, CsvExport.Provenance p, List<T> rows, CsvExport.Progress progress,
+                                  Function<T, Map<String, Object>> toRow) throws IOException {
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("exported_by", p.exportedBy());
+        prov.put("at", p.at());
+        prov.put("server", p.server());
+        prov.put("view", p.view());
+        prov.put("filter", p.filter());
+        prov.put("rows", rows.size());
+        AtomicFile.write(file, w -> {
+            w.write("{\"provenance\":" + Json.write(prov) + ",\n\"rows\":[");
+            boolean first = true;
+            int done = 0;
+            for (T row : rows) {
+                CsvExport.check(progress, ++done, rows.size());
+                w.write(first ? "\n" : ",\n");
+                w.write(Json.write(toRow.apply(row)));
+                first = false;
+            }
+            w.write("\n]}\n");
+        });
+    }
+}

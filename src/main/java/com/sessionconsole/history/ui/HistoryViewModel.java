@@ -1,0 +1,92 @@
+package com.sessionconsole.history.ui;
+
+import com.sessionconsole.ui.ChartData;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.history.SessionHistory;
+import com.sessionconsole.ui.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The history of one user, device or IP, loaded off the FX thread. */
+public final class HistoryViewModel {
+    private final TaskRunner runner;
+    private final SessionHistory history;
+    private final ObservableList<SessionHistory.Entry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<SessionHistory.Result> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChartData> charts = new SimpleObjectProperty<>(ChartData.EMPTY);
+    private final StringProperty title = new SimpleStringProperty("Right-click a row in any view: History of this user, device or IP.");
+
+    public HistoryViewModel(TaskRunner runner, SessionHistory history) {
+        this.runner = runner;
+        this.history = history;
+    }
+
+    public void load(GroupBy by, String key) {
+        title.set("Loading the history of " + by.label() + " " + (key == null ? "(empty)" : key) + "…");
+        runner.run(() -> history.load(by, key), r -> {
+            entries.setAll(r.entries());
+            result.set(r);
+            charts.set(charts(r));
+            long active = r.entries().stream().filter(e -> e.status() == SessionHistory.Status.ACTIVE).count();
+            title.set("History of " + by.label() + " " + (key == null ? "(empty)" : key) + ": " + r.entries().size()
+                    + " sessions, " + active + " active");
+        }, e -> title.set("History could not be loaded: " + e.getMessage()));
+    }
+
+    /**
+     * The key's charts: how many of its sessions were active over time (from each session's start and
+     * end), and the locations and trust levels of all its sessions.
+     */
+    static ChartData charts(SessionHistory.Result r) {
+        java.util.TreeMap<java.time.Instant, Integer> steps = new java.util.TreeMap<>();
+        java.util.Map<String, Long> locations = new java.util.HashMap<>();
+        long[] trust = new long[11];
+        for (SessionHistory.Entry e : r.entries()) {
+            if (e.session().createdAt() != null) {
+                steps.merge(e.session().createdAt(), 1, Integer::sum);
+                if (e.endedAt() != null) { // an active session is still counted at the end of the chart
+                    steps.merge(e.endedAt(), -1, Integer::sum);
+                }
+            }
+            locations.merge(e.session().location() == null ? "(empty)" : e.session().location(), 1L, Long::sum);
+            if (e.session().trustLevel() != null) {
+                trust[Math.max(0, Math.min(10, e.session().trustLevel() / 10))]++;
+            }
+        }
+        java.util.List<ChartData.Sample> samples = new java.util.ArrayList<>();
+        int active = 0;
+        for (var step : steps.entrySet()) {
+            if (step.getKey().isAfter(r.serverNow())) {
+                break;
+            }
+            active += step.getValue();
+            samples.add(new ChartData.Sample(step.getKey(), active));
+        }
+        samples.add(new ChartData.Sample(r.serverNow(), active));
+        java.util.Map<String, Long> top = new java.util.LinkedHashMap<>();
+        locations.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return new ChartData(samples, top, trust);
+    }
+
+    public ObjectProperty<ChartData> chartsProperty() {
+        return charts;
+    }
+
+    public ObservableList<SessionHistory.Entry> entries() {
+        return entries;
+    }
+
+    public ObjectProperty<SessionHistory.Result> resultProperty() {
+        return result;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+}

@@ -1,0 +1,14 @@
+package com.sessionconsole.live;
+
+/** How one poll tick finds out what changed. Swappable, so that the algorithm can change without the UI noticing. */
+public interface PollStrategy {
+
+    /** Reads the database and returns the changes since the previous successful call (everything, the first time). */
+    SessionDelta poll();
+
+    /** Forgets what was seen, so that the next poll is a full load. */
+    void reset();
+
+    /** How far the read replica is behind the primary; empty without a replica. */
+    java.util.Optional<com.sessionconsole.domain.ReplicaLag> replicaLag();
+}

@@ -1,0 +1,26 @@
+package com.sessionconsole.live;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The active set at one tick, with the ids that are new in this tick and the group summaries that
+ * were asked for (the others are empty lists). Immutable.
+ */
+public record Snapshot(List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups, Set<UUID> fresh, Instant serverNow) {
+    public static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(),
+            GroupBy.IP, List.of()), Set.of(), Instant.EPOCH);
+
+    public Snapshot {
+        sessions = List.copyOf(sessions); // no copy when it already is an immutable list
+        groups = Map.copyOf(groups);
+        fresh = Set.copyOf(fresh);
+    }
+}

@@ -1,0 +1,219 @@
+package com.sessionconsole.live.ui;
+
+import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionTable;
+import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.TimeText;
+import com.sessionconsole.ui.ViewPrefs;
+
+import com.sessionconsole.domain.CodePointOrder;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** One summary row per user, device or IP; selecting a row shows its sessions underneath. */
+public final class GroupView {
+    @FXML
+    private TableView<GroupSummary> groups;
+    @FXML
+    private TableView<Session> detail;
+    @FXML
+    private Label detailTitle;
+
+    private final Parent root;
+    private final GroupBy by;
+    private final ConsoleViewModel vm;
+
+    public GroupView(GroupBy by, ConsoleViewModel vm, ViewPrefs prefs, BiConsumer<GroupBy, String> revokeGroup,
+              Consumer<List<Session>> revokeSessions, Consumer<GroupBy> showTab, BiConsumer<GroupBy, String> showHistory) {
+        this.by = by;
+        this.vm = vm;
+        this.root = Fxml.load("GroupView.fxml", this);
+        groups.setId("groups-" + by.name().toLowerCase());
+        ((Label) groups.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
+                t -> t.isEmpty() ? "No groups match the current filters." : t));
+        detail.setId("detail-" + by.name().toLowerCase());
+        groups.setFixedCellSize(26);
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        groups.getColumns().add(keyColumn());
+        groups.getColumns().add(number("Active sessions", 130, GroupSummary::activeSessions));
+        for (GroupBy other : by.counterparts()) {
+            groups.getColumns().add(number("Distinct " + plural(other), 130, g -> g.distinct(other)));
+        }
+        groups.getColumns().add(time("First seen", GroupSummary::firstCreated));
+        groups.getColumns().add(time("Last seen", GroupSummary::lastCreated));
+        groups.getColumns().add(number("Lowest trust", 110, g -> g.lowestTrust() == null ? null : g.lowestTrust().longValue()));
+        groups.getColumns().forEach(c -> {
+            String key = by + ".col." + c.getText();
+            c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
+            c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
+        });
+        groups.setItems(vm.groups(by));
+        TableState<GroupSummary, String> groupState = new TableState<>(groups, g -> g.key() == null ? "\0null" : g.key());
+        vm.addUpdateListener(groupState);
+        groups.setSortPolicy(t -> {
+            Comparator<GroupSummary> order = null;
+            for (TableColumn<GroupSummary, ?> c : t.getSortOrder()) {
+                @SuppressWarnings("unchecked")
+                Comparator<GroupSummary> cc = (Comparator<GroupSummary>) c.getUserData();
+                if (c.getSortType() == TableColumn.SortType.DESCENDING) {
+                    cc = cc.reversed();
+                }
+                order = order == null ? cc : order.thenComparing(cc);
+            }
+            vm.setGroupOrder(by, order);
+            return true;
+        });
+        groups.getSelectionModel().selectedItemProperty().addListener((obs, old, g) -> {
+            if (!groupState.restoring()) {
+                vm.selectGroup(by, g);
+            }
+            detailTitle.setText(g == null ? "Select a row above to see its sessions."
+                    : "Active sessions of " + by.label() + " " + keyText(g.key()));
+        });
+        groups.setOnKeyPressed(e -> {
+            GroupSummary g = groups.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.DELETE && g != null) {
+                revokeGroup.accept(by, g.key());
+                e.consume();
+            }
+        });
+        groups.setContextMenu(contextMenu(revokeGroup, showTab, showHistory));
+
+        SessionTable.configure(detail, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, by + ".detail");
+        detail.setItems(vm.details(by));
+        vm.addUpdateListener(new TableState<>(detail, Session::id));
+        detail.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && !detail.getSelectionModel().getSelectedItems().isEmpty()) {
+                revokeSessions.accept(List.copyOf(detail.getSelectionModel().getSelectedItems()));
+                e.consume();
+            }
+        });
+    }
+
+    private ContextMenu contextMenu(BiConsumer<GroupBy, String> revokeGroup, Consumer<GroupBy> showTab,
+                                    BiConsumer<GroupBy, String> showHistory) {
+        MenuItem all = new MenuItem("Show all sessions of this " + by.label());
+        all.setOnAction(e -> withSelected(g -> {
+            vm.pivotTo(by, g.key());
+            showTab.accept(null);
+        }));
+        ContextMenu menu = new ContextMenu(all);
+        for (GroupBy other : GroupBy.values()) {
+            if (other != by) {
+                MenuItem item = new MenuItem("Show " + plural(other) + " of this " + by.label());
+                item.setOnAction(e -> withSelected(g -> {
+                    vm.pivotTo(by, g.key());
+                    showTab.accept(other);
+                }));
+                menu.getItems().add(item);
+            }
+        }
+        MenuItem history = new MenuItem("History of this " + by.label());
+        history.setOnAction(e -> withSelected(g -> showHistory.accept(by, g.key())));
+        menu.getItems().add(history);
+        MenuItem watch = new MenuItem("Watch this " + by.label());
+        watch.setOnAction(e -> withSelected(g -> vm.watch(by, g.key())));
+        menu.getItems().addAll(new SeparatorMenuItem(), watch);
+        MenuItem revoke = new MenuItem("Revoke all sessions of this " + by.label() + "…");
+        revoke.setOnAction(e -> withSelected(g -> revokeGroup.accept(by, g.key())));
+        menu.getItems().addAll(new SeparatorMenuItem(), revoke);
+        return menu;
+    }
+
+    private void withSelected(Consumer<GroupSummary> action) {
+        GroupSummary g = groups.getSelectionModel().getSelectedItem();
+        if (g != null) {
+            action.accept(g);
+        }
+    }
+
+    public GroupSummary selectedGroup() {
+        return groups.getSelectionModel().getSelectedItem();
+    }
+
+    GroupBy groupBy() {
+        return by;
+    }
+
+
+    public TableView<Session> detailTable() {
+        return detail;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    static String plural(GroupBy by) {
+        return switch (by) {
+            case USER -> "users";
+            case DEVICE -> "devices";
+            case IP -> "IPs";
+        };
+    }
+
+    public static String keyText(String key) {
+        return key == null ? "(empty)" : VisibleText.of(key);
+    }
+
+    private TableColumn<GroupSummary, String> keyColumn() {
+        TableColumn<GroupSummary, String> c = new TableColumn<>(switch (by) {
+            case USER -> "User";
+            case DEVICE -> "Device";
+            case IP -> "IP";
+        });
+        c.setPrefWidth(by == GroupBy.USER ? 300 : 220);
+        if (by != GroupBy.DEVICE) {
+            c.getStyleClass().add("mono");
+        }
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(keyText(cd.getValue().key())));
+        c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(CodePointOrder.INSTANCE)));
+        return c;
+    }
+
+    private static TableColumn<GroupSummary, Long> number(String title, double width, Function<GroupSummary, Long> value) {
+        TableColumn<GroupSummary, Long> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setUserData(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return c;
+    }
+
+    private TableColumn<GroupSummary, Instant> time(String title, Function<GroupSummary, Instant> value) {
+        TableColumn<GroupSummary, Instant> c = new TableColumn<>(title);
+        c.setPrefWidth(120);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setUserData(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : TimeText.relative(item, vm.serverNow()));
+                setTooltip(empty || item == null ? null : new Tooltip(TimeText.absolute(item)));
+            }
+        });
+        return c;
+    }
+}

@@ -1,0 +1,98 @@
+package com.sessionconsole.live.ui;
+
+import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionCharts;
+import com.sessionconsole.ui.SessionTable;
+import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.ViewPrefs;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Session;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Every active session, filtered and sorted; several rows can be selected and revoked. */
+public final class SessionsView {
+    @FXML
+    private TableView<Session> table;
+
+    private final Parent root;
+    private final ConsoleViewModel vm;
+
+    public SessionsView(ConsoleViewModel vm, ViewPrefs prefs, Consumer<List<Session>> revoke, Consumer<GroupBy> showTab,
+                 java.util.function.BiConsumer<GroupBy, String> showHistory) {
+        this.vm = vm;
+        this.root = Fxml.load("SessionsView.fxml", this);
+        SessionTable.configure(table, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, "sessions");
+        table.setItems(vm.sessions());
+        ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
+                t -> t.isEmpty() ? "No active sessions match the current filters." : t));
+        table.setId("sessions-table");
+        vm.addUpdateListener(new TableState<>(table, Session::id));
+        table.setSortPolicy(t -> {
+            Comparator<Session> order = null;
+            for (TableColumn<Session, ?> c : t.getSortOrder()) {
+                Comparator<Session> cc = SessionTable.comparatorOf(c);
+                if (c.getSortType() == TableColumn.SortType.DESCENDING) {
+                    cc = cc.reversed();
+                }
+                order = order == null ? cc : order.thenComparing(cc);
+            }
+            vm.setSessionOrder(order);
+            return true;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && !selected().isEmpty()) {
+                revoke.accept(selected());
+                e.consume();
+            }
+        });
+        MenuItem revokeItem = new MenuItem("Revoke selected sessions…");
+        revokeItem.setOnAction(e -> revoke.accept(selected()));
+        ContextMenu menu = new ContextMenu(revokeItem, new SeparatorMenuItem());
+        addPerKey(menu, "Show all sessions of this ", (by, key) -> {
+            vm.pivotTo(by, key);
+            showTab.accept(null);
+        });
+        menu.getItems().add(new SeparatorMenuItem());
+        addPerKey(menu, "History of this ", showHistory);
+        menu.getItems().add(new SeparatorMenuItem());
+        addPerKey(menu, "Watch this ", vm::watch);
+        table.setContextMenu(menu);
+        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
+                "charts", "since the window opened").node());
+    }
+
+    /** One item per user, device and IP that acts on that key of the selected session. */
+    private void addPerKey(ContextMenu menu, String text, java.util.function.BiConsumer<GroupBy, String> action) {
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem item = new MenuItem(text + by.label());
+            item.setOnAction(e -> {
+                Session s = table.getSelectionModel().getSelectedItem();
+                if (s != null) {
+                    action.accept(by, s.key(by));
+                }
+            });
+            menu.getItems().add(item);
+        }
+    }
+
+    public List<Session> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+
+    public Parent root() {
+        return root;
+    }
+}

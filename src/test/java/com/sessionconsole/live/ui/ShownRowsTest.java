@@ -1,0 +1,82 @@
+package com.sessionconsole.live.ui;
+
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.domain.TokenMask;
+import com.sessionconsole.live.FilterParser;
+import com.sessionconsole.live.LiveSessions;
+import com.sessionconsole.live.SessionDelta;
+import com.sessionconsole.live.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Applying tick deltas to the shown rows gives exactly what filtering and sorting from scratch gives. */
+class ShownRowsTest {
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @Test
+    void incrementalUpdatesEqualAFullRebuildAfterEveryTick() {
+        Random rnd = new Random(99);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            users.add(UUID.randomUUID());
+        }
+        LiveSessions live = new LiveSessions();
+        List<Session> initial = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            initial.add(session(rnd, users, UUID.randomUUID()));
+        }
+        Snapshot previous = snapshot(live, new SessionDelta(initial, Set.of(), NOW, true));
+        SessionFilter filter = new FilterParser().parse(new FilterParser.Input("a", "10.0.0.0/9", null, null, null, null, null, null)).filter();
+        Comparator<Session> order = Comparator.comparing(Session::trustLevel, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+                .reversed().thenComparing(Session::id);
+        ShownRows rows = new ShownRows();
+        rows.update(previous, null, null, filter, null, order, NOW);
+        List<UUID> ids = new ArrayList<>(initial.stream().map(Session::id).toList());
+        for (int tick = 0; tick < 200; tick++) {
+            List<Session> upserts = new ArrayList<>();
+            Set<UUID> removed = new HashSet<>();
+            for (int i = rnd.nextInt(20); i > 0; i--) {
+                UUID id = rnd.nextInt(3) == 0 ? UUID.randomUUID() : ids.get(rnd.nextInt(ids.size()));
+                upserts.add(session(rnd, users, id));
+                ids.add(id);
+            }
+            for (int i = rnd.nextInt(10); i > 0; i--) {
+                UUID id = ids.get(rnd.nextInt(ids.size()));
+                if (upserts.stream().noneMatch(u -> u.id().equals(id))) {
+                    removed.add(id);
+                }
+            }
+            SessionDelta delta = new SessionDelta(upserts, removed, NOW, false);
+            Snapshot next = snapshot(live, delta);
+            List<Session> incremental = rows.update(next, previous, delta, filter, null, order, NOW).rows();
+            List<Session> full = new ShownRows().update(next, null, null, filter, null, order, NOW).rows();
+            assertThat(incremental).as("tick " + tick).isEqualTo(full);
+            previous = next;
+        }
+    }
+
+    private static Snapshot snapshot(LiveSessions live, SessionDelta delta) {
+        live.apply(delta);
+        return live.snapshot(Set.of(), EnumSet.noneOf(com.sessionconsole.domain.GroupBy.class));
+    }
+
+    private static Session session(Random rnd, List<UUID> users, UUID id) {
+        String ip = (rnd.nextBoolean() ? "10." : "11.") + rnd.nextInt(256) + ".0." + rnd.nextInt(256);
+        String location = rnd.nextBoolean() ? "Paris, FR" : "Oslo, NO";
+        Integer trust = rnd.nextInt(10) == 0 ? null : rnd.nextInt(101);
+        return new Session(id, users.get(rnd.nextInt(users.size())), new TokenMask("ab12…ef34"), NOW.plusSeconds(60 + rnd.nextInt(3600)),
+                true, "dev-" + rnd.nextInt(50), ip, "agent", location, trust, NOW.minusSeconds(rnd.nextInt(9000)), NOW, null, rnd.nextLong());
+    }
+}
