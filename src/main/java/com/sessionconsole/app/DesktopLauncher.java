@@ -2,28 +2,22 @@ package com.sessionconsole.app;
 
 import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.GuiLauncher;
-import com.sessionconsole.domain.ConnectionRequest;
-import com.sessionconsole.findings.FindingsEngine;
-import com.sessionconsole.live.KeyDiffPollStrategy;
-import com.sessionconsole.history.SessionHistory;
-import com.sessionconsole.history.TokenLookup;
-import com.sessionconsole.watchlist.Watchlist;
 import com.sessionconsole.cli.Workspace;
-import com.sessionconsole.audit.ui.AuditViewModel;
-import com.sessionconsole.live.ui.ConsoleViewModel;
-import com.sessionconsole.ui.window.ConsoleViewModels;
-import com.sessionconsole.ui.window.ConsoleWindow;
-import com.sessionconsole.history.ui.HistoryViewModel;
-import com.sessionconsole.findings.ui.FindingsViewModel;
+import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.revoke.ui.RevokeDialog;
+import com.sessionconsole.ui.DialogService;
+import com.sessionconsole.ui.FxDialogService;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
 import com.sessionconsole.ui.ViewPrefs;
+import com.sessionconsole.ui.window.ConsoleWindow;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the JavaFX toolkit, opens the workspace, shows the console window, and waits until it closes. */
 final class DesktopLauncher implements GuiLauncher {
@@ -54,50 +51,54 @@ final class DesktopLauncher implements GuiLauncher {
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         FxTaskRunner runner = new FxTaskRunner(3);
+        runner.logUncaughtExceptions();
+        ScheduledExecutorService lane = ConsoleWiring.newPollLane();
         List<String> warnings = new CopyOnWriteArrayList<>();
         // a smoke test never waits behind a dialog: no password prompt, no alerts
-        WorkspaceFactory factory = new WorkspaceFactory(dirs, env, smokeTest ? text -> Optional.empty() : PasswordDialog::ask, clock,
+        PasswordDialog passwords = new PasswordDialog(runner);
+        WorkspaceFactory factory = new WorkspaceFactory(dirs, env, smokeTest ? text -> Optional.empty() : passwords::ask, clock,
                 w -> {
                     log.warn("{}", w);
                     warnings.add(w);
                 });
         Workspace ws;
         try {
-            ws = factory.open(request, runner);
+            ws = factory.open(request, lane);
         } catch (RuntimeException e) {
             log.error("cannot open the console: {}", e.getMessage());
-            showFatal(warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
+            showFatal(runner, warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
             runner.close();
+            lane.shutdownNow();
             Platform.exit();
             return new Result(ExitCodes.of(e), -1, -1, e.getMessage());
         }
         CountDownLatch closed = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicLong shownAt = new java.util.concurrent.atomic.AtomicLong(-1);
-        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                new TokenLookup(ws.dao()), new Watchlist(dirs.watchlist()), ws.label(), clock);
-        vm.warnWhenReplicaBehind(ws.replicaLagWarnSeconds());
+        AtomicLong shownAt = new AtomicLong(-1);
         CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
-        vm.addSnapshotListener(snapshot -> firstLoad.complete(snapshot.sessions().size()));
-        AuditViewModel auditVm = new AuditViewModel(runner, ws.audit());
-        FindingsViewModel findingsVm = new FindingsViewModel(runner, new FindingsEngine(ws.dao(), clock), vm);
-        Platform.runLater(() -> {
-            ConsoleWindow window = new ConsoleWindow(new Stage(), new ConsoleViewModels(vm, findingsVm, auditVm,
-                    new HistoryViewModel(runner, new SessionHistory(ws.dao()))), ViewPrefs.standard(), ws.demo(), ws.label());
+        AtomicReference<ConsoleWiring> wiring = new AtomicReference<>();
+        runner.ui(() -> {
+            Stage stage = new Stage();
+            DialogService dialogs = new FxDialogService(() -> stage);
+            ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan));
+            wiring.set(console);
+            ConsoleWindow window = new ConsoleWindow(stage, console.models(), ViewPrefs.standard(), dialogs, ws.demo(), ws.label());
             window.stage().setOnHidden(e -> {
                 window.close();
                 closed.countDown();
             });
+            console.models().live().feed().onUpdate(u -> firstLoad.complete(u.snapshot().sessions().size()));
             window.show();
-            shownAt.set(System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            console.start();
+            shownAt.set(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             log.info("window shown {} ms after JVM start", shownAt.get());
             if (smokeTest) {
-                vm.errorTextProperty().addListener((obs, old, text) -> {
+                console.models().status().errorTextProperty().addListener((obs, old, text) -> {
                     if (!text.isEmpty() && !firstLoad.isDone()) {
                         firstLoad.completeExceptionally(new IllegalStateException(text));
                     }
                 });
             } else {
-                warnings.forEach(w -> new Alert(Alert.AlertType.WARNING, w).show());
+                warnings.forEach(w -> dialogs.inform(DialogService.Severity.WARNING, "Warning", w));
             }
         });
         SmokeOutcome outcome = new SmokeOutcome(ExitCodes.OK, -1, null);
@@ -111,19 +112,22 @@ final class DesktopLauncher implements GuiLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        vm.stop();
+        if (wiring.get() != null) {
+            wiring.get().stop();
+        }
+        lane.shutdownNow();
         ws.close();
         runner.close();
         Platform.exit();
         return new Result(outcome.exitCode(), shownAt.get(), outcome.active(), outcome.failure());
     }
 
-    private static void showFatal(String message, boolean smokeTest) {
+    private static void showFatal(FxTaskRunner runner, String message, boolean smokeTest) {
         if (smokeTest) {
             return;
         }
         CountDownLatch shown = new CountDownLatch(1);
-        Platform.runLater(() -> {
+        runner.ui(() -> {
             Alert a = new Alert(Alert.AlertType.ERROR, message);
             a.setHeaderText("Session Console cannot start");
             a.getDialogPane().setMinWidth(560);

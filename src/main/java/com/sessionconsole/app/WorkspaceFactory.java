@@ -16,7 +16,7 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
-import com.sessionconsole.ui.TaskRunner;
+import java.util.concurrent.ScheduledExecutorService;
 import com.sessionconsole.cli.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +69,8 @@ public final class WorkspaceFactory {
         this(dirs, env, passwordPrompt, clock, w -> log.warn("{}", w));
     }
 
-    /** Opens the workspace; {@code demoTraffic} is the runner for the demo's background traffic, or null for none. */
-    public Workspace open(ConnectionRequest request, TaskRunner demoTraffic) {
+    /** Opens the workspace; {@code demoTraffic} is the lane the demo's background traffic runs on, or null for none. */
+    public Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic) {
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
@@ -177,7 +177,7 @@ public final class WorkspaceFactory {
                 List.of(connected));
     }
 
-    private Workspace openDemo(TaskRunner trafficRunner, ConfigFile config) {
+    private Workspace openDemo(ScheduledExecutorService trafficRunner, ConfigFile config) {
         log.info("starting the embedded demo database");
         EmbeddedDatabase db = EmbeddedDatabase.start();
         List<AutoCloseable> resources = new ArrayList<>();

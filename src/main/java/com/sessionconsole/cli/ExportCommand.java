@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ final class ExportCommand extends WorkspaceCommand {
         CsvExport.Provenance p = new CsvExport.Provenance(System.getProperty("user.name"), Instant.now(), ws.label(), view.name(), f.describe());
         int count;
         if (view == View.sessions) {
-            rows.sort(Comparator.comparing(Session::createdAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id));
+            rows.sort(Session.NEWEST_FIRST);
             count = rows.size();
             if (format == FileFormat.csv) {
                 CsvExport.sessions(out, rows, p, raw, CsvExport.Progress.NONE);

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -69,8 +68,7 @@ final class SessionsCommand extends WorkspaceCommand {
                 matched.add(s);
             }
         });
-        matched.sort(Comparator.comparing(Session::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Session::id));
+        matched.sort(Session.NEWEST_FIRST);
         List<List<Object>> rows = new ArrayList<>(matched.size());
         matched.forEach(s -> rows.add(SessionColumns.row(s)));
         RowPrinter.print(out, format, SessionColumns.HEADER, rows);

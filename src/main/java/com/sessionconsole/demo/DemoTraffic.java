@@ -1,17 +1,18 @@
 package com.sessionconsole.demo;
 
-import com.sessionconsole.ui.TaskRunner;
-
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Keeps the demo database alive: every second or two some users log in and others log out. */
 public final class DemoTraffic implements AutoCloseable {
@@ -19,16 +20,16 @@ public final class DemoTraffic implements AutoCloseable {
 
     private final SessionWriter writer;
     private final SessionGenerator generator;
-    private final TaskRunner runner;
+    private final ScheduledExecutorService lane;
     private final Clock clock;
     private final Random rnd = new Random(7);
     private volatile boolean stopped;
-    private TaskRunner.Cancellable next;
+    private ScheduledFuture<?> next;
 
-    public DemoTraffic(SessionWriter writer, SessionGenerator generator, TaskRunner runner, Clock clock) {
+    public DemoTraffic(SessionWriter writer, SessionGenerator generator, ScheduledExecutorService lane, Clock clock) {
         this.writer = writer;
         this.generator = generator;
-        this.runner = runner;
+        this.lane = lane;
         this.clock = clock;
     }
 
@@ -38,7 +39,11 @@ public final class DemoTraffic implements AutoCloseable {
 
     private synchronized void scheduleNext() {
         if (!stopped) {
-            next = runner.schedule(Duration.ofMillis(1000 + rnd.nextInt(1000)), this::step);
+            try {
+                next = lane.schedule(this::step, 1000 + rnd.nextInt(1000), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                stopped = true;
+            }
         }
     }
 
@@ -60,7 +65,7 @@ public final class DemoTraffic implements AutoCloseable {
     public synchronized void close() {
         stopped = true;
         if (next != null) {
-            next.cancel();
+            next.cancel(false);
         }
     }
 }

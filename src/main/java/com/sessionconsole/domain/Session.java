@@ -25,6 +25,10 @@ public record Session(
         long version,
         String decodeProblem) {
 
+    /** Newest first, unknown creation times last, then by id: the order of every session list the console shows by default. */
+    public static final java.util.Comparator<Session> NEWEST_FIRST = java.util.Comparator.comparing(Session::createdAt,
+            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(Session::id);
+
     /** A row read whole; {@code decodeProblem} is set only for a row some column of which could not be decoded. */
     public Session(UUID id, UUID userId, TokenMask token, Instant expiresAt, Boolean active, String deviceId, String ipAddress,
                    String userAgent, String location, Integer trustLevel, Instant createdAt, Instant updatedAt, Instant deletedAt,

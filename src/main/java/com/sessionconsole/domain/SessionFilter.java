@@ -49,6 +49,34 @@ public record SessionFilter(
                 && (location == null || containsIgnoreCase(s.location(), location));
     }
 
+    /** Whether the filter has a part whose verdict changes as time passes (created within, expires within). */
+    public boolean isTimeRelative() {
+        return createdWithin != null || expiresWithin != null;
+    }
+
+    /**
+     * The first instant after {@code serverNow} at which the time-relative parts change their verdict on
+     * {@code s}: a session created within 30 minutes leaves the view 30 minutes after it was created, one
+     * that expires within an hour enters it an hour before it expires. Null if that never happens.
+     */
+    public Instant changesAt(Session s, Instant serverNow) {
+        Instant next = null;
+        if (createdWithin != null && s.createdAt() != null) {
+            next = earliestAfter(next, Timestamps.saturatedPlus(s.createdAt(), createdWithin), serverNow);
+        }
+        if (expiresWithin != null) {
+            next = earliestAfter(next, Timestamps.saturatedPlus(s.expiresAt(), expiresWithin.negated()), serverNow);
+        }
+        return next;
+    }
+
+    private static Instant earliestAfter(Instant current, Instant candidate, Instant after) {
+        if (!candidate.isAfter(after) || candidate.equals(Instant.MAX)) {
+            return current;
+        }
+        return current == null || candidate.isBefore(current) ? candidate : current;
+    }
+
     /** Substring match without allocating a lower-case copy of the haystack. */
     static boolean containsIgnoreCase(String haystack, String needle) {
         if (haystack == null) {

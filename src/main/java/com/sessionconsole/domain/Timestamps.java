@@ -49,6 +49,18 @@ public final class Timestamps {
     }
 
     /** Epoch milliseconds, saturating at the infinities instead of throwing as {@link Instant#toEpochMilli} does. */
+    /** {@code t + d}, held at the infinities instead of throwing: ±infinity plus anything stays where it is. */
+    public static Instant saturatedPlus(Instant t, java.time.Duration d) {
+        if (!isFinite(t)) {
+            return t;
+        }
+        try {
+            return t.plus(d);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return d.isNegative() ? MINUS_INFINITY : INFINITY;
+        }
+    }
+
     public static long epochMillisSaturated(Instant t) {
         if (t.getEpochSecond() > Long.MAX_VALUE / 1000 - 1) {
             return Long.MAX_VALUE;

@@ -25,6 +25,7 @@ public final class LiveSessions {
     private Instant serverNow;
     private List<Session> sessionsCopy = List.of();
     private boolean changed = true;
+    private long version;
 
     /** Applies the delta and returns the ids that were not there before. */
     public Set<UUID> apply(SessionDelta delta) {
@@ -57,7 +58,10 @@ public final class LiveSessions {
             }
         }
         serverNow = delta.serverNow();
-        changed |= delta.full() || !delta.upserts().isEmpty() || !delta.removed().isEmpty();
+        if (!delta.isEmpty()) {
+            changed = true;
+            version++;
+        }
         return added;
     }
 
@@ -69,6 +73,11 @@ public final class LiveSessions {
     /** The server time of the last applied poll. */
     public Instant snapshotServerNow() {
         return serverNow;
+    }
+
+    /** How many changes were applied so far; see {@link Snapshot#version()}. */
+    public long version() {
+        return version;
     }
 
     public int size() {
@@ -93,6 +102,6 @@ public final class LiveSessions {
             sessionsCopy = List.copyOf(byId.values());
             changed = false;
         }
-        return new Snapshot(sessionsCopy, summaries, fresh, serverNow);
+        return new Snapshot(sessionsCopy, summaries, fresh, serverNow, version);
     }
 }

@@ -5,17 +5,23 @@ import com.sessionconsole.domain.ReplicaLag;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What the poller reports after each tick. */
+/**
+ * What the poller reports after each tick. {@code seq} grows by one per event: a consumer that sees an
+ * event with a lower seq than one it already took is looking at an older result and drops it.
+ */
 public sealed interface PollEvent {
+    long seq();
 
     /**
-     * A tick succeeded; {@code snapshot} is the whole active set after it. {@code replica} is how far the
-     * read replica was behind, measured by a real poll with a replica; null otherwise.
+     * A tick succeeded; {@code snapshot} is the whole active set after it, and {@code delta} leads to it from
+     * the snapshot with version {@code fromVersion}. {@code replica} is how far the read replica was behind,
+     * measured by a real poll with a replica; null otherwise.
      */
-    record Updated(Snapshot snapshot, SessionDelta delta, Instant at, Duration took, ReplicaLag replica) implements PollEvent {
+    record Updated(long seq, Snapshot snapshot, SessionDelta delta, long fromVersion, Instant at, Duration took, ReplicaLag replica)
+            implements PollEvent {
     }
 
     /** A tick failed; the previous data stays valid but ages. */
-    record Failed(String message, boolean connectionLost, Instant at, Instant lastSuccess, Duration retryIn) implements PollEvent {
+    record Failed(long seq, String message, boolean connectionLost, Instant at, Instant lastSuccess, Duration retryIn) implements PollEvent {
     }
 }

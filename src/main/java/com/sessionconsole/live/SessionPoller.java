@@ -1,9 +1,9 @@
 package com.sessionconsole.live;
 
-import com.sessionconsole.ui.TaskRunner;
 
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,15 +11,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs {@link PollStrategy} ticks in the background at a fixed interval, keeps {@link LiveSessions} up to
- * date, and reports one {@link PollEvent} per tick to the listener (on the background thread). After a
- * failure it retries with exponential backoff, up to {@link #MAX_BACKOFF}.
+ * Runs {@link PollStrategy} ticks at a fixed interval on one lane (a single-thread executor), keeps
+ * {@link LiveSessions} up to date, and reports one {@link PollEvent} per tick to the listener. Ticks,
+ * summary requests and revokes all run under one lock and are reported inside it, so the listener sees
+ * them one at a time and in order, numbered by {@link PollEvent#seq()}. After a failure it retries with
+ * exponential backoff, up to {@link #MAX_BACKOFF}.
  */
 public final class SessionPoller {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
@@ -29,23 +36,28 @@ public final class SessionPoller {
     private static final long SLOW_TICK_NANOS = 100_000_000L;
 
     private final PollStrategy strategy;
-    private final TaskRunner runner;
+    private final ScheduledExecutorService lane;
     private final Consumer<PollEvent> listener;
     private final Clock clock;
     private final LiveSessions live = new LiveSessions();
     private final Object tickLock = new Object();
 
     private volatile Duration interval = DEFAULT_INTERVAL;
-    private volatile Set<GroupBy> summarized = java.util.EnumSet.allOf(GroupBy.class);
+    private volatile Set<GroupBy> summarized = EnumSet.allOf(GroupBy.class);
     private volatile boolean paused;
     private volatile boolean stopped;
     private int failures;
+    private long seq;
     private Instant lastSuccess;
-    private TaskRunner.Cancellable pending;
+    private ScheduledFuture<?> pending;
 
-    public SessionPoller(PollStrategy strategy, TaskRunner runner, Consumer<PollEvent> listener, Clock clock) {
+    /**
+     * @param lane a single-thread executor owned by the caller; every tick and report runs on it
+     * @param listener told of every event, on the lane, one at a time; it should hand the event on and return
+     */
+    public SessionPoller(PollStrategy strategy, ScheduledExecutorService lane, Consumer<PollEvent> listener, Clock clock) {
         this.strategy = strategy;
-        this.runner = runner;
+        this.lane = lane;
         this.listener = listener;
         this.clock = clock;
     }
@@ -87,13 +99,13 @@ public final class SessionPoller {
         }
     }
 
-    /** Polls at once, in the background, whether or not polling is paused. */
+    /** Polls at once, on the lane, whether or not polling is paused. */
     public void refreshNow() {
         cancelPending();
-        runner.background(this::tick);
+        onLane(this::tick);
     }
 
-    /** Runs one tick on the calling thread and reports it. */
+    /** Runs one tick on the calling thread and reports it; any thread may call it, ticks never overlap. */
     public void tick() {
         PollEvent event;
         synchronized (tickLock) {
@@ -105,6 +117,7 @@ public final class SessionPoller {
                 long t0 = System.nanoTime();
                 SessionDelta delta = strategy.poll();
                 long t1 = System.nanoTime();
+                long from = live.version();
                 Set<UUID> fresh = live.apply(delta);
                 long t2 = System.nanoTime();
                 Snapshot snapshot = live.snapshot(fresh, summarized);
@@ -112,7 +125,7 @@ public final class SessionPoller {
                 Instant done = clock.instant();
                 failures = 0;
                 lastSuccess = done;
-                event = new PollEvent.Updated(snapshot, delta, done, Duration.between(started, done), replicaLag());
+                event = new PollEvent.Updated(++seq, snapshot, delta, from, done, Duration.between(started, done), replicaLag());
                 if (t3 - t0 > SLOW_TICK_NANOS) {
                     log.info("slow tick ({} upserts, {} removed{}): database {} ms, apply {} ms, snapshot {} ms", delta.upserts().size(),
                             delta.removed().size(), delta.full() ? ", full load" : "", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
@@ -122,37 +135,36 @@ public final class SessionPoller {
                 failures++;
                 Duration retry = backoff();
                 log.warn("poll failed ({} in a row), retrying in {} s: {}", failures, retry.toSeconds(), e.getMessage());
-                event = new PollEvent.Failed(e.getMessage(), e.isConnectionLost(), clock.instant(), lastSuccess, retry);
+                event = new PollEvent.Failed(++seq, e.getMessage(), e.isConnectionLost(), clock.instant(), lastSuccess, retry);
             } catch (RuntimeException e) {
                 failures++;
                 log.error("poll failed unexpectedly", e);
-                event = new PollEvent.Failed("poll failed: " + e, false, clock.instant(), lastSuccess, backoff());
+                event = new PollEvent.Failed(++seq, "poll failed: " + e, false, clock.instant(), lastSuccess, backoff());
             }
+            deliver(event);
         }
-        deliver(event);
         if (!paused && !stopped) {
             scheduleNext(event instanceof PollEvent.Failed f ? f.retryIn() : interval);
         }
     }
 
     /**
-     * Which group summaries the snapshots carry. Adding one reports a snapshot with it at once, in the
-     * background, without polling the database.
+     * Which group summaries the snapshots carry. Adding one reports a snapshot with it at once, on the
+     * lane, without polling the database.
      */
     public void summarize(Set<GroupBy> dimensions) {
         Set<GroupBy> before = summarized;
-        summarized = dimensions.isEmpty() ? java.util.EnumSet.noneOf(GroupBy.class) : java.util.EnumSet.copyOf(dimensions);
+        summarized = dimensions.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(dimensions);
         if (!before.containsAll(summarized)) {
-            runner.background(() -> {
-                PollEvent event;
+            onLane(() -> {
                 synchronized (tickLock) {
                     if (lastSuccess == null) {
                         return;
                     }
                     SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
-                    event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), none, clock.instant(), Duration.ZERO, null);
+                    deliver(new PollEvent.Updated(++seq, live.snapshot(Set.of(), summarized), none, live.version(), clock.instant(),
+                            Duration.ZERO, null));
                 }
-                deliver(event);
             });
         }
     }
@@ -162,21 +174,18 @@ public final class SessionPoller {
         if (result.revoked().isEmpty()) {
             return;
         }
-        runner.background(() -> {
-            PollEvent event;
+        onLane(() -> {
             synchronized (tickLock) {
-                Instant now = clock.instant();
-                SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()),
-                        live.snapshotServerNow(), false);
+                SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()), live.snapshotServerNow(), false);
+                long from = live.version();
                 live.apply(delta);
-                event = new PollEvent.Updated(live.snapshot(Set.of(), summarized), delta, now, Duration.ZERO, null);
+                deliver(new PollEvent.Updated(++seq, live.snapshot(Set.of(), summarized), delta, from, clock.instant(), Duration.ZERO, null));
             }
-            deliver(event);
         });
     }
 
     /** The replica's lag after a poll; a failure to measure it is logged, not a failed poll. */
-    private com.sessionconsole.domain.ReplicaLag replicaLag() {
+    private ReplicaLag replicaLag() {
         try {
             return strategy.replicaLag().orElse(null);
         } catch (DatabaseException e) {
@@ -199,16 +208,36 @@ public final class SessionPoller {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
+    private void onLane(Runnable work) {
+        try {
+            lane.execute(() -> logged(work));
+        } catch (RejectedExecutionException e) {
+            log.debug("the poll lane is shut down; dropped a request");
+        }
+    }
+
+    private static void logged(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            log.error("poll lane task failed", e);
+        }
+    }
+
     private synchronized void scheduleNext(Duration delay) {
         cancelPending();
         if (!stopped) {
-            pending = runner.schedule(delay, this::tick);
+            try {
+                pending = lane.schedule(() -> logged(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.debug("the poll lane is shut down; no next tick");
+            }
         }
     }
 
     private synchronized void cancelPending() {
         if (pending != null) {
-            pending.cancel();
+            pending.cancel(false);
             pending = null;
         }
     }

@@ -53,6 +53,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return () -> f.cancel(false);
     }
 
+    /** Uncaught exceptions on the FX thread go to the log instead of stderr only. */
+    public void logUncaughtExceptions() {
+        ui(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> log.error("uncaught exception on the FX thread", e)));
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

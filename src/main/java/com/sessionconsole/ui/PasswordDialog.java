@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
@@ -10,11 +9,14 @@ import java.util.concurrent.FutureTask;
 
 /** Asks for the database password on the FX thread. The password is kept in memory only. */
 public final class PasswordDialog {
-    private PasswordDialog() {
+    private final TaskRunner runner;
+
+    public PasswordDialog(TaskRunner runner) {
+        this.runner = runner;
     }
 
     /** Blocks the calling (non-FX) thread until the analyst answers. */
-    public static Optional<String> ask(String prompt) {
+    public Optional<String> ask(String prompt) {
         FutureTask<Optional<String>> task = new FutureTask<>(() -> {
             Dialog<String> d = new Dialog<>();
             d.setTitle("Session Console");
@@ -24,10 +26,10 @@ public final class PasswordDialog {
             d.getDialogPane().setContent(field);
             d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
             d.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
-            Platform.runLater(field::requestFocus);
+            d.setOnShown(e -> field.requestFocus());
             return d.showAndWait();
         });
-        Platform.runLater(task);
+        runner.ui(task);
         try {
             return task.get();
         } catch (Exception e) {

@@ -15,10 +15,11 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,7 +60,8 @@ public final class SessionTable {
             c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
         });
         // The few row cells the table reuses; a change of the fresh set restyles them without rebuilding any cell.
-        List<TableRow<Session>> rows = new ArrayList<>();
+        // Held weakly: rows the table throws away (after a resize) are not kept alive by this set.
+        Set<TableRow<Session>> rows = Collections.newSetFromMap(new WeakHashMap<>());
         fresh.addListener((obs, old, now) -> rows.forEach(r -> r.pseudoClassStateChanged(FRESH,
                 !r.isEmpty() && r.getItem() != null && now.contains(r.getItem().id()))));
         table.setRowFactory(tv -> {

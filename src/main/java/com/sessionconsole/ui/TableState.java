@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.live.ui.ConsoleViewModel;
 
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
@@ -18,7 +17,7 @@ import java.util.function.Function;
  * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
  * remembering the identities of the rows rather than their indices.
  */
-public final class TableState<T, K> implements ConsoleViewModel.UpdateListener {
+public final class TableState<T, K> implements UpdateListener {
     private final TableView<T> table;
     private final Function<T, K> identity;
     private List<K> selected = List.of();

@@ -21,7 +21,7 @@ import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.audit.ui.AuditViewModel;
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.WindowedConsole;
 import com.sessionconsole.ui.window.ConsoleWindow;
 import com.sessionconsole.findings.ui.FindingsViewModel;
 import com.sessionconsole.ui.FxTaskRunner;
@@ -143,7 +143,7 @@ class ConsoleBenchmark {
     }
 
     private void measureTicks(Workspace ws, org.postgresql.copy.CopyManager copy, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
-        SessionPoller poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), new DirectTaskRunner(), e -> { }, Clock.systemUTC());
+        SessionPoller poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), new DirectTaskRunner().lane(), e -> { }, Clock.systemUTC());
         poller.summarize(Set.of()); // as in the app on the Sessions view; a group view adds its own summaries, kept incrementally
         poller.tick();
         List<UUID> ids = new ArrayList<>();
@@ -167,7 +167,7 @@ class ConsoleBenchmark {
     }
 
     private void stall(Window w, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
-        Platform.runLater(() -> w.vm.filter().input(FilterParser.Field.TEXT).set("e"));
+        Platform.runLater(() -> w.console.vm.live().filter().input(FilterParser.Field.TEXT).set("e"));
         List<UUID> pool = new ArrayList<>();
         w.workspace.dao().forEachActive(s -> {
             if (!TARGET_IP.equals(s.ipAddress())) {
@@ -218,49 +218,43 @@ class ConsoleBenchmark {
                 .map(id -> "'" + id + "'").collect(Collectors.joining(","));
     }
 
-    record Window(ConsoleWindow window, ConsoleViewModel vm, FxTaskRunner runner, Workspace workspace, double loadMs) {
+    record Window(WindowedConsole console, Workspace workspace, double loadMs) {
         void close() throws Exception {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                window.stage().hide();
-                window.close();
+            console.runner.ui(() -> {
+                console.window.stage().hide();
+                console.close();
                 done.complete(null);
             });
             done.get();
-            runner.close();
         }
     }
 
     /** Opens a console window headless and times it until the Sessions table holds every active session. */
     private Window firstLoad(Workspace ws, int expected, boolean keep) throws Exception {
-        FxTaskRunner runner = new FxTaskRunner(2);
-        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                new com.sessionconsole.watchlist.Watchlist(Files.createTempDirectory("bench-watch").resolve("w.txt")), ws.label(), Clock.systemUTC());
         CountDownLatch loaded = new CountDownLatch(1);
-        CompletableFuture<ConsoleWindow> created = new CompletableFuture<>();
-        Preferences node = Preferences.userRoot().node("com/sessionconsole-bench");
-        node.clear();
+        CompletableFuture<WindowedConsole> created = new CompletableFuture<>();
         Platform.runLater(() -> {
-            ConsoleWindow w = new ConsoleWindow(new Stage(), new com.sessionconsole.ui.window.ConsoleViewModels(vm,
-                    new FindingsViewModel(runner, new FindingsEngine(ws.dao(), Clock.systemUTC()), vm), new AuditViewModel(runner, ws.audit()),
-                    new com.sessionconsole.history.ui.HistoryViewModel(runner, new com.sessionconsole.history.SessionHistory(ws.dao()))),
-                    new ViewPrefs(node), false, ws.label());
-            vm.sessions().addListener((javafx.collections.ListChangeListener<Session>) c -> {
-                if (vm.sessions().size() >= expected) {
-                    loaded.countDown();
-                }
-            });
-            created.complete(w);
+            try {
+                WindowedConsole c = WindowedConsole.create(new Stage(), ws, "sessionconsole-bench");
+                c.vm.live().sessions().addListener((javafx.collections.ListChangeListener<Session>) ch -> {
+                    if (c.vm.live().sessions().size() >= expected) {
+                        loaded.countDown();
+                    }
+                });
+                created.complete(c);
+            } catch (Exception e) {
+                created.completeExceptionally(e);
+            }
         });
-        ConsoleWindow w = created.get();
-        vm.setInterval(Duration.ofSeconds(1));
+        WindowedConsole c = created.get();
         long t0 = System.nanoTime();
-        Platform.runLater(w::show);
+        Platform.runLater(c::show);
         if (!loaded.await(120, TimeUnit.SECONDS)) {
             throw new AssertionError("the console did not load " + expected + " sessions");
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Window window = new Window(w, vm, runner, ws, ms);
+        Window window = new Window(c, ws, ms);
         if (!keep) {
             window.close();
         }

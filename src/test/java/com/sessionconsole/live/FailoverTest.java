@@ -13,7 +13,8 @@ import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.ReplicatedPair;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.HeadlessConsole;
+import com.sessionconsole.ui.window.ConsoleViewModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,30 +57,30 @@ class FailoverTest {
                     + "/postgres?targetServerType=primary";
             ConnectionSettings settings = new ConnectionSettings(url, EmbeddedDatabase.USER, null, null, false, Duration.ofSeconds(3),
                     null, false);
-            DirectTaskRunner runner = new DirectTaskRunner();
             try (Workspace ws = TestWorkspace.open(home, settings, Set.of())) {
-                ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                        new TokenLookup(ws.dao()), new Watchlist(home.resolve("w.txt")), ws.label(), Clock.systemUTC());
-                vm.start();
+                HeadlessConsole console = new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC());
+            DirectTaskRunner runner = console.runner;
+            ConsoleViewModels vm = console.vm;
+                console.wiring.start();
                 runner.runScheduled();
-                assertThat(vm.sessions()).hasSize(10);
+                assertThat(vm.live().sessions()).hasSize(10);
 
                 pair.stopPrimary();
-                vm.refreshNow();
+                vm.status().refreshNow();
                 runner.runScheduled();
-                assertThat(vm.staleProperty().get()).as("the primary is gone: the data is kept and marked stale").isTrue();
-                assertThat(vm.sessions()).hasSize(10);
-                assertThat(vm.revokeDisabledReasonProperty().get()).contains("disconnected");
+                assertThat(vm.status().staleProperty().get()).as("the primary is gone: the data is kept and marked stale").isTrue();
+                assertThat(vm.live().sessions()).hasSize(10);
+                assertThat(vm.revoke().disabledReasonProperty().get()).contains("disconnected");
 
                 pair.promote();
-                vm.refreshNow();
+                vm.status().refreshNow();
                 runner.runScheduled();
-                assertThat(vm.staleProperty().get()).as("reconnected to the promoted standby").isFalse();
-                assertThat(vm.sessions()).hasSize(10);
+                assertThat(vm.status().staleProperty().get()).as("reconnected to the promoted standby").isFalse();
+                assertThat(vm.live().sessions()).hasSize(10);
 
-                Session target = vm.sessions().get(0);
-                vm.revoke(vm.planRevoke(List.of(target)), "after failover");
-                assertThat(vm.lastOutcomeProperty().get().result().revoked()).containsExactly(target.id());
+                Session target = vm.live().sessions().get(0);
+                vm.revoke().revoke(vm.revoke().planRevoke(List.of(target)), "after failover");
+                assertThat(vm.revoke().lastOutcomeProperty().get().result().revoked()).containsExactly(target.id());
                 try (Connection c = pair.standby().adminDataSource().getConnection(); Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT is_active, pg_is_in_recovery() FROM public.user_sessions WHERE id = '"
                              + target.id() + "'")) {
@@ -86,7 +88,7 @@ class FailoverTest {
                     assertThat(rs.getBoolean(1)).as("revoked on the new primary").isFalse();
                     assertThat(rs.getBoolean(2)).isFalse();
                 }
-                vm.stop();
+                console.close();
             }
         }
     }

@@ -16,7 +16,8 @@ import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.ReplicatedPair;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.HeadlessConsole;
+import com.sessionconsole.ui.window.ConsoleViewModels;
 import com.sessionconsole.revoke.ui.RevokePlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,12 +86,8 @@ class ReadReplicaTest {
         }
     }
 
-    private ConsoleViewModel console(Workspace ws, DirectTaskRunner runner) {
-        ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                new Watchlist(home.resolve("w.txt")), ws.label(), Clock.systemUTC());
-        vm.start();
-        runner.runScheduled();
-        return vm;
+    private HeadlessConsole console(Workspace ws) throws java.io.IOException {
+        return new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC()).start();
     }
 
     @Test
@@ -109,34 +107,35 @@ class ReadReplicaTest {
 
     @Test
     void aRevokedSessionNeverReappearsWhileTheStandbyLags() throws Exception {
-        DirectTaskRunner runner = new DirectTaskRunner();
         try (Workspace ws = TestWorkspace.open(home, withReplica(), Set.of())) {
-            ConsoleViewModel vm = console(ws, runner);
-            assertThat(vm.sessions()).hasSize(20);
+            HeadlessConsole console = console(ws);
+            DirectTaskRunner runner = console.runner;
+            ConsoleViewModels vm = console.vm;
+            assertThat(vm.live().sessions()).hasSize(20);
             pair.pauseReplay();
-            RevokePlan plan = vm.planRevokeGroup(GroupBy.IP, "192.0.2.1");
+            RevokePlan plan = vm.revoke().planRevokeGroup(GroupBy.IP, "192.0.2.1");
             assertThat(plan.count()).isEqualTo(5);
-            vm.revoke(plan, "replica lag test");
-            Set<UUID> revoked = Set.copyOf(vm.lastOutcomeProperty().get().result().revoked());
+            vm.revoke().revoke(plan, "replica lag test");
+            Set<UUID> revoked = Set.copyOf(vm.revoke().lastOutcomeProperty().get().result().revoked());
             assertThat(revoked).hasSize(5);
             for (int tick = 0; tick < 5; tick++) {
-                vm.refreshNow();
+                vm.status().refreshNow();
                 runner.runScheduled();
-                assertThat(vm.sessions()).as("tick " + tick).extracting(Session::id).doesNotContainAnyElementsOf(revoked).hasSize(15);
+                assertThat(vm.live().sessions()).as("tick " + tick).extracting(Session::id).doesNotContainAnyElementsOf(revoked).hasSize(15);
                 assertThat(activeOn(pair.standby())).as("the standby still has them active").isEqualTo(20);
             }
             Session anyRevoked = ws.dao().history(GroupBy.IP, "192.0.2.1").stream().filter(s -> revoked.contains(s.id())).findFirst().orElseThrow();
             assertThat(anyRevoked.active()).as("history on the standby shows our revoke").isFalse();
-            assertThat(vm.replicaTextProperty().get()).contains("PAUSED");
-            assertThat(vm.replicaBehindProperty().get()).isTrue();
+            assertThat(vm.status().replicaTextProperty().get()).contains("PAUSED");
+            assertThat(vm.status().replicaBehindProperty().get()).isTrue();
             pair.resumeReplay();
             pair.awaitCaughtUp(Duration.ofSeconds(20));
-            vm.refreshNow();
+            vm.status().refreshNow();
             runner.runScheduled();
-            assertThat(vm.sessions()).extracting(Session::id).doesNotContainAnyElementsOf(revoked);
-            assertThat((long) vm.sessions().size()).isEqualTo(activeOn(pair.primary())).isEqualTo(activeOn(pair.standby())).isEqualTo(15);
-            assertThat(vm.replicaTextProperty().get()).doesNotContain("PAUSED");
-            vm.stop();
+            assertThat(vm.live().sessions()).extracting(Session::id).doesNotContainAnyElementsOf(revoked);
+            assertThat((long) vm.live().sessions().size()).isEqualTo(activeOn(pair.primary())).isEqualTo(activeOn(pair.standby())).isEqualTo(15);
+            assertThat(vm.status().replicaTextProperty().get()).doesNotContain("PAUSED");
+            console.close();
         }
     }
 

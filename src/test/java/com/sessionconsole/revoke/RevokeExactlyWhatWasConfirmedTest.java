@@ -13,8 +13,8 @@ import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
-import com.sessionconsole.live.ui.ConsoleViewModel;
-import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.HeadlessConsole;
+import com.sessionconsole.ui.window.ConsoleViewModels;
 import com.sessionconsole.revoke.ui.RevokePlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,27 +160,27 @@ class RevokeExactlyWhatWasConfirmedTest {
     }
 
     @Test
-    void theWindowRevokesThePlanItShowedAndOffersTheLateSessionsAsANewPlan() {
-        DirectTaskRunner runner = new DirectTaskRunner();
+    void theWindowRevokesThePlanItShowedAndOffersTheLateSessionsAsANewPlan() throws Exception {
         try (Workspace ws = TestWorkspace.open(home)) {
-            ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                    new Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
-            vm.start();
-            runner.runScheduled();
-            RevokePlan plan = vm.planRevokeGroup(GroupBy.IP, IP);
+            HeadlessConsole console = new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC()).start();
+            ConsoleViewModels vm = console.vm;
+            RevokePlan plan = vm.revoke().planRevokeGroup(GroupBy.IP, IP);
             assertThat(plan.count()).isEqualTo(2);
             List<NewSession> late = insertOfTheSameIp(4);
-            vm.revoke(plan, "stuffing");
-            RevocationService.Outcome outcome = vm.lastOutcomeProperty().get();
+            // the analyst confirms with a reason, then answers "yes" to reviewing the late sessions, then cancels that second revoke
+            console.dialogs.reason("stuffing").answer(true);
+            vm.revoke().execute(plan);
+            RevocationService.Outcome outcome = vm.revoke().lastOutcomeProperty().get();
             assertThat(outcome.result().revoked()).containsExactlyInAnyOrderElementsOf(previewed.stream().map(NewSession::id).toList());
             assertThat(outcome.result().appearedAfter()).containsExactlyInAnyOrderElementsOf(late.stream().map(NewSession::id).toList());
-            assertThat(vm.messageProperty().get()).contains("4 new session(s) of " + IP + " appeared after you confirmed; not revoked");
+            assertThat(vm.messages().textProperty().get()).contains("4 new session(s) of " + IP + " appeared after you confirmed; not revoked");
             late.forEach(s -> assertThat(active(s.id())).isEqualTo(1));
-            AtomicReference<RevokePlan> next = new AtomicReference<>();
-            vm.planAppeared(outcome, next::set);
-            assertThat(next.get().count()).isEqualTo(4);
-            assertThat(next.get().criteria().expectedIds()).containsExactlyInAnyOrderElementsOf(late.stream().map(NewSession::id).toList());
-            vm.stop();
+            assertThat(console.dialogs.confirmations).hasSize(2);
+            RevokePlan next = console.dialogs.confirmations.get(1);
+            assertThat(next.count()).isEqualTo(4);
+            assertThat(next.criteria().expectedIds()).containsExactlyInAnyOrderElementsOf(late.stream().map(NewSession::id).toList());
+            late.forEach(s -> assertThat(active(s.id())).as("cancelled: the late sessions stay active").isEqualTo(1));
+            console.close();
         }
     }
 }

@@ -17,12 +17,14 @@ import com.sessionconsole.support.RawRow;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.HeadlessConsole;
+import com.sessionconsole.ui.window.ConsoleViewModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,29 +89,29 @@ class LoadFailuresTest {
     }
 
     @Test
-    void aFailedLoadSaysSoInsteadOfNoRowsMatch() {
+    void aFailedLoadSaysSoInsteadOfNoRowsMatch() throws Exception {
         SessionWriter writer = db.resetTable();
         writer.insert(List.of(Rows.active(UUID.randomUUID(), Instant.now()).build()));
-        DirectTaskRunner runner = new DirectTaskRunner();
         try (Workspace ws = TestWorkspace.open(home)) {
-            ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(), new TokenLookup(ws.dao()),
-                    new Watchlist(home.resolve("w.txt")), ws.label(), Clock.systemUTC());
-            assertThat(vm.emptyTextProperty().get()).startsWith("Loading");
+            HeadlessConsole console = new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC());
+            DirectTaskRunner runner = console.runner;
+            ConsoleViewModels vm = console.vm;
+            assertThat(vm.live().emptyTextProperty().get()).startsWith("Loading");
             db.exec("ALTER TABLE public.user_sessions RENAME TO user_sessions_elsewhere");
             try {
-                vm.start();
+                console.wiring.start();
                 runner.runScheduled();
-                assertThat(vm.sessions()).isEmpty();
-                assertThat(vm.emptyTextProperty().get()).startsWith("Could not load the sessions:")
+                assertThat(vm.live().sessions()).isEmpty();
+                assertThat(vm.live().emptyTextProperty().get()).startsWith("Could not load the sessions:")
                         .contains("not an empty result");
             } finally {
                 db.exec("ALTER TABLE public.user_sessions_elsewhere RENAME TO user_sessions");
             }
-            vm.refreshNow();
+            vm.status().refreshNow();
             runner.runScheduled();
-            assertThat(vm.sessions()).hasSize(1);
-            assertThat(vm.emptyTextProperty().get()).isEmpty();
-            vm.stop();
+            assertThat(vm.live().sessions()).hasSize(1);
+            assertThat(vm.live().emptyTextProperty().get()).isEmpty();
+            console.close();
         }
     }
 }

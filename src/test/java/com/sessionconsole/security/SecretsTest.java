@@ -11,7 +11,8 @@ import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.TestDatabase;
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.HeadlessConsole;
+import com.sessionconsole.ui.window.ConsoleViewModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,16 +63,16 @@ class SecretsTest {
         Path export = home.resolve("export.csv");
         try (Workspace ws = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC())
                 .openServer(db.settings(), Set.of())) {
-            DirectTaskRunner runner = new DirectTaskRunner();
-            ConsoleViewModel vm = new ConsoleViewModel(runner, new KeyDiffPollStrategy(ws.dao()), ws.revocation(),
-                    new TokenLookup(ws.dao()), new com.sessionconsole.watchlist.Watchlist(home.resolve("watch.txt")), ws.label(), Clock.systemUTC());
-            vm.start();
+            HeadlessConsole console = new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC());
+            DirectTaskRunner runner = console.runner;
+            ConsoleViewModels vm = console.vm;
+            console.wiring.start();
             runner.runScheduled();
-            vm.findToken(rows.get(5).sessionToken());
-            all.append(vm.messageProperty().get());
-            assertThat(vm.pivotProperty().get()).isNotNull();
-            vm.clearPivot();
-            vm.export(export, null);
+            vm.tokens().find(rows.get(5).sessionToken());
+            all.append(vm.messages().textProperty().get());
+            assertThat(vm.live().pivotProperty().get()).isNotNull();
+            vm.live().clearPivot();
+            vm.export().export(export, null);
             assertThat(Files.readAllLines(export)).hasSizeGreaterThan(1000);
         }
 

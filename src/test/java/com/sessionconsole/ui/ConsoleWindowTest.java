@@ -1,6 +1,6 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.support.WindowedConsole;
 
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.GroupSummary;
@@ -36,8 +36,7 @@ class ConsoleWindowTest {
     static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     Workspace ws;
-    TestConsole console;
-    ConsoleViewModel vm;
+    WindowedConsole console;
     Instant now;
 
     @Start
@@ -49,8 +48,7 @@ class ConsoleWindowTest {
         List<NewSession> rows = new ArrayList<>();
         new SessionGenerator(9, 6000, 5000, now).rows().forEachRemaining(rows::add);
         writer.insert(rows);
-        console = TestConsole.open(stage, ws, "sessionconsole-test");
-        vm = console.vm;
+        console = WindowedConsole.open(stage, ws, "sessionconsole-test");
     }
 
     @AfterEach
@@ -64,7 +62,7 @@ class ConsoleWindowTest {
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        TestConsole.await(what, 20, condition);
+        WindowedConsole.await(what, 20, condition);
     }
 
     private long active(String where, Object... params) {

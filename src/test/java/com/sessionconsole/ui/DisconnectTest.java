@@ -8,6 +8,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.TestWorkspace;
+import com.sessionconsole.support.WindowedConsole;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -39,7 +40,7 @@ class DisconnectTest {
     Path dataDir;
     int port;
     Workspace ws;
-    TestConsole console;
+    WindowedConsole console;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -56,7 +57,7 @@ class DisconnectTest {
         ConnectionSettings settings = new ConnectionSettings(server.jdbcUrl(), EmbeddedDatabase.USER, null, null, false,
                 Duration.ofSeconds(2), null, false);
         ws = TestWorkspace.open(Files.createTempDirectory("console-fault"), settings, Set.of());
-        console = TestConsole.open(stage, ws, "sessionconsole-test-fault");
+        console = WindowedConsole.open(stage, ws, "sessionconsole-test-fault");
     }
 
     @AfterEach
@@ -67,7 +68,7 @@ class DisconnectTest {
     }
 
     private static void await(String what, long seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        TestConsole.await(what, seconds, condition);
+        WindowedConsole.await(what, seconds, condition);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.sessionconsole.audit.ui;
 
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.audit.AuditRecord;
+import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -10,19 +11,19 @@ import javafx.collections.ObservableList;
 
 /** The audit log of revokes, newest first, read off the FX thread. */
 public final class AuditViewModel {
-    private final TaskRunner runner;
+    private final LatestWins latest;
     private final AuditLog audit;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
     private final StringProperty location = new SimpleStringProperty();
 
     public AuditViewModel(TaskRunner runner, AuditLog audit) {
-        this.runner = runner;
+        this.latest = new LatestWins(runner);
         this.audit = audit;
         location.set("Audit log: " + audit.file());
     }
 
     public void reload() {
-        runner.run(audit::records, records::setAll, e -> location.set("Cannot read the audit log " + audit.file() + ": " + e.getMessage()));
+        latest.submit(audit::records, records::setAll, e -> location.set("Cannot read the audit log " + audit.file() + ": " + e.getMessage()));
     }
 
     public ObservableList<AuditRecord> records() {

@@ -1,8 +1,8 @@
 package com.sessionconsole.findings.ui;
 
-import com.sessionconsole.live.ui.ConsoleViewModel;
+import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.live.ui.GroupView;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.ui.RevokeViewModel;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.ViewPrefs;
@@ -28,7 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Function;
 
 /** Findings by severity, with rule switches, thresholds, the evidence rows, and show / revoke actions. */
@@ -43,7 +43,8 @@ public final class FindingsView {
 
     private final Parent root;
 
-    public FindingsView(FindingsViewModel vm, ConsoleViewModel console, ViewPrefs prefs, Consumer<RevokePlan> revokePlan, Runnable showSessions) {
+    public FindingsView(FindingsViewModel vm, LiveViewModel console, RevokeViewModel revoker, Predicate<Session> isWatched, ViewPrefs prefs,
+                        Runnable showSessions) {
         root = Fxml.load("FindingsView.fxml", this);
         findings.setId("findings-table");
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -59,7 +60,7 @@ public final class FindingsView {
             vm.select(f);
             evidenceTitle.setText(f == null ? "Select a finding to see its evidence." : f.rule().description() + " — " + f.evidence().size() + " row(s)");
         });
-        SessionTable.configure(evidence, console::serverNow, console.freshProperty(), console::isWatched, prefs, "findings.evidence");
+        SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), isWatched, prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
         status.textProperty().bind(vm.statusProperty());
 
@@ -70,8 +71,8 @@ public final class FindingsView {
             showSessions.run();
         });
         revoke.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().isNull()
-                .or(console.revokeDisabledReasonProperty().isNotNull()));
-        revoke.setOnAction(e -> revokePlan.accept(vm.planRevoke(findings.getSelectionModel().getSelectedItem())));
+                .or(revoker.disabledReasonProperty().isNotNull()));
+        revoke.setOnAction(e -> revoker.execute(revoker.planRevokeActive(findings.getSelectionModel().getSelectedItem().evidence())));
 
         MenuButton rules = new MenuButton("Rules");
         for (FindingRule r : FindingRule.values()) {

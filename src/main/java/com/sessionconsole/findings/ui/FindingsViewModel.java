@@ -1,7 +1,5 @@
 package com.sessionconsole.findings.ui;
 
-import com.sessionconsole.live.ui.ConsoleViewModel;
-import com.sessionconsole.revoke.ui.RevokePlan;
 
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
@@ -9,11 +7,12 @@ import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.live.Snapshot;
-import com.sessionconsole.ui.TaskRunner;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import com.sessionconsole.live.ui.LiveFeed;
+import com.sessionconsole.ui.LatestWins;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,32 +21,29 @@ import java.util.List;
 
 /**
  * Findings over the live set. They are computed off the FX thread after each poll, but only while
- * the Findings view is showing, so an analyst who never looks at them pays nothing.
+ * the Findings view is showing, so an analyst who never looks at them pays nothing. A newer
+ * computation always wins over an older one that finishes later.
  */
 public final class FindingsViewModel {
-    private final TaskRunner runner;
+    private final LiveFeed feed;
     private final FindingsEngine engine;
-    private final ConsoleViewModel console;
+    private final LatestWins latest;
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Session> evidence = FXCollections.observableArrayList();
-    private final ObjectProperty<FindingSettings> settings = new SimpleObjectProperty<>(FindingSettings.DEFAULTS);
-    private final StringProperty status = new SimpleStringProperty("");
-    private volatile boolean visible;
-    private volatile FindingSettings current = FindingSettings.DEFAULTS;
+    private final ReadOnlyObjectWrapper<FindingSettings> settings = new ReadOnlyObjectWrapper<>(FindingSettings.DEFAULTS);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private boolean visible;
 
-    public FindingsViewModel(TaskRunner runner, FindingsEngine engine, ConsoleViewModel console) {
-        this.runner = runner;
+    public FindingsViewModel(LiveFeed feed, FindingsEngine engine) {
+        this.feed = feed;
         this.engine = engine;
-        this.console = console;
-        console.addSnapshotListener(s -> {
+        this.latest = new LatestWins(feed.runner());
+        feed.onUpdate(u -> {
             if (visible) {
-                compute(s, false);
+                compute(false);
             }
         });
-        settings.addListener((obs, old, now) -> {
-            current = now;
-            refresh(false);
-        });
+        settings.addListener((obs, old, now) -> refresh(false));
     }
 
     public void setVisible(boolean showing) {
@@ -59,21 +55,17 @@ public final class FindingsViewModel {
 
     /** Recomputes now; {@code force} also re-runs the database rules instead of reusing their last answer. */
     public void refresh(boolean force) {
-        Snapshot s = console.snapshot();
-        runner.background(() -> compute(s, force));
+        compute(force);
     }
 
-    private void compute(Snapshot s, boolean force) {
-        try {
-            List<Finding> result = engine.compute(s.sessions(), current, s.serverNow(), force);
-            runner.ui(() -> {
-                findings.setAll(result);
-                status.set(result.size() + " finding(s) over " + s.sessions().size() + " active sessions; database rules refresh at most every "
-                        + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s");
-            });
-        } catch (RuntimeException e) {
-            runner.ui(() -> status.set("Findings could not be computed: " + e.getMessage()));
-        }
+    private void compute(boolean force) {
+        Snapshot s = feed.snapshot();
+        FindingSettings current = settings.get();
+        latest.submit(() -> engine.compute(s.sessions(), current, s.serverNow(), force), result -> {
+            findings.setAll(result);
+            status.set(result.size() + " finding(s) over " + s.sessions().size() + " active sessions; database rules refresh at most every "
+                    + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s");
+        }, e -> status.set("Findings could not be computed: " + e.getMessage()));
     }
 
     public void select(Finding f) {
@@ -96,24 +88,19 @@ public final class FindingsViewModel {
                 s.minUsersPerDevice(), s.maxLowTrust(), d, s.burstSessions(), s.burstWindow()));
     }
 
-    /** The active sessions among a finding's evidence, ready for the normal revoke confirmation. */
-    public RevokePlan planRevoke(Finding f) {
-        return console.planRevoke(f.evidence().stream().filter(x -> x.isActiveAt(console.serverNow())).toList());
-    }
-
     public ObservableList<Finding> findings() {
-        return findings;
+        return FXCollections.unmodifiableObservableList(findings);
     }
 
     public ObservableList<Session> evidence() {
-        return evidence;
+        return FXCollections.unmodifiableObservableList(evidence);
     }
 
-    public ObjectProperty<FindingSettings> settingsProperty() {
-        return settings;
+    public ReadOnlyObjectProperty<FindingSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }

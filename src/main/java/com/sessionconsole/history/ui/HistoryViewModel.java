@@ -4,6 +4,7 @@ import com.sessionconsole.ui.ChartData;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.history.SessionHistory;
+import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,9 +13,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The history of one user, device or IP, loaded off the FX thread. */
+/** The history of one user, device or IP, loaded off the FX thread; the last one asked for wins. */
 public final class HistoryViewModel {
-    private final TaskRunner runner;
+    private final LatestWins latest;
     private final SessionHistory history;
     private final ObservableList<SessionHistory.Entry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<SessionHistory.Result> result = new SimpleObjectProperty<>();
@@ -22,13 +23,13 @@ public final class HistoryViewModel {
     private final StringProperty title = new SimpleStringProperty("Right-click a row in any view: History of this user, device or IP.");
 
     public HistoryViewModel(TaskRunner runner, SessionHistory history) {
-        this.runner = runner;
+        this.latest = new LatestWins(runner);
         this.history = history;
     }
 
     public void load(GroupBy by, String key) {
         title.set("Loading the history of " + by.label() + " " + (key == null ? "(empty)" : key) + "…");
-        runner.run(() -> history.load(by, key), r -> {
+        latest.submit(() -> history.load(by, key), r -> {
             entries.setAll(r.entries());
             result.set(r);
             charts.set(charts(r));

@@ -42,10 +42,11 @@ public final class GroupView {
 
     private final Parent root;
     private final GroupBy by;
-    private final ConsoleViewModel vm;
+    private final LiveViewModel vm;
 
-    public GroupView(GroupBy by, ConsoleViewModel vm, ViewPrefs prefs, BiConsumer<GroupBy, String> revokeGroup,
-              Consumer<List<Session>> revokeSessions, Consumer<GroupBy> showTab, BiConsumer<GroupBy, String> showHistory) {
+    public GroupView(GroupBy by, LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
+        BiConsumer<GroupBy, String> revokeGroup = actions.revokeGroup();
+        Consumer<List<Session>> revokeSessions = actions.revokeSessions();
         this.by = by;
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
@@ -98,9 +99,9 @@ public final class GroupView {
                 e.consume();
             }
         });
-        groups.setContextMenu(contextMenu(revokeGroup, showTab, showHistory));
+        groups.setContextMenu(contextMenu(actions));
 
-        SessionTable.configure(detail, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, by + ".detail");
+        SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.isWatched(), prefs, by + ".detail");
         detail.setItems(vm.details(by));
         vm.addUpdateListener(new TableState<>(detail, Session::id));
         detail.setOnKeyPressed(e -> {
@@ -111,12 +112,11 @@ public final class GroupView {
         });
     }
 
-    private ContextMenu contextMenu(BiConsumer<GroupBy, String> revokeGroup, Consumer<GroupBy> showTab,
-                                    BiConsumer<GroupBy, String> showHistory) {
+    private ContextMenu contextMenu(RowActions actions) {
         MenuItem all = new MenuItem("Show all sessions of this " + by.label());
         all.setOnAction(e -> withSelected(g -> {
             vm.pivotTo(by, g.key());
-            showTab.accept(null);
+            actions.showTab().accept(null);
         }));
         ContextMenu menu = new ContextMenu(all);
         for (GroupBy other : GroupBy.values()) {
@@ -124,19 +124,19 @@ public final class GroupView {
                 MenuItem item = new MenuItem("Show " + plural(other) + " of this " + by.label());
                 item.setOnAction(e -> withSelected(g -> {
                     vm.pivotTo(by, g.key());
-                    showTab.accept(other);
+                    actions.showTab().accept(other);
                 }));
                 menu.getItems().add(item);
             }
         }
         MenuItem history = new MenuItem("History of this " + by.label());
-        history.setOnAction(e -> withSelected(g -> showHistory.accept(by, g.key())));
+        history.setOnAction(e -> withSelected(g -> actions.showHistory().accept(by, g.key())));
         menu.getItems().add(history);
         MenuItem watch = new MenuItem("Watch this " + by.label());
-        watch.setOnAction(e -> withSelected(g -> vm.watch(by, g.key())));
+        watch.setOnAction(e -> withSelected(g -> actions.watch().accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), watch);
         MenuItem revoke = new MenuItem("Revoke all sessions of this " + by.label() + "…");
-        revoke.setOnAction(e -> withSelected(g -> revokeGroup.accept(by, g.key())));
+        revoke.setOnAction(e -> withSelected(g -> actions.revokeGroup().accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         return menu;
     }
@@ -210,7 +210,7 @@ public final class GroupView {
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : TimeText.relative(item, vm.serverNow()));
+                setText(empty || item == null ? null : TimeText.relative(item, vm.feed().serverNow()));
                 setTooltip(empty || item == null ? null : new Tooltip(TimeText.absolute(item)));
             }
         });

@@ -27,13 +27,13 @@ public final class SessionsView {
     private TableView<Session> table;
 
     private final Parent root;
-    private final ConsoleViewModel vm;
+    private final LiveViewModel vm;
 
-    public SessionsView(ConsoleViewModel vm, ViewPrefs prefs, Consumer<List<Session>> revoke, Consumer<GroupBy> showTab,
-                 java.util.function.BiConsumer<GroupBy, String> showHistory) {
+    public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
+        Consumer<List<Session>> revoke = actions.revokeSessions();
         this.vm = vm;
         this.root = Fxml.load("SessionsView.fxml", this);
-        SessionTable.configure(table, vm::serverNow, vm.freshProperty(), vm::isWatched, prefs, "sessions");
+        SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions.isWatched(), prefs, "sessions");
         table.setItems(vm.sessions());
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
@@ -62,12 +62,12 @@ public final class SessionsView {
         ContextMenu menu = new ContextMenu(revokeItem, new SeparatorMenuItem());
         addPerKey(menu, "Show all sessions of this ", (by, key) -> {
             vm.pivotTo(by, key);
-            showTab.accept(null);
+            actions.showTab().accept(null);
         });
         menu.getItems().add(new SeparatorMenuItem());
-        addPerKey(menu, "History of this ", showHistory);
+        addPerKey(menu, "History of this ", actions.showHistory());
         menu.getItems().add(new SeparatorMenuItem());
-        addPerKey(menu, "Watch this ", vm::watch);
+        addPerKey(menu, "Watch this ", actions.watch());
         table.setContextMenu(menu);
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
                 "charts", "since the window opened").node());

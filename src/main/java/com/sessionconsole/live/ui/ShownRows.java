@@ -18,58 +18,74 @@ import java.util.UUID;
 /**
  * The Sessions view's rows, filtered and sorted, kept from one tick to the next. A tick's delta is
  * applied by binary search (a few list moves per change) instead of filtering and sorting every row
- * again; anything else (a new filter, pivot or sort, an expiry, a full load) rebuilds.
+ * again, but only when it leads from exactly the snapshot these rows were built from and no time
+ * boundary (an expiry, the edge of "created within 30m") has passed since; anything else rebuilds.
  */
 final class ShownRows {
-    record Result(List<Session> rows, Instant nextExpiry) {
+    /** The rows, and the next instant at which a row leaves or enters the view by time alone (null: none). */
+    record Result(List<Session> rows, Instant nextChange) {
     }
 
-    private Snapshot base;
+    private long baseVersion = -1;
     private SessionFilter filter;
     private Pivot pivot;
     private Comparator<Session> order;
     private final ArrayList<Session> rows = new ArrayList<>();
     private final Map<UUID, Session> byId = new HashMap<>();
-    private Instant nextExpiry;
+    private Instant nextChange;
 
     /**
-     * @param previous the snapshot that {@code delta} leads from, or null when there is no delta to apply
+     * @param delta the changes that lead to {@code s} from the snapshot with version {@code fromVersion}, or null
      */
-    synchronized Result update(Snapshot s, Snapshot previous, SessionDelta delta, SessionFilter f, Pivot p,
+    synchronized Result update(Snapshot s, SessionDelta delta, long fromVersion, SessionFilter f, Pivot p,
                                Comparator<Session> sort, Instant now) {
-        boolean incremental = delta != null && !delta.full() && previous != null && previous == base
-                && f.equals(filter) && Objects.equals(p, pivot) && sort == order;
+        boolean incremental = delta != null && !delta.full() && fromVersion == baseVersion
+                && f.equals(filter) && Objects.equals(p, pivot) && sort == order
+                && (nextChange == null || now.isBefore(nextChange));
         if (incremental) {
             for (UUID id : delta.removed()) {
                 remove(byId.remove(id));
             }
             for (Session x : delta.upserts()) {
                 remove(byId.remove(x.id()));
-                if (visible(x, f, p, now)) {
-                    int at = Collections.binarySearch(rows, x, sort);
-                    rows.add(at < 0 ? -at - 1 : at, x);
-                    byId.put(x.id(), x);
-                    nextExpiry = nextExpiry == null || x.expiresAt().isBefore(nextExpiry) ? x.expiresAt() : nextExpiry;
-                }
+                consider(x, f, p, now, true);
             }
         } else {
             rows.clear();
             byId.clear();
-            nextExpiry = null;
+            nextChange = null;
             for (Session x : s.sessions()) {
-                if (visible(x, f, p, now)) {
-                    rows.add(x);
-                    byId.put(x.id(), x);
-                    nextExpiry = nextExpiry == null || x.expiresAt().isBefore(nextExpiry) ? x.expiresAt() : nextExpiry;
-                }
+                consider(x, f, p, now, false);
             }
             rows.sort(sort);
         }
-        base = s;
+        baseVersion = s.version();
         filter = f;
         pivot = p;
         order = sort;
-        return new Result(List.copyOf(rows), nextExpiry);
+        return new Result(List.copyOf(rows), nextChange);
+    }
+
+    private void consider(Session x, SessionFilter f, Pivot p, Instant now, boolean sorted) {
+        if (f.isTimeRelative()) {
+            earlier(f.changesAt(x, now));
+        }
+        if (visible(x, f, p, now)) {
+            if (sorted) {
+                int at = Collections.binarySearch(rows, x, order);
+                rows.add(at < 0 ? -at - 1 : at, x);
+            } else {
+                rows.add(x);
+            }
+            byId.put(x.id(), x);
+            earlier(x.expiresAt());
+        }
+    }
+
+    private void earlier(Instant t) {
+        if (t != null && (nextChange == null || t.isBefore(nextChange))) {
+            nextChange = t;
+        }
     }
 
     private void remove(Session old) {

@@ -1,15 +1,18 @@
 package com.sessionconsole.live.ui;
 
-import com.sessionconsole.ui.ChartData;
-
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.ui.ChartData;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the tables show after one recompute, built off the FX thread and applied in one go. */
-record ViewData(long generation, List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups,
-                Map<GroupBy, List<Session>> details, int totalActive, ChartData charts) {
+/**
+ * Everything the tables show after one recompute, built off the FX thread and applied in one go.
+ * {@code nextChange} is when time alone next changes what is shown (an expiry, a filter's edge).
+ */
+record ViewData(List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups, Map<GroupBy, List<Session>> details,
+                int totalActive, ChartData charts, Instant nextChange) {
 }

@@ -2,8 +2,8 @@ package com.sessionconsole.ui.window;
 
 import com.sessionconsole.ui.ViewPrefs;
 
-import com.sessionconsole.live.ui.ConsoleViewModel;
 
+import com.sessionconsole.ui.DialogService;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
@@ -17,13 +17,13 @@ import java.util.Objects;
 public final class ConsoleWindow {
     private final Stage stage;
     private final MainView view;
-    private final ConsoleViewModel vm;
+    private final ConsoleViewModels models;
     private final Timeline clock;
 
-    public ConsoleWindow(Stage stage, ConsoleViewModels models, ViewPrefs prefs, boolean demo, String connection) {
+    public ConsoleWindow(Stage stage, ConsoleViewModels models, ViewPrefs prefs, DialogService dialogs, boolean demo, String connection) {
         this.stage = stage;
-        this.vm = models.console();
-        this.view = new MainView(models, prefs, demo);
+        this.models = models;
+        this.view = new MainView(models, prefs, dialogs, demo);
         Scene scene = new Scene(view.root(), prefs.getDouble("window.width", 1366), prefs.getDouble("window.height", 768));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource("/com/sessionconsole/ui/console.css")).toExternalForm());
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
@@ -43,14 +43,13 @@ public final class ConsoleWindow {
             prefs.putDouble("window.height", scene.getHeight());
             prefs.flush();
         });
-        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.updateStaleText()));
+        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> models.status().updateStaleText()));
         clock.setCycleCount(Timeline.INDEFINITE);
     }
 
     public void show() {
         stage.show();
         clock.play();
-        vm.start();
     }
 
     public Stage stage() {
@@ -63,6 +62,5 @@ public final class ConsoleWindow {
 
     public void close() {
         clock.stop();
-        vm.stop();
     }
 }

@@ -42,7 +42,7 @@ class ShownRowsTest {
         Comparator<Session> order = Comparator.comparing(Session::trustLevel, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
                 .reversed().thenComparing(Session::id);
         ShownRows rows = new ShownRows();
-        rows.update(previous, null, null, filter, null, order, NOW);
+        rows.update(previous, null, -1, filter, null, order, NOW);
         List<UUID> ids = new ArrayList<>(initial.stream().map(Session::id).toList());
         for (int tick = 0; tick < 200; tick++) {
             List<Session> upserts = new ArrayList<>();
@@ -60,8 +60,8 @@ class ShownRowsTest {
             }
             SessionDelta delta = new SessionDelta(upserts, removed, NOW, false);
             Snapshot next = snapshot(live, delta);
-            List<Session> incremental = rows.update(next, previous, delta, filter, null, order, NOW).rows();
-            List<Session> full = new ShownRows().update(next, null, null, filter, null, order, NOW).rows();
+            List<Session> incremental = rows.update(next, delta, previous.version(), filter, null, order, NOW).rows();
+            List<Session> full = new ShownRows().update(next, null, -1, filter, null, order, NOW).rows();
             assertThat(incremental).as("tick " + tick).isEqualTo(full);
             previous = next;
         }

@@ -1,0 +1,91 @@
+package com.sessionconsole.app;
+
+import com.sessionconsole.audit.ui.AuditViewModel;
+import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.export.ui.ExportViewModel;
+import com.sessionconsole.findings.FindingsEngine;
+import com.sessionconsole.findings.ui.FindingsViewModel;
+import com.sessionconsole.history.SessionHistory;
+import com.sessionconsole.history.TokenLookup;
+import com.sessionconsole.history.ui.HistoryViewModel;
+import com.sessionconsole.history.ui.TokenLookupViewModel;
+import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.SessionPoller;
+import com.sessionconsole.live.ui.ConnectionStatusViewModel;
+import com.sessionconsole.live.ui.LiveFeed;
+import com.sessionconsole.live.ui.LiveViewModel;
+import com.sessionconsole.revoke.ui.RevokeConfirmer;
+import com.sessionconsole.revoke.ui.RevokeViewModel;
+import com.sessionconsole.ui.DialogService;
+import com.sessionconsole.ui.Messages;
+import com.sessionconsole.ui.TaskRunner;
+import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.watchlist.Watchlist;
+import com.sessionconsole.watchlist.ui.WatchlistViewModel;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One console's ViewModels over a workspace, wired once: the poller on its lane, the feed that hands its
+ * results to the FX thread, and every feature's ViewModel. The desktop app and the tests build consoles
+ * only through this class, so they run the same wiring.
+ */
+public final class ConsoleWiring {
+    private final SessionPoller poller;
+    private final ConsoleViewModels models;
+
+    /**
+     * @param lane      the poller's single thread (see {@link #newPollLane()}); the caller shuts it down
+     * @param dialogs   the window's dialogs, or a test's answers
+     * @param confirmer the revoke confirmation, likewise
+     */
+    public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
+                         DialogService dialogs, RevokeConfirmer confirmer) {
+        LiveFeed feed = new LiveFeed(runner, clock);
+        poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), lane, feed, clock);
+        feed.attach(poller);
+        Messages messages = new Messages();
+        LiveViewModel live = new LiveViewModel(feed);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, ws.label(), ws.replicaLagWarnSeconds());
+        RevokeViewModel revoke = new RevokeViewModel(feed, status, ws.revocation(), messages, dialogs, confirmer);
+        models = new ConsoleViewModels(live, status, revoke,
+                new TokenLookupViewModel(new TokenLookup(ws.dao()), live, messages),
+                new WatchlistViewModel(feed, new Watchlist(watchlistFile), messages),
+                new ExportViewModel(runner, live, messages, ws.label(), clock),
+                new FindingsViewModel(feed, new FindingsEngine(ws.dao(), clock)),
+                new HistoryViewModel(runner, new SessionHistory(ws.dao())),
+                new AuditViewModel(runner, ws.audit()),
+                messages);
+    }
+
+    /** A daemon thread for one poller: ticks run on it one at a time and are reported in order. */
+    public static ScheduledExecutorService newPollLane() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "poll-lane");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ConsoleViewModels models() {
+        return models;
+    }
+
+    public SessionPoller poller() {
+        return poller;
+    }
+
+    /** Starts polling (the first tick at once). */
+    public void start() {
+        models.status().start();
+    }
+
+    /** Stops polling and the live view's timers. */
+    public void stop() {
+        models.status().stop();
+        models.live().stop();
+    }
+}

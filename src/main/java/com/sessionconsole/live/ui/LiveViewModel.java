@@ -1,0 +1,276 @@
+package com.sessionconsole.live.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.live.PollEvent;
+import com.sessionconsole.live.SessionDelta;
+import com.sessionconsole.live.Snapshot;
+import com.sessionconsole.ui.ChartData;
+import com.sessionconsole.ui.LatestWins;
+import com.sessionconsole.ui.TaskRunner;
+import com.sessionconsole.ui.UpdateListener;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The live tables and charts. Each poll result, filter, pivot, sort or selection change captures one
+ * {@link ViewRequest} on the FX thread; a worker computes the rows; the result replaces the lists in one
+ * step on the FX thread, unless a newer request was made meanwhile. When time alone changes what is shown
+ * (an expiry, the edge of "created within 30m"), a recompute is scheduled for that moment.
+ * All state is confined to the FX thread.
+ */
+public final class LiveViewModel {
+    private static final Logger log = LoggerFactory.getLogger(LiveViewModel.class);
+    static final int MAX_SAMPLES = 720;
+    /** Time boundaries closer together than this are handled together: at most one recompute a second for them. */
+    private static final Duration MIN_BOUNDARY_DELAY = Duration.ofSeconds(1);
+
+    private final LiveFeed feed;
+    private final TaskRunner runner;
+    private final LatestWins latest;
+    private final ViewComputer computer = new ViewComputer();
+    private final FilterViewModel filter = new FilterViewModel();
+    private final ArrayDeque<ChartData.Sample> samples = new ArrayDeque<>();
+    private final Map<GroupBy, Comparator<GroupSummary>> groupOrders = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, ViewRequest.Selection> selections = new EnumMap<>(GroupBy.class);
+    private final List<UpdateListener> updateListeners = new ArrayList<>();
+    private Comparator<Session> order = Session.NEWEST_FIRST;
+    private GroupBy visibleGroup;
+    private boolean chartsVisible;
+    private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
+    private TaskRunner.Cancellable boundaryTimer;
+
+    private final ObservableList<Session> sessions = FXCollections.observableArrayList();
+    private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, ObservableList<Session>> details = new EnumMap<>(GroupBy.class);
+    private final ObservableList<Session> sessionsView = FXCollections.unmodifiableObservableList(sessions);
+    private final Map<GroupBy, ObservableList<GroupSummary>> groupsView = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, ObservableList<Session>> detailsView = new EnumMap<>(GroupBy.class);
+    private final ReadOnlyObjectWrapper<Set<UUID>> fresh = new ReadOnlyObjectWrapper<>(Set.of());
+    private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
+    private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
+
+    public LiveViewModel(LiveFeed feed) {
+        this.feed = feed;
+        this.runner = feed.runner();
+        this.latest = new LatestWins(runner);
+        for (GroupBy by : GroupBy.values()) {
+            groups.put(by, FXCollections.observableArrayList());
+            details.put(by, FXCollections.observableArrayList());
+            groupsView.put(by, FXCollections.unmodifiableObservableList(groups.get(by)));
+            detailsView.put(by, FXCollections.unmodifiableObservableList(details.get(by)));
+        }
+        feed.onUpdate(this::onUpdate);
+        feed.onFailure(f -> {
+            if (!feed.loaded()) {
+                emptyText.set("Could not load the sessions: " + f.message() + ". Retrying in " + f.retryIn().toSeconds()
+                        + " s. (This is a failure to load, not an empty result.)");
+            }
+        });
+        filter.filterProperty().addListener((obs, old, now) -> recompute());
+        pivot.addListener((obs, old, now) -> recompute());
+    }
+
+    private void onUpdate(PollEvent.Updated u) {
+        Snapshot s = u.snapshot();
+        if (!u.took().isZero()) { // a real poll, not a local revoke or a summary request
+            samples.addLast(new ChartData.Sample(u.at(), s.sessions().size()));
+            while (samples.size() > MAX_SAMPLES) {
+                samples.pollFirst();
+            }
+        }
+        boolean newSummaries = !s.groups().equals(previousGroups);
+        previousGroups = s.groups();
+        boolean first = !emptyText.get().isEmpty();
+        emptyText.set("");
+        if (first || !u.delta().isEmpty() || newSummaries) {
+            compute(u.delta(), u.fromVersion());
+        } else if (!fresh.get().isEmpty()) {
+            fresh.set(Set.of()); // an idle tick only ends the highlight of the last one
+        }
+    }
+
+    private void recompute() {
+        compute(null, -1);
+    }
+
+    private void compute(SessionDelta delta, long fromVersion) {
+        Snapshot s = feed.snapshot();
+        ViewRequest request = new ViewRequest(s, delta, fromVersion, filter.filterProperty().get(), pivot.get(), order, selections,
+                groupOrders, visibleGroup, chartsVisible, List.copyOf(samples), feed.serverNow());
+        latest.submit(() -> timed(request), data -> apply(s, data), e -> log.error("the view could not be computed", e));
+    }
+
+    private ViewData timed(ViewRequest request) {
+        long t0 = System.nanoTime();
+        ViewData data = computer.compute(request);
+        long took = System.nanoTime() - t0;
+        if (took > 100_000_000L) {
+            log.info("slow view update of {} rows: filter, sort and group took {} ms off the FX thread", data.sessions().size(), took / 1_000_000);
+        }
+        return data;
+    }
+
+    private void apply(Snapshot s, ViewData data) {
+        updateListeners.forEach(UpdateListener::beforeUpdate);
+        fresh.set(s.fresh());
+        sessions.setAll(data.sessions());
+        for (GroupBy by : GroupBy.values()) {
+            groups.get(by).setAll(data.groups().get(by));
+            details.get(by).setAll(data.details().get(by));
+        }
+        updateListeners.forEach(UpdateListener::afterUpdate);
+        charts.set(data.charts());
+        countText.set(String.format("%,d active", data.totalActive())
+                + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
+        scheduleBoundary(data.nextChange());
+    }
+
+    /** Recomputes when time alone next changes the view, on the server's clock as estimated from the last snapshot. */
+    private void scheduleBoundary(Instant next) {
+        if (boundaryTimer != null) {
+            boundaryTimer.cancel();
+            boundaryTimer = null;
+        }
+        if (next == null || !feed.loaded()) {
+            return;
+        }
+        Duration until = Duration.between(feed.serverNow(), next).plusMillis(5);
+        boundaryTimer = runner.schedule(until.compareTo(MIN_BOUNDARY_DELAY) < 0 ? MIN_BOUNDARY_DELAY : until,
+                () -> runner.ui(this::recompute));
+    }
+
+    /** Stops the boundary timer; the window calls it when it closes. */
+    public void stop() {
+        scheduleBoundary(null);
+        latest.invalidate();
+    }
+
+    // ---- what the analyst changes ----------------------------------------------------------------
+
+    public void setSessionOrder(Comparator<Session> newOrder) {
+        order = newOrder == null ? Session.NEWEST_FIRST : newOrder.thenComparing(Session::id);
+        recompute();
+    }
+
+    public void setGroupOrder(GroupBy by, Comparator<GroupSummary> newOrder) {
+        if (newOrder == null) {
+            groupOrders.remove(by);
+        } else {
+            groupOrders.put(by, newOrder);
+        }
+        recompute();
+    }
+
+    /** Selects the group whose sessions the detail table shows; a {@code null} group means no selection. */
+    public void selectGroup(GroupBy by, GroupSummary group) {
+        ViewRequest.Selection next = group == null ? null : new ViewRequest.Selection(group.key());
+        if (Objects.equals(selections.get(by), next)) {
+            return;
+        }
+        if (next == null) {
+            selections.remove(by);
+        } else {
+            selections.put(by, next);
+        }
+        recompute();
+    }
+
+    /**
+     * Which group view is showing (null: none). While a filter narrows the set, only that view's
+     * summaries are rebuilt on each tick; the others are built when they are shown.
+     */
+    public void setVisibleGroup(GroupBy by) {
+        visibleGroup = by;
+        if (feed.poller() != null) {
+            feed.poller().summarize(by == null ? Set.of() : Set.of(by));
+        }
+        if (by != null) {
+            recompute();
+        }
+    }
+
+    public void setChartsVisible(boolean showing) {
+        chartsVisible = showing;
+        if (showing) {
+            recompute();
+        }
+    }
+
+    public void pivotTo(GroupBy by, String key) {
+        pivot.set(new Pivot(by, key));
+    }
+
+    public void clearPivot() {
+        pivot.set(null);
+    }
+
+    public void addUpdateListener(UpdateListener listener) {
+        updateListeners.add(listener);
+    }
+
+    // ---- what the views show --------------------------------------------------------------------
+
+    public FilterViewModel filter() {
+        return filter;
+    }
+
+    public ObservableList<Session> sessions() {
+        return sessionsView;
+    }
+
+    public ObservableList<GroupSummary> groups(GroupBy by) {
+        return groupsView.get(by);
+    }
+
+    public ObservableList<Session> details(GroupBy by) {
+        return detailsView.get(by);
+    }
+
+    public ReadOnlyObjectProperty<Set<UUID>> freshProperty() {
+        return fresh.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartData> chartsProperty() {
+        return charts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Pivot> pivotProperty() {
+        return pivot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** The feed the tables follow: the newest snapshot and the server's estimated clock. */
+    public LiveFeed feed() {
+        return feed;
+    }
+}

@@ -1,0 +1,64 @@
+package com.sessionconsole.live.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.live.GroupIndex;
+import com.sessionconsole.live.Snapshot;
+import com.sessionconsole.ui.ChartData;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns one {@link ViewRequest} into the rows every table shows: filter, sort, group and chart, off the FX thread. */
+final class ViewComputer {
+    private final ShownRows shownRows = new ShownRows();
+
+    ViewData compute(ViewRequest r) {
+        Snapshot s = r.snapshot();
+        ShownRows.Result result = shownRows.update(s, r.delta(), r.fromVersion(), r.filter(), r.pivot(), r.order(), r.now());
+        List<Session> shown = result.rows();
+        boolean narrowed = shown.size() != s.sessions().size();
+        Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
+        Map<GroupBy, List<Session>> detailData = new EnumMap<>(GroupBy.class);
+        for (GroupBy by : GroupBy.values()) {
+            List<GroupSummary> source = !narrowed ? s.groups().getOrDefault(by, List.of())
+                    : by == r.visibleGroup() ? GroupIndex.of(by, shown).summaries() : List.of();
+            List<GroupSummary> list = new ArrayList<>(source);
+            Comparator<GroupSummary> order = r.groupOrders().get(by);
+            if (order != null) {
+                list.sort(order.thenComparing(GroupIndex.ORDER));
+            }
+            groupData.put(by, list);
+            ViewRequest.Selection sel = r.selections().get(by);
+            detailData.put(by, sel == null ? List.of() : shown.stream().filter(x -> Objects.equals(x.key(by), sel.key()))
+                    .sorted(Session.NEWEST_FIRST).toList());
+        }
+        return new ViewData(shown, groupData, detailData, s.sessions().size(), charts(r, shown), result.nextChange());
+    }
+
+    /** The location and trust charts are computed only while they are unfolded. */
+    private static ChartData charts(ViewRequest r, List<Session> shown) {
+        if (!r.charts()) {
+            return new ChartData(r.samples(), Map.of(), new long[11]);
+        }
+        Map<String, Long> locations = new HashMap<>();
+        long[] trust = new long[11];
+        for (Session x : shown) {
+            locations.merge(x.location() == null ? "(empty)" : x.location(), 1L, Long::sum);
+            if (x.trustLevel() != null) {
+                trust[Math.max(0, Math.min(10, x.trustLevel() / 10))]++;
+            }
+        }
+        Map<String, Long> top = new LinkedHashMap<>();
+        locations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return new ChartData(r.samples(), top, trust);
+    }
+}

@@ -1,0 +1,69 @@
+package com.sessionconsole.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The real dialogs, owned by the console window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean ask(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.NO, ButtonType.YES);
+        a.initOwner(owner.get());
+        a.setHeaderText(header);
+        return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    @Override
+    public void inform(Severity severity, String header, String text) {
+        Alert a = new Alert(switch (severity) {
+            case INFO -> Alert.AlertType.INFORMATION;
+            case WARNING -> Alert.AlertType.WARNING;
+            case ERROR -> Alert.AlertType.ERROR;
+        }, text);
+        a.initOwner(owner.get());
+        a.setHeaderText(header);
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+    }
+
+    @Override
+    public Optional<String> askText(String header, String prompt, boolean secret) {
+        Dialog<String> d = new Dialog<>();
+        d.initOwner(owner.get());
+        d.setHeaderText(header);
+        TextField field = secret ? new PasswordField() : new TextField();
+        field.setId(secret ? "secret-input" : "text-input");
+        field.setPromptText(prompt);
+        d.getDialogPane().setContent(field);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
+        d.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
+        d.setOnShown(e -> field.requestFocus());
+        return d.showAndWait().filter(t -> !t.isBlank());
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+}

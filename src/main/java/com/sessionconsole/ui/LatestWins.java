@@ -1,0 +1,36 @@
+package com.sessionconsole.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * "Latest wins" for one view: each submit computes in the background and hands its result to the FX
+ * thread, where it is applied only if no newer submit came after it. An older result that finishes last
+ * is dropped, never shown over a newer one. Call {@link #submit} on the FX thread.
+ */
+public final class LatestWins {
+    private final TaskRunner runner;
+    private long latest;
+
+    public LatestWins(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    public <T> void submit(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
+        long generation = ++latest;
+        runner.run(work, result -> {
+            if (generation == latest) {
+                apply.accept(result);
+            }
+        }, error -> {
+            if (generation == latest) {
+                failed.accept(error);
+            }
+        });
+    }
+
+    /** Drops whatever is still computing: its result will not be applied. */
+    public void invalidate() {
+        latest++;
+    }
+}

@@ -1,0 +1,128 @@
+package com.sessionconsole.ui.window;
+
+import com.sessionconsole.live.ui.ConnectionStatusViewModel;
+import com.sessionconsole.revoke.ui.RevokeViewModel;
+import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.ViewPrefs;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The toolbar (laid out in ConsoleToolBar.fxml): refresh, pause, interval, revoke, export, token lookup, theme. */
+final class ConsoleToolBar {
+    static final List<Duration> INTERVALS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    @FXML private Button pause;
+    @FXML private ComboBox<Duration> interval;
+    @FXML private StackPane revokeHolder;
+    @FXML private Button revoke;
+    @FXML private Region spacer;
+    @FXML private Label demoBadge;
+
+    private final ConnectionStatusViewModel status;
+    private final RevokeViewModel revoker;
+    private final WindowActions actions;
+    private final ViewPrefs prefs;
+    private final boolean demo;
+    private final Parent root;
+
+    ConsoleToolBar(ConnectionStatusViewModel status, RevokeViewModel revoker, WindowActions actions, ViewPrefs prefs, boolean demo) {
+        this.status = status;
+        this.revoker = revoker;
+        this.actions = actions;
+        this.prefs = prefs;
+        this.demo = demo;
+        this.root = Fxml.load("ConsoleToolBar.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        pause.textProperty().bind(status.pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.graphicProperty().bind(status.pausedProperty().map(p -> new FontIcon(p ? "mdi2p-play" : "mdi2p-pause")));
+        interval.getItems().setAll(INTERVALS);
+        interval.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : "every " + d.toSeconds() + " s";
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        Duration saved = Duration.ofSeconds((long) prefs.getDouble("poll.seconds", 5));
+        interval.setValue(INTERVALS.contains(saved) ? saved : Duration.ofSeconds(5));
+        status.setInterval(interval.getValue());
+        interval.valueProperty().addListener((obs, old, d) -> {
+            status.setInterval(d);
+            prefs.putDouble("poll.seconds", d.toSeconds());
+        });
+        revoke.disableProperty().bind(revoker.disabledReasonProperty().isNotNull().or(revoker.busyProperty()));
+        revoke.textProperty().bind(revoker.disabledReasonProperty().map(r -> "Revoke disabled: " + shortReason(r)).orElse("Revoke…"));
+        Tooltip revokeTip = new Tooltip();
+        revokeTip.textProperty().bind(revoker.disabledReasonProperty()
+                .orElse("Revoke the selected sessions, or all sessions of the selected group (Delete)"));
+        Tooltip.install(revokeHolder, revokeTip); // on the holder: a disabled button shows no tooltip
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        demoBadge.setVisible(demo);
+        demoBadge.setManaged(demo);
+    }
+
+    private static String shortReason(String reason) {
+        if (reason.startsWith("disconnected")) {
+            return "disconnected";
+        }
+        if (reason.startsWith("read-only")) {
+            return "read-only mode";
+        }
+        return "no UPDATE privilege";
+    }
+
+    @FXML
+    private void refresh() {
+        status.refreshNow();
+    }
+
+    @FXML
+    private void togglePaused() {
+        status.togglePaused();
+    }
+
+    @FXML
+    private void revoke() {
+        actions.revokeFromCurrentView();
+    }
+
+    @FXML
+    private void export() {
+        actions.exportCurrentView();
+    }
+
+    @FXML
+    private void findToken() {
+        actions.findToken();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        actions.toggleTheme();
+    }
+
+    Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,48 @@
+package com.sessionconsole.ui.window;
+
+import com.sessionconsole.live.ui.ConnectionStatusViewModel;
+import com.sessionconsole.live.ui.LiveViewModel;
+import com.sessionconsole.ui.Fxml;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+
+/** The bottom line: which database, how fresh the data is, paused or not, the counts, the replica's lag, and the last error. */
+final class StatusBar {
+    @FXML private Label connection;
+    @FXML private Label refresh;
+    @FXML private Label paused;
+    @FXML private Label count;
+    @FXML private Label replica;
+    @FXML private Label error;
+
+    private final ConnectionStatusViewModel status;
+    private final LiveViewModel live;
+    private final Parent root;
+
+    StatusBar(ConnectionStatusViewModel status, LiveViewModel live) {
+        this.status = status;
+        this.live = live;
+        this.root = Fxml.load("StatusBar.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        connection.textProperty().bind(status.connectionLabelProperty().map(l -> "demo".equals(l) ? "● Demo database (synthetic data)" : "● " + l));
+        status.connectedProperty().addListener((obs, old, ok) -> connection.pseudoClassStateChanged(PseudoClass.getPseudoClass("offline"), !ok));
+        refresh.textProperty().bind(status.refreshTextProperty());
+        paused.visibleProperty().bind(status.pausedProperty());
+        paused.managedProperty().bind(paused.visibleProperty());
+        count.textProperty().bind(live.countTextProperty());
+        replica.textProperty().bind(status.replicaTextProperty());
+        replica.managedProperty().bind(status.replicaTextProperty().isNotEmpty());
+        status.replicaBehindProperty().addListener((obs, old, behind) -> replica.pseudoClassStateChanged(
+                PseudoClass.getPseudoClass("behind"), behind));
+        error.textProperty().bind(status.errorTextProperty());
+    }
+
+    Parent root() {
+        return root;
+    }
+}

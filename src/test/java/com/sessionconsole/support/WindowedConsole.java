@@ -1,0 +1,75 @@
+package com.sessionconsole.support;
+
+import com.sessionconsole.app.ConsoleWiring;
+import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.revoke.ui.RevokeDialog;
+import com.sessionconsole.ui.FxDialogService;
+import com.sessionconsole.ui.FxTaskRunner;
+import com.sessionconsole.ui.ViewPrefs;
+import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.ui.window.ConsoleWindow;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+
+/** A real console window on a workspace, wired by {@link ConsoleWiring} as the app wires it, for the headless UI tests and the benchmark. */
+public final class WindowedConsole {
+    public final FxTaskRunner runner = new FxTaskRunner(2);
+    public final ScheduledExecutorService lane = ConsoleWiring.newPollLane();
+    public final ConsoleWiring wiring;
+    public final ConsoleViewModels vm;
+    public final ConsoleWindow window;
+
+    private WindowedConsole(Stage stage, Workspace ws, String prefsNode) throws Exception {
+        Preferences node = Preferences.userRoot().node("com/" + prefsNode);
+        node.clear();
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        wiring = new ConsoleWiring(ws, runner, lane, Files.createTempDirectory("watch").resolve("watchlist.txt"), Clock.systemUTC(),
+                dialogs, plan -> RevokeDialog.ask(stage, plan));
+        vm = wiring.models();
+        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), dialogs, false, ws.label());
+        vm.status().setInterval(Duration.ofSeconds(1));
+    }
+
+    /** Builds the window; call on the FX thread (a TestFX @Start method). Polling starts with {@link #show()}. */
+    public static WindowedConsole create(Stage stage, Workspace ws, String prefsNode) throws Exception {
+        return new WindowedConsole(stage, ws, prefsNode);
+    }
+
+    /** Call from a TestFX @Start method (on the FX thread): builds, shows and starts polling. */
+    public static WindowedConsole open(Stage stage, Workspace ws, String prefsNode) throws Exception {
+        WindowedConsole c = create(stage, ws, prefsNode);
+        c.show();
+        return c;
+    }
+
+    /** On the FX thread. */
+    public void show() {
+        window.show();
+        wiring.start();
+    }
+
+    public void close() {
+        wiring.stop();
+        window.close();
+        lane.shutdownNow();
+        runner.close();
+    }
+
+    /** Waits for a condition evaluated on the FX thread, which owns the tables' items. */
+    public static void await(String what, long seconds, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
