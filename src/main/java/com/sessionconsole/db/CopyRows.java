@@ -72,7 +72,8 @@ final class CopyRows {
     /**
      * Runs the COPY on this connection and hands every row to the handler. When the handler throws, the
      * COPY is cancelled before the exception propagates, as pgjdbc's own copyOut does: otherwise the
-     * connection stays in COPY mode and the rollback that follows can wait forever.
+     * connection stays in COPY mode and the rollback that follows can wait forever. The handler's
+     * exception is the one that propagates.
      */
     static void copy(Connection c, String select, RowHandler handler) throws SQLException {
         CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
@@ -97,9 +98,19 @@ final class CopyRows {
                     pos = fields.endOfRow(count);
                 }
             }
-        } finally {
-            if (out.isActive()) {
+        } catch (SQLException | RuntimeException e) {
+            cancel(out, e);
+            throw e;
+        }
+    }
+
+    /** Ends a COPY that is still running; the server answers the cancel with an error of its own, which must not hide the cause. */
+    private static void cancel(CopyOut out, Exception cause) {
+        if (out.isActive()) {
+            try {
                 out.cancelCopy();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
             }
         }
     }

@@ -42,7 +42,21 @@ class CidrPropertiesTest {
     void anyTextEitherParsesOrExplainsWhy(@ForAll String text) {
         Cidr.Result r = Cidr.parse(text);
         assertThat(r.ok() || (r.error() != null && !r.error().isBlank())).isTrue();
-        assertThat(IpAddresses.isIp(text)).isIn(true, false);
+        if (IpAddresses.isIp(text)) {
+            // what counts as an address is plain ASCII (no other digits, no spaces) and is inside its own /32 or /128
+            assertThat(text).matches("[0-9A-Fa-f:.]+(%[!-~]+)?");
+            assertThat(Cidr.parse(text.replaceFirst("%.*", "")).ok()).isTrue();
+        }
+    }
+
+    @Property(tries = 300)
+    void everyDottedQuadIsAnAddressAndTheSameWithOtherDigitsIsNot(@ForAll("ipv4") byte[] addr) throws Exception {
+        String text = InetAddress.getByAddress(addr).getHostAddress();
+        assertThat(IpAddresses.isIp(text)).isTrue();
+        String arabicIndic = text.chars().mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) ('\u0660' + (c - '0'))) : String.valueOf((char) c))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(IpAddresses.isIp(arabicIndic)).as(arabicIndic).isFalse();
+        assertThat(IpAddresses.isIp(" " + text)).isFalse();
     }
 
     @Example

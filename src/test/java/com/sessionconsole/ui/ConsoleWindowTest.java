@@ -95,8 +95,12 @@ class ConsoleWindowTest {
         assertThat(sessionsTable(robot).getItems()).allSatisfy(s -> assertThat(s.ipAddress()).startsWith("203.0.113."));
         robot.clickOn("#filter-ip").push(KeyCode.CONTROL, KeyCode.A).write("203.0.113.0/33");
         await("error message", () -> robot.lookup("#filter-errors").queryLabeled().getText().contains("/33 is too long"));
-        assertThat(robot.lookup("#filter-ip-error").queryLabeled().isVisible()).isTrue();
+        javafx.scene.control.TextField ip = robot.lookup("#filter-ip").queryAs(javafx.scene.control.TextField.class);
+        await("the field is marked invalid", () -> ip.getStyleClass().contains("error"));
+        assertThat(ip.getTooltip().getText()).contains("/33 is too long");
         await("error filter not applied", () -> sessionsTable(robot).getItems().size() == active(""));
+        robot.clickOn("#filter-ip").push(KeyCode.CONTROL, KeyCode.A).write("203.0.113.0/24");
+        await("the mark goes with the error", () -> !ip.getStyleClass().contains("error"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -14,7 +14,7 @@ public final class AuditViewModel {
     private final LatestWins latest;
     private final AuditLog audit;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
-    private final StringProperty location = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper();
 
     public AuditViewModel(TaskRunner runner, AuditLog audit) {
         this.latest = new LatestWins(runner);
@@ -27,10 +27,10 @@ public final class AuditViewModel {
     }
 
     public ObservableList<AuditRecord> records() {
-        return records;
+        return FXCollections.unmodifiableObservableList(records);
     }
 
-    public StringProperty locationProperty() {
-        return location;
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
     }
 }

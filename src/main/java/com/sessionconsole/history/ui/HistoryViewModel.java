@@ -6,10 +6,10 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.history.SessionHistory;
 import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -18,9 +18,9 @@ public final class HistoryViewModel {
     private final LatestWins latest;
     private final SessionHistory history;
     private final ObservableList<SessionHistory.Entry> entries = FXCollections.observableArrayList();
-    private final ObjectProperty<SessionHistory.Result> result = new SimpleObjectProperty<>();
-    private final ObjectProperty<ChartData> charts = new SimpleObjectProperty<>(ChartData.EMPTY);
-    private final StringProperty title = new SimpleStringProperty("Right-click a row in any view: History of this user, device or IP.");
+    private final ReadOnlyObjectWrapper<SessionHistory.Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Right-click a row in any view: History of this user, device or IP.");
 
     public HistoryViewModel(TaskRunner runner, SessionHistory history) {
         this.latest = new LatestWins(runner);
@@ -75,19 +75,19 @@ public final class HistoryViewModel {
         return new ChartData(samples, top, trust);
     }
 
-    public ObjectProperty<ChartData> chartsProperty() {
-        return charts;
+    public ReadOnlyObjectProperty<ChartData> chartsProperty() {
+        return charts.getReadOnlyProperty();
     }
 
     public ObservableList<SessionHistory.Entry> entries() {
-        return entries;
+        return FXCollections.unmodifiableObservableList(entries);
     }
 
-    public ObjectProperty<SessionHistory.Result> resultProperty() {
-        return result;
+    public ReadOnlyObjectProperty<SessionHistory.Result> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
-    public StringProperty titleProperty() {
-        return title;
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 }

@@ -30,7 +30,7 @@ public final class FilterBar {
     @FXML private TextField expiresWithin;
     @FXML private TextField user;
     @FXML private TextField device;
-    @FXML private TextField location;
+    @FXML private TextField locationText;
 
     private final LiveViewModel live;
     private final ViewPrefs prefs;
@@ -53,7 +53,7 @@ public final class FilterBar {
         fields.put(FilterParser.Field.EXPIRES_WITHIN, expiresWithin);
         fields.put(FilterParser.Field.USER, user);
         fields.put(FilterParser.Field.DEVICE, device);
-        fields.put(FilterParser.Field.LOCATION, location);
+        fields.put(FilterParser.Field.LOCATION, locationText);
         FilterViewModel f = live.filter();
         validation.setValidationDecorator(new StyleClassValidationDecoration());
         fields.forEach((field, input) -> {

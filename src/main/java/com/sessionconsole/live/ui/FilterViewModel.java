@@ -2,9 +2,10 @@ package com.sessionconsole.live.ui;
 
 import com.sessionconsole.domain.SessionFilter;
 import com.sessionconsole.live.FilterParser;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -19,16 +20,16 @@ import java.util.stream.Collectors;
 public final class FilterViewModel {
     private final FilterParser parser = new FilterParser();
     private final Map<FilterParser.Field, StringProperty> inputs = new EnumMap<>(FilterParser.Field.class);
-    private final Map<FilterParser.Field, StringProperty> errors = new EnumMap<>(FilterParser.Field.class);
-    private final ObjectProperty<SessionFilter> filter = new SimpleObjectProperty<>(SessionFilter.NONE);
-    private final StringProperty errorSummary = new SimpleStringProperty("");
+    private final Map<FilterParser.Field, ReadOnlyStringWrapper> errors = new EnumMap<>(FilterParser.Field.class);
+    private final ReadOnlyObjectWrapper<SessionFilter> filter = new ReadOnlyObjectWrapper<>(SessionFilter.NONE);
+    private final ReadOnlyStringWrapper errorSummary = new ReadOnlyStringWrapper("");
 
     public FilterViewModel() {
         for (FilterParser.Field f : FilterParser.Field.values()) {
             StringProperty in = new SimpleStringProperty("");
             in.addListener((obs, old, now) -> reparse());
             inputs.put(f, in);
-            errors.put(f, new SimpleStringProperty(""));
+            errors.put(f, new ReadOnlyStringWrapper(""));
         }
     }
 
@@ -36,16 +37,16 @@ public final class FilterViewModel {
         return inputs.get(field);
     }
 
-    public StringProperty error(FilterParser.Field field) {
-        return errors.get(field);
+    public ReadOnlyStringProperty error(FilterParser.Field field) {
+        return errors.get(field).getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SessionFilter> filterProperty() {
-        return filter;
+        return filter.getReadOnlyProperty();
     }
 
-    public StringProperty errorSummaryProperty() {
-        return errorSummary;
+    public ReadOnlyStringProperty errorSummaryProperty() {
+        return errorSummary.getReadOnlyProperty();
     }
 
     public void clear() {

@@ -40,7 +40,9 @@ final class ViewComputer {
             detailData.put(by, sel == null ? List.of() : shown.stream().filter(x -> Objects.equals(x.key(by), sel.key()))
                     .sorted(Session.NEWEST_FIRST).toList());
         }
-        return new ViewData(shown, groupData, detailData, s.sessions().size(), charts(r, shown), result.nextChange());
+        // sessions that expired since the snapshot are no longer active, though the next poll has not said so yet
+        int active = (int) s.sessions().stream().filter(x -> x.expiresAt().isAfter(r.now())).count();
+        return new ViewData(shown, groupData, detailData, active, charts(r, shown), result.nextChange());
     }
 
     /** The location and trust charts are computed only while they are unfolded. */
