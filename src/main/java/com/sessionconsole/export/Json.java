@@ -1,217 +1,92 @@
 package com.sessionconsole.export;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
 
+import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
-/** A minimal JSON writer for audit lines and CLI output: strings escaped, maps and collections nested. */
+/**
+ * The console's JSON, through Jackson: CLI output, exports and audit lines (public formats). Strings keep
+ * their value but every control, bidi mark and invisible character is written as a \\u escape, so JSON
+ * printed on a terminal cannot move the cursor or reorder text. Instants are ISO-8601 UTC, with
+ * "infinity" and "-infinity" as PostgreSQL writes them. Parsing is strict: a repeated key or trailing
+ * text is an error, never a silent choice.
+ */
 public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("session-console").addSerializer(Instant.class, new InstantSerializer()))
+            .build();
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HostileEscapes());
+    }
+
     private Json() {
     }
 
+    /** Maps, collections, records, numbers, booleans, instants and strings, written on one line. */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, value);
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, Object value) {
-        if (value == null) {
-            sb.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            sb.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                append(sb, e.getValue());
-            }
-            sb.append('}');
-        } else if (value instanceof Collection<?> list) {
-            sb.append('[');
-            boolean first = true;
-            for (Object o : list) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                append(sb, o);
-            }
-            sb.append(']');
-        } else if (value instanceof Instant i) {
-            string(sb, Timestamps.iso(i));
-        } else {
-            string(sb, value.toString());
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            int n = Character.charCount(c);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    // controls, bidi marks and invisible characters as JSON escapes: the same value, harmless on a terminal
-                    if (VisibleText.isHostile(c)) {
-                        for (char unit : Character.toChars(c)) {
-                            sb.append(String.format("\\u%04x", (int) unit));
-                        }
-                    } else {
-                        sb.append(s, i, i + n);
-                    }
-                }
-            }
-            i += n;
-        }
-        sb.append('"');
-    }
-
-    /** Parses JSON text into maps, lists, strings, numbers (as BigDecimal), booleans and null. */
+    /** Parses JSON text into maps, lists, strings, numbers, booleans and null. */
     public static Object parse(String text) {
-        Parser p = new Parser(text);
-        Object value = p.value();
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw new IllegalArgumentException("unexpected text after JSON value at " + p.pos);
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return value;
     }
 
-    private static final class Parser {
-        private final String s;
-        private int pos;
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, com.fasterxml.jackson.core.JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(Timestamps.iso(value));
+        }
+    }
 
-        Parser(String s) {
-            this.s = s;
+    /** Escapes what {@link VisibleText#isHostile} names, as JSON \\u escapes (surrogate pairs for the supplementary planes). */
+    private static final class HostileEscapes extends CharacterEscapes {
+        private final int[] ascii;
+
+        HostileEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
         }
 
-        void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
         }
 
-        Object value() {
-            skipSpace();
-            if (pos >= s.length()) {
-                throw new IllegalArgumentException("unexpected end of JSON");
-            }
-            char c = s.charAt(pos);
-            switch (c) {
-                case '{': return object();
-                case '[': return array();
-                case '"': return string();
-                case 't': expect("true"); return Boolean.TRUE;
-                case 'f': expect("false"); return Boolean.FALSE;
-                case 'n': expect("null"); return null;
-                default: return number();
-            }
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (s.charAt(pos) == '}') {
-                pos++;
-                return m;
-            }
-            while (true) {
-                skipSpace();
-                String key = string();
-                skipSpace();
-                expect(":");
-                m.put(key, value());
-                skipSpace();
-                if (s.charAt(pos) == ',') {
-                    pos++;
-                } else {
-                    expect("}");
-                    return m;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new java.util.ArrayList<>();
-            pos++;
-            skipSpace();
-            if (s.charAt(pos) == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipSpace();
-                if (s.charAt(pos) == ',') {
-                    pos++;
-                } else {
-                    expect("]");
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            expect("\"");
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'u' -> {
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                            pos += 4;
-                        }
-                        default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = pos;
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (start == pos) {
-                throw new IllegalArgumentException("unexpected character '" + s.charAt(pos) + "' at " + pos);
-            }
-            return new java.math.BigDecimal(s.substring(start, pos));
-        }
-
-        private void expect(String token) {
-            if (!s.startsWith(token, pos)) {
-                throw new IllegalArgumentException("expected " + token + " at " + pos);
-            }
-            pos += token.length();
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // Jackson hands over UTF-16 units; a lone surrogate of a hostile supplementary character (a tag) is escaped too
+            boolean hostile = Character.isSurrogate((char) ch) || VisibleText.isHostile(ch);
+            return hostile ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

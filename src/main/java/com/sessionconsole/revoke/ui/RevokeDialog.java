@@ -1,7 +1,8 @@
 package com.sessionconsole.revoke.ui;
 
 import com.sessionconsole.domain.Session;
-import javafx.geometry.Insets;
+import com.sessionconsole.ui.Fxml;
+import javafx.fxml.FXML;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -9,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -21,13 +24,18 @@ import java.util.Optional;
 public final class RevokeDialog extends Dialog<String> {
     static final ButtonType REVOKE = new ButtonType("Revoke", ButtonBar.ButtonData.OK_DONE);
 
+    @FXML private ListView<String> sample;
+    @FXML private TextArea reason;
+    @FXML private VBox typedCountBox;
+    @FXML private Label typedCountLabel;
+    @FXML private TextField typedCount;
+
     RevokeDialog(Window owner, RevokePlan plan) {
         initOwner(owner);
         setTitle("Revoke sessions");
         setHeaderText("Revoke " + plan.count() + " active session" + (plan.count() == 1 ? "" : "s")
                 + " (" + plan.criteria().describe() + ")?");
-        ListView<String> sample = new ListView<>();
-        sample.setId("revoke-sample");
+        getDialogPane().setContent(Fxml.load("RevokeDialog.fxml", this));
         for (Session s : plan.sample()) {
             sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + orDash(s.ipAddress()));
         }
@@ -35,25 +43,18 @@ public final class RevokeDialog extends Dialog<String> {
             sample.getItems().add("… and " + (plan.count() - plan.sample().size()) + " more");
         }
         sample.setPrefHeight(Math.min(11, sample.getItems().size()) * 26 + 4);
-        TextArea reason = new TextArea();
-        reason.setId("revoke-reason");
-        reason.setPromptText("Why? (required; written to the audit log)");
-        reason.setPrefRowCount(2);
-        reason.setWrapText(true);
-        TextField typedCount = new TextField();
-        typedCount.setId("revoke-count");
+        typedCountBox.setVisible(plan.requiresTypedCount());
+        typedCountBox.setManaged(plan.requiresTypedCount());
+        typedCountLabel.setText("This ends more than " + RevokePlan.TYPE_COUNT_ABOVE + " sessions. Type the number of sessions to confirm:");
         typedCount.setPromptText("type " + plan.count() + " to confirm");
-        VBox box = new VBox(8, new Label("Sessions (user, device, IP):"), sample, new Label("Reason:"), reason);
-        if (plan.requiresTypedCount()) {
-            box.getChildren().addAll(new Label("This ends more than " + RevokePlan.TYPE_COUNT_ABOVE
-                    + " sessions. Type the number of sessions to confirm:"), typedCount);
-        }
-        Label note = new Label("Sessions are set inactive, not deleted. The revoke is recorded in the audit log.");
-        note.getStyleClass().add("dialog-note");
-        box.getChildren().add(note);
-        box.setPadding(new Insets(10));
-        box.setPrefWidth(620);
-        getDialogPane().setContent(box);
+        // Tab leaves the reason instead of typing a tab into it
+        reason.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                reason.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+        setOnShown(e -> reason.requestFocus());
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, REVOKE);
         getDialogPane().lookupButton(REVOKE).setId("revoke-confirm");
         getDialogPane().lookupButton(REVOKE).getStyleClass().add("danger");
