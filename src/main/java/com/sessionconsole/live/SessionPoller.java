@@ -43,7 +43,7 @@ public final class SessionPoller {
     private final Object tickLock = new Object();
 
     private volatile Duration interval = DEFAULT_INTERVAL;
-    private volatile Set<GroupBy> summarized = EnumSet.allOf(GroupBy.class);
+    private volatile Set<GroupBy> summarized = EnumSet.noneOf(GroupBy.class); // a group view asks for its own when shown
     private volatile boolean paused;
     private volatile boolean stopped;
     private int failures;

@@ -72,6 +72,7 @@ class ConsoleViewModelsTest {
         assertThat(live.countTextProperty().get()).contains(String.format("%,d active", activeCount("")));
         assertThat(vm.status().connectedProperty().get()).isTrue();
         assertThat(vm.revoke().disabledReasonProperty().get()).isNull();
+        assertThat(live.feed().snapshot().groups().values()).as("no group view is showing: no group is built").allMatch(List::isEmpty);
     }
 
     @Test
