@@ -9,7 +9,7 @@ import com.sessionconsole.history.SessionHistory;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.history.ui.HistoryViewModel;
 import com.sessionconsole.history.ui.TokenLookupViewModel;
-import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.live.ui.LiveFeed;
@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ConsoleWiring {
     private final SessionPoller poller;
     private final ConsoleViewModels models;
+    private final TaskRunner runner;
 
     /**
      * @param lane      the poller's single thread (see {@link #newPollLane()}); the caller shuts it down
@@ -44,8 +45,9 @@ public final class ConsoleWiring {
      */
     public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
                          DialogService dialogs, RevokeConfirmer confirmer) {
+        this.runner = runner;
         LiveFeed feed = new LiveFeed(runner, clock);
-        poller = new SessionPoller(new KeyDiffPollStrategy(ws.dao()), lane, feed, clock);
+        poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), lane, feed, clock);
         feed.attach(poller);
         Messages messages = new Messages();
         LiveViewModel live = new LiveViewModel(feed);
@@ -83,9 +85,9 @@ public final class ConsoleWiring {
         models.status().start();
     }
 
-    /** Stops polling and the live view's timers. */
+    /** Stops polling, then (on the FX thread) the live view's timers and recomputes. */
     public void stop() {
         models.status().stop();
-        models.live().stop();
+        runner.ui(models.live()::stop);
     }
 }

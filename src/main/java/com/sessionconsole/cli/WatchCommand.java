@@ -2,7 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.live.LiveSessions;
 import com.sessionconsole.live.SessionDelta;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class WatchCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws, PrintWriter out) throws Exception {
-        KeyDiffPollStrategy strategy = new KeyDiffPollStrategy(ws.dao());
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao());
         LiveSessions live = new LiveSessions();
         SessionDelta initial = strategy.poll();
         live.apply(initial);

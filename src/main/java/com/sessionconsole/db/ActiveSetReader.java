@@ -74,6 +74,27 @@ final class ActiveSetReader {
         }
     }
 
+    /**
+     * Runs {@code work} with reads that all see one snapshot: one REPEATABLE READ transaction on the read
+     * pool, on a replica too. Sessions this console revoked that the replica has not replayed are left out.
+     */
+    <T> T inSnapshot(Function<ActiveSetSnapshot, T> work) {
+        try (Connection c = db.read.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = work.apply(new SnapshotReads(db, c, db.notYetReplayed(c)));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.discard(c, e); // a COPY may have been cancelled: never hand this connection out again
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
     Instant serverTime() {
         try (Connection c = db.read.getConnection()) {
             return SessionRows.now(c);

@@ -57,6 +57,11 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public <T> T inSnapshot(java.util.function.Function<ActiveSetSnapshot, T> work) {
+        return active.inSnapshot(work);
+    }
+
+    @Override
     public Instant serverTime() {
         return active.serverTime();
     }

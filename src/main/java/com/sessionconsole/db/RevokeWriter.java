@@ -22,6 +22,7 @@ import java.util.UUID;
  * the truth after a commit in doubt) and the privilege check. Deletes nothing.
  */
 final class RevokeWriter {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RevokeWriter.class);
     private final SessionSources db;
 
     RevokeWriter(SessionSources db) {
@@ -51,12 +52,7 @@ final class RevokeWriter {
                 });
                 RevokeResult result = classify(c, criteria, confirmed, shielded, revoked);
                 commit(c);
-                if (db.replicated) {
-                    String position = currentWalPosition(c);
-                    db.ownWrites.revoked(Set.copyOf(revoked), position);
-                    result = result.withWalPosition(position);
-                }
-                return result;
+                return db.replicated ? withWalPosition(c, result) : result;
             } catch (SQLException | RuntimeException e) {
                 SessionSources.rollbackQuietly(c, e);
                 throw e;
@@ -160,6 +156,22 @@ final class RevokeWriter {
     void rememberRevoked(Set<UUID> ids, String walPosition) {
         if (db.replicated) {
             db.ownWrites.revoked(ids, walPosition);
+        }
+    }
+
+    /**
+     * After the COMMIT: the WAL position that replica reads must have replayed before they may show these
+     * sessions. The revoke has happened whatever this read does; if it fails, the result goes without it.
+     */
+    private RevokeResult withWalPosition(Connection c, RevokeResult result) {
+        try {
+            String position = currentWalPosition(c);
+            db.ownWrites.revoked(Set.copyOf(result.revoked()), position);
+            return result.withWalPosition(position);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("the revoke committed, but its WAL position could not be read ({}); a lagging replica may show its sessions "
+                    + "as active until it catches up", e.getMessage());
+            return result;
         }
     }
 

@@ -4,7 +4,6 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +17,6 @@ import java.util.UUID;
 
 /** The lookups behind History, token search and the database-backed findings, on the read pool. */
 final class SessionQueries {
-    private static final int ID_BATCH = 5000;
-
     private final SessionSources db;
 
     SessionQueries(SessionSources db) {
@@ -35,28 +32,14 @@ final class SessionQueries {
     }
 
     private List<Session> byIds(String sql, Collection<UUID> ids, boolean activeOnly) {
-        List<Session> out = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
-        List<UUID> all = new ArrayList<>(ids);
-        try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Set<UUID> hidden = db.notYetReplayed(c);
-            for (int from = 0; from < all.size(); from += ID_BATCH) {
-                List<UUID> batch = all.subList(from, Math.min(all.size(), from + ID_BATCH));
-                Array array = c.createArrayOf("uuid", batch.toArray());
-                ps.setArray(1, array);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        SessionSources.addUnlessHidden(out, SessionRows.session(rs, db.rawText), hidden, activeOnly);
-                    }
-                }
-                array.free();
-            }
+        try (Connection c = db.read.getConnection()) {
+            return db.byIds(c, sql, ids, db.notYetReplayed(c), activeOnly);
         } catch (SQLException e) {
             throw db.translate(e);
         }
-        return out;
     }
 
     List<Session> history(GroupBy by, String key) {

@@ -4,11 +4,13 @@ import com.sessionconsole.domain.Session;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,7 @@ final class SessionSources {
     final String columns;
     final boolean replicated;
     final ReadYourWrites ownWrites = new ReadYourWrites();
+    private static final int ID_BATCH = 5000;
 
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
@@ -58,6 +61,25 @@ final class SessionSources {
             }
         } catch (SQLException e) {
             throw translate(e);
+        }
+        return out;
+    }
+
+    /** The sessions with these ids, read in batches on this connection; {@code hidden} as {@link #addUnlessHidden}. */
+    List<Session> byIds(Connection c, String sql, Collection<UUID> ids, Set<UUID> hidden, boolean activeOnly) throws SQLException {
+        List<Session> out = new ArrayList<>(ids.size());
+        List<UUID> all = new ArrayList<>(ids);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += ID_BATCH) {
+                Array array = c.createArrayOf("uuid", all.subList(from, Math.min(all.size(), from + ID_BATCH)).toArray());
+                ps.setArray(1, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        addUnlessHidden(out, SessionRows.session(rs, rawText), hidden, activeOnly);
+                    }
+                }
+                array.free();
+            }
         }
         return out;
     }

@@ -12,13 +12,18 @@ import java.time.Instant;
 public sealed interface PollEvent {
     long seq();
 
+    /** What produced an update: a real poll of the database, a summary asked for by a view, or this console's own revoke. */
+    enum Kind { POLL, SUMMARY, REVOKE }
+
     /**
-     * A tick succeeded; {@code snapshot} is the whole active set after it, and {@code delta} leads to it from
-     * the snapshot with version {@code fromVersion}. {@code replica} is how far the read replica was behind,
-     * measured by a real poll with a replica; null otherwise.
+     * The active set changed or was read; {@code snapshot} is the whole active set after it, and {@code delta}
+     * leads to it from the snapshot with version {@code fromVersion}. {@code at} is the local time at which
+     * the snapshot's server clock was read (for a summary or a revoke: that of the last poll), so that
+     * {@code snapshot.serverNow() + (now - at)} estimates the server's clock. {@code replica} is how far the
+     * read replica was behind, measured by a poll with a replica; null otherwise.
      */
-    record Updated(long seq, Snapshot snapshot, SessionDelta delta, long fromVersion, Instant at, Duration took, ReplicaLag replica)
-            implements PollEvent {
+    record Updated(long seq, Kind kind, Snapshot snapshot, SessionDelta delta, long fromVersion, Instant at, Duration took,
+                   ReplicaLag replica) implements PollEvent {
     }
 
     /** A tick failed; the previous data stays valid but ages. */

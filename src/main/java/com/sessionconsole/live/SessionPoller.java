@@ -49,6 +49,7 @@ public final class SessionPoller {
     private int failures;
     private long seq;
     private Instant lastSuccess;
+    private Instant lastPollStarted;
     private ScheduledFuture<?> pending;
 
     /**
@@ -125,7 +126,9 @@ public final class SessionPoller {
                 Instant done = clock.instant();
                 failures = 0;
                 lastSuccess = done;
-                event = new PollEvent.Updated(++seq, snapshot, delta, from, done, Duration.between(started, done), replicaLag());
+                lastPollStarted = started;
+                event = new PollEvent.Updated(++seq, PollEvent.Kind.POLL, snapshot, delta, from, started, Duration.between(started, done),
+                        replicaLag());
                 if (t3 - t0 > SLOW_TICK_NANOS) {
                     log.info("slow tick ({} upserts, {} removed{}): database {} ms, apply {} ms, snapshot {} ms", delta.upserts().size(),
                             delta.removed().size(), delta.full() ? ", full load" : "", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
@@ -138,7 +141,8 @@ public final class SessionPoller {
                 event = new PollEvent.Failed(++seq, e.getMessage(), e.isConnectionLost(), clock.instant(), lastSuccess, retry);
             } catch (RuntimeException e) {
                 failures++;
-                log.error("poll failed unexpectedly", e);
+                log.error("poll failed unexpectedly; the next poll reads everything again", e);
+                strategy.reset(); // the strategy may have moved on while the live set did not: never diff against that
                 event = new PollEvent.Failed(++seq, "poll failed: " + e, false, clock.instant(), lastSuccess, backoff());
             }
             deliver(event);
@@ -158,12 +162,12 @@ public final class SessionPoller {
         if (!before.containsAll(summarized)) {
             onLane(() -> {
                 synchronized (tickLock) {
-                    if (lastSuccess == null) {
+                    if (lastSuccess == null || stopped) {
                         return;
                     }
                     SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
-                    deliver(new PollEvent.Updated(++seq, live.snapshot(Set.of(), summarized), none, live.version(), clock.instant(),
-                            Duration.ZERO, null));
+                    deliver(new PollEvent.Updated(++seq, PollEvent.Kind.SUMMARY, live.snapshot(Set.of(), summarized), none, live.version(),
+                            lastPollStarted, Duration.ZERO, null));
                 }
             });
         }
@@ -176,10 +180,14 @@ public final class SessionPoller {
         }
         onLane(() -> {
             synchronized (tickLock) {
+                if (lastSuccess == null || stopped) {
+                    return;
+                }
                 SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()), live.snapshotServerNow(), false);
                 long from = live.version();
                 live.apply(delta);
-                deliver(new PollEvent.Updated(++seq, live.snapshot(Set.of(), summarized), delta, from, clock.instant(), Duration.ZERO, null));
+                deliver(new PollEvent.Updated(++seq, PollEvent.Kind.REVOKE, live.snapshot(Set.of(), summarized), delta, from,
+                        lastPollStarted, Duration.ZERO, null));
             }
         });
     }
@@ -226,7 +234,7 @@ public final class SessionPoller {
 
     private synchronized void scheduleNext(Duration delay) {
         cancelPending();
-        if (!stopped) {
+        if (!stopped && !paused) { // checked here too: a pause between a tick's end and this call wins
             try {
                 pending = lane.schedule(() -> logged(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {

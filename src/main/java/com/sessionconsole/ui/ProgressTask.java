@@ -3,6 +3,7 @@ package com.sessionconsole.ui;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -21,19 +22,32 @@ public final class ProgressTask {
 
     private final TaskRunner runner;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private volatile boolean cancelled;
+    private AtomicBoolean cancelled = new AtomicBoolean();
 
     public ProgressTask(TaskRunner runner) {
         this.runner = runner;
     }
 
-    /** Starts the job; call on the FX thread. {@code done} and {@code failed} run on it too. */
+    /** Whether a job is running; one runs at a time. */
+    public boolean running() {
+        return progress.get() >= 0;
+    }
+
+    /** Starts the job; call on the FX thread, and not while {@link #running()}. {@code done} and {@code failed} run on it too. */
     public <T> void start(Work<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        cancelled = false;
+        if (running()) {
+            throw new IllegalStateException("a job is already running");
+        }
+        AtomicBoolean stop = new AtomicBoolean(); // this job's own: a later job never un-cancels it
+        cancelled = stop;
         progress.set(0);
         Progress sink = (n, total) -> {
-            runner.ui(() -> progress.set(total == 0 ? 1 : (double) n / total));
-            return cancelled;
+            runner.ui(() -> {
+                if (running()) {
+                    progress.set(total == 0 ? 1 : (double) n / total);
+                }
+            });
+            return stop.get();
         };
         runner.run(() -> work.run(sink), result -> {
             progress.set(-1);
@@ -45,7 +59,7 @@ public final class ProgressTask {
     }
 
     public void cancel() {
-        cancelled = true;
+        cancelled.set(true);
     }
 
     /** 0..1 while the job runs, -1 otherwise. */

@@ -79,7 +79,8 @@ class FailoverTest {
                 assertThat(vm.live().sessions()).hasSize(10);
 
                 Session target = vm.live().sessions().get(0);
-                vm.revoke().revoke(vm.revoke().planRevoke(List.of(target)), "after failover");
+                console.dialogs.reason("after failover");
+                vm.revoke().execute(vm.revoke().planRevoke(List.of(target)));
                 assertThat(vm.revoke().lastOutcomeProperty().get().result().revoked()).containsExactly(target.id());
                 try (Connection c = pair.standby().adminDataSource().getConnection(); Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT is_active, pg_is_in_recovery() FROM public.user_sessions WHERE id = '"

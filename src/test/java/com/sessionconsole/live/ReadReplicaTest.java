@@ -115,7 +115,8 @@ class ReadReplicaTest {
             pair.pauseReplay();
             RevokePlan plan = vm.revoke().planRevokeGroup(GroupBy.IP, "192.0.2.1");
             assertThat(plan.count()).isEqualTo(5);
-            vm.revoke().revoke(plan, "replica lag test");
+            console.dialogs.reason("replica lag test");
+            vm.revoke().execute(plan);
             Set<UUID> revoked = Set.copyOf(vm.revoke().lastOutcomeProperty().get().result().revoked());
             assertThat(revoked).hasSize(5);
             for (int tick = 0; tick < 5; tick++) {

@@ -5,7 +5,7 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
-import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.watchlist.Watchlist;
 import com.sessionconsole.cli.Workspace;

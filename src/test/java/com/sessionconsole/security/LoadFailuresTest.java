@@ -8,7 +8,7 @@ import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.findings.FindingsEngine;
-import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.watchlist.Watchlist;
 import com.sessionconsole.cli.Workspace;

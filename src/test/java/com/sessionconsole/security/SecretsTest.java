@@ -5,7 +5,7 @@ import com.sessionconsole.app.WorkspaceFactory;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.TokenFingerprint;
-import com.sessionconsole.live.KeyDiffPollStrategy;
+import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.cli.Workspace;

@@ -1,5 +1,6 @@
 package com.sessionconsole.support;
 
+import com.sessionconsole.revoke.ui.RevokeConfirmer;
 import com.sessionconsole.revoke.ui.RevokePlan;
 import com.sessionconsole.ui.DialogService;
 
@@ -29,9 +30,11 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
-    public Optional<String> confirm(RevokePlan plan) {
+    /** The analyst types the queued reason and the plan's true count; with no reason queued, they cancel. */
+    public Optional<RevokeConfirmer.Answer> confirm(RevokePlan plan) {
         confirmations.add(plan);
-        return Optional.ofNullable(reasons.poll());
+        String reason = reasons.poll();
+        return reason == null ? Optional.empty() : Optional.of(new RevokeConfirmer.Answer(reason, Integer.toString(plan.count())));
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.JsonExport;
 import com.sessionconsole.live.ui.LiveViewModel;
-import com.sessionconsole.live.ui.Pivot;
 import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.ProgressTask;
 import com.sessionconsole.ui.TaskRunner;
@@ -36,10 +35,13 @@ public final class ExportViewModel {
 
     /** Exports the Sessions view ({@code view} null) or one group view. */
     public void export(Path file, GroupBy view) {
+        if (task.running()) {
+            messages.show("An export is still running; cancel it or wait for it before starting another.");
+            return;
+        }
         List<Session> rows = view == null ? List.copyOf(live.sessions()) : List.of();
         List<GroupSummary> groupRows = view == null ? List.of() : List.copyOf(live.groups(view));
-        Pivot p = live.pivotProperty().get();
-        String filterText = live.filter().filterProperty().get().describe() + (p == null ? "" : "; pivot " + p.describe());
+        String filterText = live.shownFilterDescription(); // the filter of the rows shown, even while a newer one computes
         CsvExport.Provenance provenance = new CsvExport.Provenance(System.getProperty("user.name"), clock.instant(), connection,
                 view == null ? "sessions" : "by " + view.label(), filterText);
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");

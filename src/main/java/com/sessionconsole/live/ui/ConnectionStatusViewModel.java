@@ -35,10 +35,13 @@ public final class ConnectionStatusViewModel {
     }
 
     private void updated(PollEvent.Updated u) {
+        if (u.kind() != PollEvent.Kind.POLL) {
+            return; // a summary or a local revoke says nothing about the connection
+        }
         connected.set(true);
         stale.set(false);
         errorText.set("");
-        if (!u.took().isZero() || !loaded) {
+        if (!loaded || !u.took().isZero()) {
             loaded = true;
             refreshText.set("refreshed " + TimeText.clock(u.at()) + " in " + u.took().toMillis() + " ms");
         }

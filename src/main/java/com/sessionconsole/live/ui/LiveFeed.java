@@ -57,8 +57,8 @@ public final class LiveFeed implements Consumer<PollEvent> {
             boolean first = snapshotAt == null;
             snapshot = first ? u.snapshot().withoutFresh() : u.snapshot();
             snapshotAt = u.at();
-            PollEvent.Updated taken = first ? new PollEvent.Updated(u.seq(), snapshot, u.delta(), u.fromVersion(), u.at(), u.took(),
-                    u.replica()) : u;
+            PollEvent.Updated taken = first ? new PollEvent.Updated(u.seq(), u.kind(), snapshot, u.delta(), u.fromVersion(), u.at(),
+                    u.took(), u.replica()) : u;
             List.copyOf(onUpdate).forEach(l -> l.accept(taken));
         } else if (event instanceof PollEvent.Failed f) {
             List.copyOf(onFailure).forEach(l -> l.accept(f));

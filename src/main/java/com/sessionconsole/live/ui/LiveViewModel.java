@@ -3,6 +3,8 @@ package com.sessionconsole.live.ui;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.live.SessionDelta;
 import com.sessionconsole.live.Snapshot;
@@ -43,6 +45,7 @@ public final class LiveViewModel {
     static final int MAX_SAMPLES = 720;
     /** Time boundaries closer together than this are handled together: at most one recompute a second for them. */
     private static final Duration MIN_BOUNDARY_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_BOUNDARY_DELAY = Duration.ofDays(1);
 
     private final LiveFeed feed;
     private final TaskRunner runner;
@@ -58,6 +61,8 @@ public final class LiveViewModel {
     private boolean chartsVisible;
     private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
     private TaskRunner.Cancellable boundaryTimer;
+    private boolean stopped;
+    private String shownFilter = SessionFilter.NONE.describe();
 
     private final ObservableList<Session> sessions = FXCollections.observableArrayList();
     private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
@@ -95,7 +100,7 @@ public final class LiveViewModel {
 
     private void onUpdate(PollEvent.Updated u) {
         Snapshot s = u.snapshot();
-        if (!u.took().isZero()) { // a real poll, not a local revoke or a summary request
+        if (u.kind() == PollEvent.Kind.POLL) {
             samples.addLast(new ChartData.Sample(u.at(), s.sessions().size()));
             while (samples.size() > MAX_SAMPLES) {
                 samples.pollFirst();
@@ -117,10 +122,13 @@ public final class LiveViewModel {
     }
 
     private void compute(SessionDelta delta, long fromVersion) {
+        if (stopped) {
+            return;
+        }
         Snapshot s = feed.snapshot();
         ViewRequest request = new ViewRequest(s, delta, fromVersion, filter.filterProperty().get(), pivot.get(), order, selections,
                 groupOrders, visibleGroup, chartsVisible, List.copyOf(samples), feed.serverNow());
-        latest.submit(() -> timed(request), data -> apply(s, data), e -> log.error("the view could not be computed", e));
+        latest.submit(() -> timed(request), data -> apply(s, request, data), e -> log.error("the view could not be computed", e));
     }
 
     private ViewData timed(ViewRequest request) {
@@ -133,7 +141,11 @@ public final class LiveViewModel {
         return data;
     }
 
-    private void apply(Snapshot s, ViewData data) {
+    private void apply(Snapshot s, ViewRequest request, ViewData data) {
+        if (stopped) {
+            return;
+        }
+        shownFilter = request.filter().describe() + (request.pivot() == null ? "" : "; pivot " + request.pivot().describe());
         updateListeners.forEach(UpdateListener::beforeUpdate);
         fresh.set(s.fresh());
         sessions.setAll(data.sessions());
@@ -154,17 +166,22 @@ public final class LiveViewModel {
             boundaryTimer.cancel();
             boundaryTimer = null;
         }
-        if (next == null || !feed.loaded()) {
+        if (next == null || stopped || !feed.loaded() || !Timestamps.isFinite(next)) {
             return;
         }
         Duration until = Duration.between(feed.serverNow(), next).plusMillis(5);
-        boundaryTimer = runner.schedule(until.compareTo(MIN_BOUNDARY_DELAY) < 0 ? MIN_BOUNDARY_DELAY : until,
-                () -> runner.ui(this::recompute));
+        // a boundary beyond a day is looked at again then: a timer's delay must fit in a long of milliseconds
+        Duration delay = until.compareTo(MIN_BOUNDARY_DELAY) < 0 ? MIN_BOUNDARY_DELAY : until.compareTo(MAX_BOUNDARY_DELAY) > 0 ? MAX_BOUNDARY_DELAY : until;
+        boundaryTimer = runner.schedule(delay, () -> runner.ui(this::recompute));
     }
 
-    /** Stops the boundary timer; the window calls it when it closes. */
+    /** Stops for good: no timer, no recompute, nothing applied. Call on the FX thread. */
     public void stop() {
-        scheduleBoundary(null);
+        stopped = true;
+        if (boundaryTimer != null) {
+            boundaryTimer.cancel();
+            boundaryTimer = null;
+        }
         latest.invalidate();
     }
 
@@ -259,6 +276,11 @@ public final class LiveViewModel {
 
     public ReadOnlyObjectProperty<Pivot> pivotProperty() {
         return pivot.getReadOnlyProperty();
+    }
+
+    /** The filter and pivot of the rows the tables show now (a newer filter may still be computing). */
+    public String shownFilterDescription() {
+        return shownFilter;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

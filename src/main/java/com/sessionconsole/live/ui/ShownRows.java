@@ -2,6 +2,7 @@ package com.sessionconsole.live.ui;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.live.SessionDelta;
 import com.sessionconsole.live.Snapshot;
 
@@ -70,6 +71,9 @@ final class ShownRows {
         if (f.isTimeRelative()) {
             earlier(f.changesAt(x, now));
         }
+        if (x.expiresAt().isAfter(now)) {
+            earlier(x.expiresAt()); // hidden rows too: the count of active sessions drops when they expire
+        }
         if (visible(x, f, p, now)) {
             if (sorted) {
                 int at = Collections.binarySearch(rows, x, order);
@@ -78,12 +82,11 @@ final class ShownRows {
                 rows.add(x);
             }
             byId.put(x.id(), x);
-            earlier(x.expiresAt());
         }
     }
 
     private void earlier(Instant t) {
-        if (t != null && (nextChange == null || t.isBefore(nextChange))) {
+        if (t != null && Timestamps.isFinite(t) && (nextChange == null || t.isBefore(nextChange))) {
             nextChange = t;
         }
     }

@@ -2,8 +2,12 @@ package com.sessionconsole.revoke.ui;
 
 import java.util.Optional;
 
-/** Shows a revoke plan for confirmation (the window's dialog, or a test's answer); the reason, or empty if cancelled. */
+/** Shows a revoke plan for confirmation (the window's dialog, or a test's answer); empty if the analyst cancelled. */
 @FunctionalInterface
 public interface RevokeConfirmer {
-    Optional<String> confirm(RevokePlan plan);
+    /** What the analyst typed: the reason, and the count (checked again before anything is revoked). */
+    record Answer(String reason, String typedCount) {
+    }
+
+    Optional<Answer> confirm(RevokePlan plan);
 }

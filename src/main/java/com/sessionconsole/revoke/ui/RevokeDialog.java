@@ -21,7 +21,7 @@ import java.util.Optional;
  * Asks the analyst to confirm a revoke: how many sessions, a sample of them, a required reason, and
  * for more than {@value RevokePlan#TYPE_COUNT_ABOVE} sessions the count typed out. Returns the reason.
  */
-public final class RevokeDialog extends Dialog<String> {
+public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
     static final ButtonType REVOKE = new ButtonType("Revoke", ButtonBar.ButtonData.OK_DONE);
 
     @FXML private ListView<String> sample;
@@ -62,10 +62,10 @@ public final class RevokeDialog extends Dialog<String> {
         reason.textProperty().addListener((o, a, b) -> validate.run());
         typedCount.textProperty().addListener((o, a, b) -> validate.run());
         validate.run();
-        setResultConverter(button -> button == REVOKE ? reason.getText().strip() : null);
+        setResultConverter(button -> button == REVOKE ? new RevokeConfirmer.Answer(reason.getText().strip(), typedCount.getText()) : null);
     }
 
-    public static Optional<String> ask(Window owner, RevokePlan plan) {
+    public static Optional<RevokeConfirmer.Answer> ask(Window owner, RevokePlan plan) {
         return new RevokeDialog(owner, plan).showAndWait();
     }
 

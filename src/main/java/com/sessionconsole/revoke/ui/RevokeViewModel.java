@@ -96,26 +96,38 @@ public final class RevokeViewModel {
 
     /** The whole flow for one plan: refuse, or confirm and revoke. */
     public void execute(RevokePlan plan) {
-        if (plan.refusal() != null) {
+        if (busy.get()) {
+            dialogs.inform(DialogService.Severity.WARNING, "Not revoked", "A revoke is still running; wait for its outcome first.");
+        } else if (plan.refusal() != null) {
             dialogs.inform(DialogService.Severity.WARNING, "Not revoked", plan.refusal());
         } else if (plan.count() == 0) {
             dialogs.inform(DialogService.Severity.INFO, "Nothing to revoke", "The selection holds no active sessions.");
         } else {
-            confirmer.confirm(plan).ifPresent(reason -> revoke(plan, reason));
+            confirmer.confirm(plan).ifPresent(answer -> revoke(plan, answer));
         }
     }
 
-    /** Runs the confirmed revoke off the FX thread; the outcome lands in {@link #lastOutcomeProperty()}. */
-    public void revoke(RevokePlan plan, String reason) {
-        if (!plan.confirmable(reason, Integer.toString(plan.count()))) {
-            messages.show("Not revoked: " + (plan.refusal() != null ? plan.refusal() : "a reason is required"));
+    /**
+     * Runs the confirmed revoke off the FX thread; the outcome lands in {@link #lastOutcomeProperty()}. The
+     * reason and, above {@value RevokePlan#TYPE_COUNT_ABOVE} sessions, the typed count are checked here
+     * again: nothing is revoked on an answer the dialog should not have accepted.
+     */
+    public void revoke(RevokePlan plan, RevokeConfirmer.Answer answer) {
+        if (busy.get()) {
+            messages.show("Not revoked: a revoke is still running");
+            return;
+        }
+        if (!plan.confirmable(answer.reason(), answer.typedCount())) {
+            messages.show("Not revoked: " + (plan.refusal() != null ? plan.refusal()
+                    : plan.requiresTypedCount() ? "a reason and the typed count (" + plan.count() + ") are required" : "a reason is required"));
             return;
         }
         busy.set(true);
-        runner.run(() -> revocation.revoke(plan.criteria(), plan.sessions(), reason, "gui"), this::done, error -> {
+        runner.run(() -> revocation.revoke(plan.criteria(), plan.sessions(), answer.reason(), "gui"), this::done, error -> {
             busy.set(false);
             messages.show("Not revoked: " + error.getMessage());
             lastOutcome.set(null);
+            dialogs.inform(DialogService.Severity.ERROR, "Not revoked", error.getMessage());
         });
     }
 
@@ -127,7 +139,11 @@ public final class RevokeViewModel {
         feed.poller().applyRevoked(r);
         if (outcome.auditError() != null) {
             dialogs.inform(DialogService.Severity.ERROR, "Revoke done, audit log NOT written", outcome.auditError());
-        } else if (!r.appearedAfter().isEmpty() && dialogs.ask("Sessions appeared after you confirmed",
+        }
+        if (outcome.note() != null) { // a commit in doubt: what is known, and what to check
+            dialogs.inform(DialogService.Severity.WARNING, "The connection dropped during the revoke", outcome.describe());
+        }
+        if (!r.appearedAfter().isEmpty() && dialogs.ask("Sessions appeared after you confirmed",
                 r.appearedAfter().size() + " new session(s) of " + VisibleText.of(r.key())
                         + " appeared after you confirmed. They were NOT revoked.\n\nReview them for a new revoke?")) {
             planAppeared(outcome);

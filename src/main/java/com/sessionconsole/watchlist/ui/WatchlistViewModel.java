@@ -6,7 +6,6 @@ import com.sessionconsole.domain.WatchEntry;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.live.ui.LiveFeed;
-import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.watchlist.Watchlist;
@@ -25,7 +24,6 @@ public final class WatchlistViewModel {
     private final TaskRunner runner;
     private final Watchlist watchlist;
     private final Messages messages;
-    private final LatestWins hitsLatest;
     private final ObservableList<WatchEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<WatchEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyObjectWrapper<List<Session>> hits = new ReadOnlyObjectWrapper<>(List.of());
@@ -34,22 +32,23 @@ public final class WatchlistViewModel {
         this.runner = feed.runner();
         this.watchlist = watchlist;
         this.messages = messages;
-        this.hitsLatest = new LatestWins(runner);
         entries.setAll(watchlist.entries());
         feed.onUpdate(this::checkFresh);
     }
 
+    /**
+     * Every poll's new sessions are checked, in order, on the FX thread: they are a one-off event that no
+     * later poll repeats, so none may be skipped. They are the delta's rows, a handful per tick.
+     */
     private void checkFresh(PollEvent.Updated u) {
         Snapshot s = u.snapshot();
         if (s.fresh().isEmpty() || s.fresh().size() > MAX_FRESH || entries.isEmpty()) {
             return;
         }
-        hitsLatest.submit(() -> s.sessions().stream().filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList(),
-                found -> {
-                    if (!found.isEmpty()) {
-                        hits.set(found);
-                    }
-                }, e -> messages.show("Could not check the watchlist: " + e.getMessage()));
+        List<Session> found = u.delta().upserts().stream().filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
+        if (!found.isEmpty()) {
+            hits.set(found);
+        }
     }
 
     public boolean isWatched(Session s) {

@@ -1,5 +1,6 @@
 package com.sessionconsole.live.ui;
 
+import com.sessionconsole.revoke.ui.RevokeConfirmer;
 import com.sessionconsole.revoke.ui.RevokePlan;
 import com.sessionconsole.ui.ChartData;
 
@@ -173,7 +174,11 @@ class ConsoleViewModelsTest {
         assertThat(plan.confirmable("nat abuse", "")).isFalse();
         assertThat(plan.confirmable("", Integer.toString(plan.count()))).isFalse();
         assertThat(plan.confirmable("nat abuse", Integer.toString(plan.count()))).isTrue();
-        vm.revoke().revoke(plan, "nat abuse");
+        vm.revoke().revoke(plan, new RevokeConfirmer.Answer("nat abuse", "50"));
+        assertThat(vm.messages().textProperty().get()).as("a wrong typed count revokes nothing").contains("typed count");
+        assertThat(activeCount("ip_address = ?", nat.key())).isEqualTo(nat.activeSessions());
+        console.dialogs.reason("nat abuse");
+        vm.revoke().execute(plan);
         assertThat(vm.messages().textProperty().get()).isEqualTo(nat.activeSessions() + " revoked, 0 were already inactive");
         assertThat(live.sessions()).noneMatch(s -> nat.key().equals(s.ipAddress()));
         assertThat(activeCount("ip_address = ?", nat.key())).isZero();
@@ -203,7 +208,8 @@ class ConsoleViewModelsTest {
     void revokeReportsARaceAsAlreadyInactive() {
         List<Session> two = List.of(live.sessions().get(0), live.sessions().get(1));
         db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", two.get(0).id());
-        vm.revoke().revoke(vm.revoke().planRevoke(two), "race");
+        console.dialogs.reason("race");
+        vm.revoke().execute(vm.revoke().planRevoke(two));
         assertThat(vm.messages().textProperty().get()).isEqualTo("1 revoked, 1 were already inactive");
     }
 
@@ -214,7 +220,7 @@ class ConsoleViewModelsTest {
             HeadlessConsole g = new HeadlessConsole(guarded, home.resolve("w2.txt"), Clock.systemUTC()).start();
             RevokePlan plan = g.vm.revoke().planRevoke(List.of(target));
             assertThat(plan.refusal()).contains("protected user").contains(target.userId().toString());
-            g.vm.revoke().revoke(plan, "try anyway");
+            g.vm.revoke().revoke(plan, new RevokeConfirmer.Answer("try anyway", "1"));
             assertThat(g.vm.messages().textProperty().get()).startsWith("Not revoked");
             assertThat(activeCount("id = ?", target.id())).isEqualTo(1);
             g.dialogs.reason("through the dialog");

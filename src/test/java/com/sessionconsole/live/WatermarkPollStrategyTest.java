@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A seeded random sequence of inserts, updates, revokes, expiries, hard deletes and a long writer
  * transaction that commits late. After every tick the client's copy equals a fresh SQL read, row for row.
  */
-class KeyDiffPollStrategyTest {
+class WatermarkPollStrategyTest {
     TestDatabase db = TestDatabase.get();
     HikariDataSource pool;
     PgSessionDao dao;
@@ -60,7 +60,7 @@ class KeyDiffPollStrategyTest {
             initial.add(Rows.active(users.get(rnd.nextInt(users.size())), now).ip("10.1." + rnd.nextInt(4) + "." + rnd.nextInt(9)).build());
         }
         writer.insert(initial);
-        KeyDiffPollStrategy strategy = new KeyDiffPollStrategy(dao);
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(dao);
         LiveSessions live = new LiveSessions();
         live.apply(strategy.poll());
         assertMatchesDatabase(live);

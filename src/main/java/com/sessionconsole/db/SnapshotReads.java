@@ -1,0 +1,166 @@
+package com.sessionconsole.db;
+
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.Timestamps;
+
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** {@link ActiveSetSnapshot} on one connection inside one REPEATABLE READ transaction; see {@link ActiveSetReader#inSnapshot}. */
+final class SnapshotReads implements ActiveSetSnapshot {
+    /** xmin and the weight of each active row; the weight is {@link Fingerprint#weight}, computed the same way in SQL. */
+    private static final String WEIGHTED = "(SELECT xmin::text::bigint AS x, get_byte(b, 15) AS bucket, get_byte(b, 14) * 256 + get_byte(b, 15) + 1 AS w "
+            + "FROM (SELECT xmin, uuid_send(id) AS b FROM public.user_sessions WHERE " + SessionRows.ACTIVE + ") r) t";
+    private static final String SUMS = "count(*), coalesce(sum(x), 0), (coalesce(sum(x * w), 0) % 18446744073709551616)::text";
+
+    private final SessionSources db;
+    private final Connection c;
+    private final Set<UUID> hidden;
+    private final Instant now;
+    private final long snapshotXmin;
+
+    SnapshotReads(SessionSources db, Connection c, Set<UUID> hidden) throws SQLException {
+        this.db = db;
+        this.c = c;
+        this.hidden = hidden;
+        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            now = RowProblems.instant(rs.getObject(1, OffsetDateTime.class));
+            snapshotXmin = rs.getLong(2);
+        }
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public long snapshotXmin() {
+        return snapshotXmin;
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMS + " FROM " + WEIGHTED); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return print(rs, 1);
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
+    @Override
+    public Map<Integer, Fingerprint> buckets() {
+        Map<Integer, Fingerprint> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, " + SUMS + " FROM " + WEIGHTED + " GROUP BY bucket");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), print(rs, 2));
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+        return out;
+    }
+
+    private static Fingerprint print(ResultSet rs, int from) throws SQLException {
+        // the weighted sum is exact in SQL (numeric), reduced mod 2^64 there; its low 64 bits are what Java's long arithmetic keeps
+        return new Fingerprint(rs.getLong(from), rs.getLong(from + 1), new BigInteger(rs.getString(from + 2)).longValue());
+    }
+
+    @Override
+    public void forEachActive(Consumer<Session> sink) {
+        try {
+            CopyRows.copy(c, db.select(SessionRows.ACTIVE), f -> {
+                Session s = SessionRows.session(f);
+                if (!hidden.contains(s.id())) {
+                    sink.accept(s);
+                }
+            });
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
+    @Override
+    public void forEachChangedSince(long watermark, Consumer<Session> sink) {
+        String sql = db.select(SessionRows.ACTIVE + " AND age(xmin) <= age((?::bigint % 4294967296)::text::xid)");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, watermark);
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Session s = SessionRows.session(rs, db.rawText);
+                    if (!hidden.contains(s.id())) {
+                        sink.accept(s);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
+    @Override
+    public void forEachKeyInBuckets(Set<Integer> buckets, Consumer<SessionDao.ActiveKey> sink) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Consumer<SessionDao.ActiveKey> visible = k -> {
+            if (!hidden.contains(k.id())) {
+                sink.accept(k);
+            }
+        };
+        try {
+            if (buckets.size() >= BUCKETS) {
+                CopyRows.copy(c, ActiveSetReader.ACTIVE_KEYS_SQL, f -> key(f.uuid(), f.longValue(), f.timestamp(), visible));
+                return;
+            }
+            String sql = ActiveSetReader.ACTIVE_KEYS_SQL + " AND get_byte(uuid_send(id), 15) = ANY(?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Array array = c.createArrayOf("int4", buckets.toArray());
+                ps.setArray(1, array);
+                ps.setFetchSize(2000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long version = rs.getLong(2);
+                        key(rs.getObject(1, UUID.class), rs.wasNull() ? null : version,
+                                RowProblems.instant(rs.getObject(3, OffsetDateTime.class)), visible);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+
+    private static void key(UUID id, Long version, Instant expires, Consumer<SessionDao.ActiveKey> sink) {
+        if (id != null && version != null) {
+            sink.accept(new SessionDao.ActiveKey(id, version, expires == null ? Timestamps.INFINITY : expires));
+        }
+    }
+
+    @Override
+    public List<Session> activeByIds(Collection<UUID> ids) {
+        try {
+            return db.byIds(c, db.select("id = ANY(?) AND " + SessionRows.ACTIVE), ids, hidden, true);
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+    }
+}

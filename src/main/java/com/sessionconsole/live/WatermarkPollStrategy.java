@@ -1,0 +1,174 @@
+package com.sessionconsole.live;
+
+import com.sessionconsole.db.ActiveSetSnapshot;
+import com.sessionconsole.db.ActiveSetSnapshot.Fingerprint;
+import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.domain.ReplicaLag;
+import com.sessionconsole.domain.Session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A tick that costs about one scan of the active set when nothing changed, and not much more when a few
+ * rows did. All reads of a tick see one snapshot:
+ * <ol>
+ * <li>Sessions whose expires_at has passed leave locally, on the server's clock: the server's active set
+ *     at this snapshot is exactly the one at the last tick, minus those, plus what was written since.</li>
+ * <li>The server's fingerprint (count, sum of xmin, a weighted sum) is compared with the one kept here.
+ *     Equal: nothing changed, nothing is transferred.</li>
+ * <li>Otherwise every active row whose xmin is not older than the last snapshot's xmin is read: each
+ *     insert or update since then, whenever its transaction commits, has such an xmin, because every
+ *     transaction below a snapshot's xmin had already finished.</li>
+ * <li>If the fingerprints still differ, rows left the set (revoked, deleted): the per-bucket fingerprints
+ *     name the buckets, and the keys of only those buckets are compared.</li>
+ * </ol>
+ * Every {@link #FULL_CHECK_EVERY}th tick compares every key regardless, so that even a fingerprint
+ * collision could not hide a change for longer than that.
+ */
+public final class WatermarkPollStrategy implements PollStrategy {
+    public static final int FULL_CHECK_EVERY = 60;
+    private static final Set<Integer> ALL_BUCKETS = IntStream.range(0, ActiveSetSnapshot.BUCKETS).boxed().collect(Collectors.toUnmodifiableSet());
+
+    private record Known(long xmin, Instant expires) {
+    }
+
+    private record Expiry(Instant at, UUID id, long xmin) {
+    }
+
+    private final SessionDao dao;
+    private Map<UUID, Known> known;
+    private Fingerprint total = Fingerprint.EMPTY;
+    private final Fingerprint[] buckets = new Fingerprint[ActiveSetSnapshot.BUCKETS];
+    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+    private long watermark;
+    private long ticks;
+
+    public WatermarkPollStrategy(SessionDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public SessionDelta poll() {
+        return known == null ? dao.inSnapshot(this::fullLoad) : dao.inSnapshot(this::tick);
+    }
+
+    @Override
+    public void reset() {
+        known = null;
+    }
+
+    @Override
+    public Optional<ReplicaLag> replicaLag() {
+        return dao.replicaLag();
+    }
+
+    private SessionDelta fullLoad(ActiveSetSnapshot s) {
+        known = new HashMap<>();
+        total = Fingerprint.EMPTY;
+        java.util.Arrays.fill(buckets, Fingerprint.EMPTY);
+        expiries.clear();
+        List<Session> rows = new ArrayList<>();
+        s.forEachActive(x -> {
+            rows.add(x);
+            put(x.id(), x.version(), x.expiresAt());
+        });
+        watermark = s.snapshotXmin();
+        ticks = 0;
+        return new SessionDelta(rows, Set.of(), s.now(), true);
+    }
+
+    private SessionDelta tick(ActiveSetSnapshot s) {
+        Instant now = s.now();
+        Set<UUID> removed = expireUpTo(now);
+        boolean fullCheck = ++ticks % FULL_CHECK_EVERY == 0;
+        List<Session> upserts = new ArrayList<>();
+        Fingerprint server = s.fingerprint(); // the same for every read of this snapshot
+        if (fullCheck || !server.equals(total)) {
+            s.forEachChangedSince(watermark, x -> {
+                Known k = known.get(x.id());
+                if (k == null || k.xmin() != x.version()) {
+                    put(x.id(), x.version(), x.expiresAt());
+                    upserts.add(x);
+                }
+            });
+            if (fullCheck || !server.equals(total)) {
+                compareKeys(s, fullCheck ? ALL_BUCKETS : mismatched(s.buckets()), upserts, removed);
+            }
+        }
+        watermark = s.snapshotXmin();
+        upserts.forEach(x -> removed.remove(x.id()));
+        return new SessionDelta(upserts, removed, now, false);
+    }
+
+    /** Compares every key of these buckets with the server's: what is gone is removed, what differs is read again. */
+    private void compareKeys(ActiveSetSnapshot s, Set<Integer> which, List<Session> upserts, Set<UUID> removed) {
+        Map<UUID, Long> server = new HashMap<>();
+        s.forEachKeyInBuckets(which, k -> server.put(k.id(), k.version()));
+        List<UUID> gone = known.keySet().stream().filter(id -> which.contains(Fingerprint.bucket(id)) && !server.containsKey(id)).toList();
+        for (UUID id : gone) {
+            remove(id);
+            removed.add(id);
+        }
+        List<UUID> differ = server.entrySet().stream().filter(e -> {
+            Known k = known.get(e.getKey());
+            return k == null || k.xmin() != e.getValue();
+        }).map(Map.Entry::getKey).toList();
+        for (Session x : s.activeByIds(differ)) {
+            put(x.id(), x.version(), x.expiresAt());
+            upserts.add(x);
+        }
+    }
+
+    private Set<Integer> mismatched(Map<Integer, Fingerprint> server) {
+        Set<Integer> out = new HashSet<>();
+        for (int b = 0; b < buckets.length; b++) {
+            if (!buckets[b].equals(server.getOrDefault(b, Fingerprint.EMPTY))) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** Sessions whose expires_at is not after {@code now} are no longer active: they leave here, with no read. */
+    private Set<UUID> expireUpTo(Instant now) {
+        Set<UUID> out = new HashSet<>();
+        while (!expiries.isEmpty() && !expiries.peek().at().isAfter(now)) {
+            Expiry e = expiries.poll();
+            Known k = known.get(e.id());
+            if (k != null && k.xmin() == e.xmin() && k.expires().equals(e.at())) {
+                remove(e.id());
+                out.add(e.id());
+            }
+        }
+        return out;
+    }
+
+    private void put(UUID id, long xmin, Instant expires) {
+        remove(id);
+        known.put(id, new Known(xmin, expires));
+        total = total.plus(id, xmin, 1);
+        int b = Fingerprint.bucket(id);
+        buckets[b] = buckets[b].plus(id, xmin, 1);
+        expiries.add(new Expiry(expires, id, xmin));
+    }
+
+    private void remove(UUID id) {
+        Known k = known.remove(id);
+        if (k != null) {
+            total = total.plus(id, k.xmin(), -1);
+            int b = Fingerprint.bucket(id);
+            buckets[b] = buckets[b].plus(id, k.xmin(), -1);
+        }
+    }
+}
