@@ -32,8 +32,9 @@ final class ActiveSetReader {
     }
 
     Instant forEachActive(Consumer<Session> sink) {
+        StringDictionary dict = new StringDictionary();
         return copyInSnapshot(activeRowsSql, hidden -> f -> {
-            Session s = SessionRows.session(f);
+            Session s = SessionRows.session(f, dict);
             if (!hidden.contains(s.id())) {
                 sink.accept(s);
             }

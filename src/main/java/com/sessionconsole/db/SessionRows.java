@@ -70,8 +70,8 @@ final class SessionRows {
         }
     }
 
-    /** A row of {@link #columns} read through COPY; the fields come in the same order. */
-    static Session session(CopyRows.Fields f) {
+    /** A row of {@link #columns} read through COPY; the fields come in the same order. Repeated text is shared through {@code dict}. */
+    static Session session(CopyRows.Fields f, StringDictionary dict) {
         RowProblems p = new RowProblems(false);
         UUID id = p.check("id", f.uuid(), f);
         UUID user = p.check("user_id", f.uuid(), f);
@@ -80,10 +80,10 @@ final class SessionRows {
         Integer length = p.check("session_token", f.intValue(), f);
         Instant expires = p.check("expires_at", f.timestamp(), f);
         Boolean active = p.check("is_active", f.bool(), f);
-        String device = p.check("device_id", f.text(), f);
-        String ip = p.check("ip_address", f.text(), f);
-        String agent = p.check("user_agent", f.text(), f);
-        String location = p.check("location", f.text(), f);
+        String device = dict.of(p.check("device_id", f.text(), f));
+        String ip = dict.of(p.check("ip_address", f.text(), f));
+        String agent = dict.of(p.check("user_agent", f.text(), f));
+        String location = dict.of(p.check("location", f.text(), f));
         Integer trust = p.check("trust_level", f.intValue(), f);
         Instant created = p.check("created_at", f.timestamp(), f);
         Instant updated = p.check("updated_at", f.timestamp(), f);

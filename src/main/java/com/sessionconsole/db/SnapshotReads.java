@@ -86,8 +86,9 @@ final class SnapshotReads implements ActiveSetSnapshot {
     @Override
     public void forEachActive(Consumer<Session> sink) {
         try {
+            StringDictionary dict = new StringDictionary();
             CopyRows.copy(c, db.select(SessionRows.ACTIVE), f -> {
-                Session s = SessionRows.session(f);
+                Session s = SessionRows.session(f, dict);
                 if (!hidden.contains(s.id())) {
                     sink.accept(s);
                 }

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,17 +39,10 @@ public final class WatermarkPollStrategy implements PollStrategy {
     public static final int FULL_CHECK_EVERY = 60;
     private static final Set<Integer> ALL_BUCKETS = IntStream.range(0, ActiveSetSnapshot.BUCKETS).boxed().collect(Collectors.toUnmodifiableSet());
 
-    private record Known(long xmin, Instant expires) {
-    }
-
-    private record Expiry(Instant at, UUID id, long xmin) {
-    }
-
     private final SessionDao dao;
-    private Map<UUID, Known> known;
+    private KeyTable known;
     private Fingerprint total = Fingerprint.EMPTY;
     private final Fingerprint[] buckets = new Fingerprint[ActiveSetSnapshot.BUCKETS];
-    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     private long watermark;
     private long ticks;
 
@@ -74,10 +66,9 @@ public final class WatermarkPollStrategy implements PollStrategy {
     }
 
     private SessionDelta fullLoad(ActiveSetSnapshot s) {
-        known = new HashMap<>();
+        known = new KeyTable(1024);
         total = Fingerprint.EMPTY;
         java.util.Arrays.fill(buckets, Fingerprint.EMPTY);
-        expiries.clear();
         List<Session> rows = new ArrayList<>();
         s.forEachActive(x -> {
             rows.add(x);
@@ -96,8 +87,7 @@ public final class WatermarkPollStrategy implements PollStrategy {
         Fingerprint server = s.fingerprint(); // the same for every read of this snapshot
         if (fullCheck || !server.equals(total)) {
             s.forEachChangedSince(watermark, x -> {
-                Known k = known.get(x.id());
-                if (k == null || k.xmin() != x.version()) {
+                if (known.xmin(x.id()) != x.version()) {
                     put(x.id(), x.version(), x.expiresAt());
                     upserts.add(x);
                 }
@@ -115,15 +105,17 @@ public final class WatermarkPollStrategy implements PollStrategy {
     private void compareKeys(ActiveSetSnapshot s, Set<Integer> which, List<Session> upserts, Set<UUID> removed) {
         Map<UUID, Long> server = new HashMap<>();
         s.forEachKeyInBuckets(which, k -> server.put(k.id(), k.version()));
-        List<UUID> gone = known.keySet().stream().filter(id -> which.contains(Fingerprint.bucket(id)) && !server.containsKey(id)).toList();
+        List<UUID> gone = new ArrayList<>();
+        known.forEachId(id -> {
+            if (which.contains(Fingerprint.bucket(id)) && !server.containsKey(id)) {
+                gone.add(id);
+            }
+        });
         for (UUID id : gone) {
             remove(id);
             removed.add(id);
         }
-        List<UUID> differ = server.entrySet().stream().filter(e -> {
-            Known k = known.get(e.getKey());
-            return k == null || k.xmin() != e.getValue();
-        }).map(Map.Entry::getKey).toList();
+        List<UUID> differ = server.entrySet().stream().filter(e -> known.xmin(e.getKey()) != e.getValue()).map(Map.Entry::getKey).toList();
         for (Session x : s.activeByIds(differ)) {
             put(x.id(), x.version(), x.expiresAt());
             upserts.add(x);
@@ -142,33 +134,29 @@ public final class WatermarkPollStrategy implements PollStrategy {
 
     /** Sessions whose expires_at is not after {@code now} are no longer active: they leave here, with no read. */
     private Set<UUID> expireUpTo(Instant now) {
-        Set<UUID> out = new HashSet<>();
-        while (!expiries.isEmpty() && !expiries.peek().at().isAfter(now)) {
-            Expiry e = expiries.poll();
-            Known k = known.get(e.id());
-            if (k != null && k.xmin() == e.xmin() && k.expires().equals(e.at())) {
-                remove(e.id());
-                out.add(e.id());
-            }
-        }
+        Set<UUID> out = new HashSet<>(known.expiredAt(now));
+        out.forEach(this::remove);
         return out;
     }
 
     private void put(UUID id, long xmin, Instant expires) {
-        remove(id);
-        known.put(id, new Known(xmin, expires));
-        total = total.plus(id, xmin, 1);
-        int b = Fingerprint.bucket(id);
-        buckets[b] = buckets[b].plus(id, xmin, 1);
-        expiries.add(new Expiry(expires, id, xmin));
+        long previous = known.put(id, xmin, expires);
+        if (previous >= 0) {
+            account(id, previous, -1);
+        }
+        account(id, xmin, 1);
     }
 
     private void remove(UUID id) {
-        Known k = known.remove(id);
-        if (k != null) {
-            total = total.plus(id, k.xmin(), -1);
-            int b = Fingerprint.bucket(id);
-            buckets[b] = buckets[b].plus(id, k.xmin(), -1);
+        long previous = known.remove(id);
+        if (previous >= 0) {
+            account(id, previous, -1);
         }
+    }
+
+    private void account(UUID id, long xmin, int sign) {
+        total = total.plus(id, xmin, sign);
+        int b = Fingerprint.bucket(id);
+        buckets[b] = buckets[b].plus(id, xmin, sign);
     }
 }
