@@ -10,7 +10,9 @@ import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.history.ui.HistoryViewModel;
 import com.sessionconsole.history.ui.TokenLookupViewModel;
 import com.sessionconsole.live.WatermarkPollStrategy;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.SessionPoller;
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.live.ui.LiveViewModel;
@@ -45,9 +47,20 @@ public final class ConsoleWiring {
      */
     public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
                          DialogService dialogs, RevokeConfirmer confirmer) {
+        this(ws, runner, lane, watchlistFile, clock, dialogs, confirmer, MemoryBudget.ofThisJvm(), Narrowing.NONE);
+    }
+
+    /**
+     * @param budget    how many sessions this console may load; more is refused before anything is read
+     * @param narrowing the part of the active set to follow from the first load on (--where-ip and friends)
+     */
+    public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
+                         DialogService dialogs, RevokeConfirmer confirmer, MemoryBudget budget, Narrowing narrowing) {
         this.runner = runner;
         LiveFeed feed = new LiveFeed(runner, clock);
-        poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), lane, feed, clock);
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao(), budget);
+        poller = new SessionPoller(strategy, lane, feed, clock);
+        poller.narrowFromTheStart(narrowing);
         feed.attach(poller);
         Messages messages = new Messages();
         LiveViewModel live = new LiveViewModel(feed);

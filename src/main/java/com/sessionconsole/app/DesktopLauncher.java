@@ -4,6 +4,8 @@ import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.GuiLauncher;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.domain.Narrowing;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.revoke.ui.RevokeDialog;
 import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.FxDialogService;
@@ -46,7 +48,7 @@ final class DesktopLauncher implements GuiLauncher {
     }
 
     @Override
-    public Result launch(ConnectionRequest request, boolean smokeTest) {
+    public Result launch(ConnectionRequest request, Narrowing narrowing, boolean smokeTest) {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
@@ -79,7 +81,8 @@ final class DesktopLauncher implements GuiLauncher {
         runner.ui(() -> {
             Stage stage = new Stage();
             DialogService dialogs = new FxDialogService(() -> stage);
-            ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan));
+            ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan),
+                    MemoryBudget.ofThisJvm(), narrowing);
             wiring.set(console);
             ConsoleWindow window = new ConsoleWindow(stage, console.models(), ViewPrefs.standard(), dialogs, ws.demo(), ws.label());
             window.stage().setOnHidden(e -> {

@@ -1,11 +1,13 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.ConnectionRequest;
+import com.sessionconsole.domain.Narrowing;
 
 /** Starts the desktop window; provided by the composition root so that the CLI does not depend on the UI. */
 @FunctionalInterface
 public interface GuiLauncher {
-    Result launch(ConnectionRequest request, boolean smokeTest);
+    /** @param narrowing the part of the active set to load (--where-*), or {@link Narrowing#NONE} */
+    Result launch(ConnectionRequest request, Narrowing narrowing, boolean smokeTest);
 
     /**
      * How the window ended; when it was first shown (milliseconds after JVM start; -1 when never); for a

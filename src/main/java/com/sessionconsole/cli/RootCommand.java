@@ -29,6 +29,9 @@ public final class RootCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    NarrowingOptions narrowing;
+
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
     boolean version;
 
@@ -47,7 +50,7 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GuiLauncher.Result result = gui.launch(connection.toRequest(), smokeTest);
+        GuiLauncher.Result result = gui.launch(connection.toRequest(), narrowing.toNarrowing(spec.commandLine()), smokeTest);
         if (smokeTest) {
             spec.commandLine().getOut().println(result.exitCode() == ExitCodes.OK
                     ? "smoke test passed: window shown " + result.windowShownMillis() + " ms after JVM start, first load done: "

@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.live.LiveSessions;
 import com.sessionconsole.live.SessionDelta;
@@ -35,7 +36,7 @@ final class WatchCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws, PrintWriter out) throws Exception {
-        WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao());
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm());
         LiveSessions live = new LiveSessions();
         SessionDelta initial = strategy.poll();
         live.apply(initial);

@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
@@ -79,12 +80,12 @@ final class ActiveSetReader {
      * Runs {@code work} with reads that all see one snapshot: one REPEATABLE READ transaction on the read
      * pool, on a replica too. Sessions this console revoked that the replica has not replayed are left out.
      */
-    <T> T inSnapshot(Function<ActiveSetSnapshot, T> work) {
+    <T> T inSnapshot(Narrowing narrowing, Function<ActiveSetSnapshot, T> work) {
         try (Connection c = db.read.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                T result = work.apply(new SnapshotReads(db, c, db.notYetReplayed(c)));
+                T result = work.apply(new SnapshotReads(db, c, db.notYetReplayed(c), narrowing));
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

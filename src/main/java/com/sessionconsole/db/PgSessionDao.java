@@ -57,8 +57,8 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public <T> T inSnapshot(java.util.function.Function<ActiveSetSnapshot, T> work) {
-        return active.inSnapshot(work);
+    public <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work) {
+        return active.inSnapshot(narrowing, work);
     }
 
     @Override

@@ -30,8 +30,8 @@ public interface SessionDao {
     /** Streams id, xmin and expires_at of every active session; returns the server's now() of that snapshot. */
     Instant forEachActiveKey(Consumer<ActiveKey> sink);
 
-    /** Runs {@code work} with reads of the active set that all see one snapshot; see {@link ActiveSetSnapshot}. */
-    <T> T inSnapshot(java.util.function.Function<ActiveSetSnapshot, T> work);
+    /** Runs {@code work} with reads of the (narrowed) active set that all see one snapshot; see {@link ActiveSetSnapshot}. */
+    <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work);
 
     /** The sessions with these ids, in any state. */
     List<Session> sessionsByIds(Collection<UUID> ids);

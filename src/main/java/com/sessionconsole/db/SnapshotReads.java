@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
 
@@ -21,9 +22,6 @@ import java.util.function.Consumer;
 
 /** {@link ActiveSetSnapshot} on one connection inside one REPEATABLE READ transaction; see {@link ActiveSetReader#inSnapshot}. */
 final class SnapshotReads implements ActiveSetSnapshot {
-    /** xmin and the weight of each active row; the weight is {@link Fingerprint#weight}, computed the same way in SQL. */
-    private static final String WEIGHTED = "(SELECT xmin::text::bigint AS x, get_byte(b, 15) AS bucket, get_byte(b, 14) * 256 + get_byte(b, 15) + 1 AS w "
-            + "FROM (SELECT xmin, uuid_send(id) AS b FROM public.user_sessions WHERE " + SessionRows.ACTIVE + ") r) t";
     private static final String SUMS = "count(*), coalesce(sum(x), 0), (coalesce(sum(x * w), 0) % 18446744073709551616)::text";
 
     private final SessionSources db;
@@ -31,17 +29,28 @@ final class SnapshotReads implements ActiveSetSnapshot {
     private final Set<UUID> hidden;
     private final Instant now;
     private final long snapshotXmin;
+    private final NarrowingSql narrowing;
+    /** The rows this console follows: the active ones, narrowed. */
+    private final String active;
+    /** xmin and the weight of each of those rows; the weight is {@link Fingerprint#weight}, computed the same way in SQL. */
+    private final String weighted;
 
-    SnapshotReads(SessionSources db, Connection c, Set<UUID> hidden) throws SQLException {
+    SnapshotReads(SessionSources db, Connection c, Set<UUID> hidden, Narrowing narrowing) throws SQLException {
         this.db = db;
         this.c = c;
         this.hidden = hidden;
-        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
-             ResultSet rs = ps.executeQuery()) {
+        int version;
+        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+                + "current_setting('server_version_num')::int"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             now = RowProblems.instant(rs.getObject(1, OffsetDateTime.class));
             snapshotXmin = rs.getLong(2);
+            version = rs.getInt(3);
         }
+        this.narrowing = NarrowingSql.of(narrowing, version);
+        this.active = SessionRows.ACTIVE + this.narrowing.clause();
+        this.weighted = "(SELECT xmin::text::bigint AS x, get_byte(b, 15) AS bucket, get_byte(b, 14) * 256 + get_byte(b, 15) + 1 AS w "
+                + "FROM (SELECT xmin, uuid_send(id) AS b FROM public.user_sessions WHERE " + active + ") r) t";
     }
 
     @Override
@@ -56,9 +65,12 @@ final class SnapshotReads implements ActiveSetSnapshot {
 
     @Override
     public Fingerprint fingerprint() {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMS + " FROM " + WEIGHTED); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return print(rs, 1);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMS + " FROM " + weighted)) {
+            narrowing.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return print(rs, 1);
+            }
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -67,10 +79,12 @@ final class SnapshotReads implements ActiveSetSnapshot {
     @Override
     public Map<Integer, Fingerprint> buckets() {
         Map<Integer, Fingerprint> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, " + SUMS + " FROM " + WEIGHTED + " GROUP BY bucket");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getInt(1), print(rs, 2));
+        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, " + SUMS + " FROM " + weighted + " GROUP BY bucket")) {
+            narrowing.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), print(rs, 2));
+                }
             }
         } catch (SQLException e) {
             throw db.translate(e);
@@ -86,6 +100,10 @@ final class SnapshotReads implements ActiveSetSnapshot {
     @Override
     public void forEachActive(Consumer<Session> sink) {
         try {
+            if (!narrowing.isEmpty()) { // COPY takes no parameters: a narrowed load is a plain query
+                rows(db.select(active), sink);
+                return;
+            }
             StringDictionary dict = new StringDictionary();
             CopyRows.copy(c, db.select(SessionRows.ACTIVE), f -> {
                 Session s = SessionRows.session(f, dict);
@@ -98,11 +116,13 @@ final class SnapshotReads implements ActiveSetSnapshot {
         }
     }
 
-    @Override
-    public void forEachChangedSince(long watermark, Consumer<Session> sink) {
-        String sql = db.select(SessionRows.ACTIVE + " AND age(xmin) <= age((?::bigint % 4294967296)::text::xid)");
+    /** Runs a query whose parameters are the narrowing's values, then {@code after}. */
+    private void rows(String sql, Consumer<Session> sink, Object... after) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, watermark);
+            int next = narrowing.bind(ps, 1);
+            for (Object v : after) {
+                ps.setObject(next++, v);
+            }
             ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -112,6 +132,13 @@ final class SnapshotReads implements ActiveSetSnapshot {
                     }
                 }
             }
+        }
+    }
+
+    @Override
+    public void forEachChangedSince(long watermark, Consumer<Session> sink) {
+        try {
+            rows(db.select(active + " AND age(xmin) <= age((?::bigint % 4294967296)::text::xid)"), sink, watermark);
         } catch (SQLException e) {
             throw db.translate(e);
         }
@@ -128,14 +155,15 @@ final class SnapshotReads implements ActiveSetSnapshot {
             }
         };
         try {
-            if (buckets.size() >= BUCKETS) {
+            if (buckets.size() >= BUCKETS && narrowing.isEmpty()) {
                 CopyRows.copy(c, ActiveSetReader.ACTIVE_KEYS_SQL, f -> key(f.uuid(), f.longValue(), f.timestamp(), visible));
                 return;
             }
-            String sql = ActiveSetReader.ACTIVE_KEYS_SQL + " AND get_byte(uuid_send(id), 15) = ANY(?)";
+            String sql = "SELECT id, xmin::text::bigint, expires_at FROM public.user_sessions WHERE " + active
+                    + " AND get_byte(uuid_send(id), 15) = ANY(?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Array array = c.createArrayOf("int4", buckets.toArray());
-                ps.setArray(1, array);
+                ps.setArray(narrowing.bind(ps, 1), array);
                 ps.setFetchSize(2000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,5 +1,6 @@
 package com.sessionconsole.live;
 
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 
 import java.time.Duration;
@@ -20,10 +21,16 @@ public sealed interface PollEvent {
      * leads to it from the snapshot with version {@code fromVersion}. {@code at} is the local time at which
      * the snapshot's server clock was read (for a summary or a revoke: that of the last poll), so that
      * {@code snapshot.serverNow() + (now - at)} estimates the server's clock. {@code replica} is how far the
-     * read replica was behind, measured by a poll with a replica; null otherwise.
+     * read replica was behind, measured by a poll with a replica; null otherwise. {@code narrowing} is the
+     * part of the active set the snapshot holds.
      */
     record Updated(long seq, Kind kind, Snapshot snapshot, SessionDelta delta, long fromVersion, Instant at, Duration took,
-                   ReplicaLag replica) implements PollEvent {
+                   ReplicaLag replica, Narrowing narrowing) implements PollEvent {
+        /** An update of the whole active set. */
+        public Updated(long seq, Kind kind, Snapshot snapshot, SessionDelta delta, long fromVersion, Instant at, Duration took,
+                       ReplicaLag replica) {
+            this(seq, kind, snapshot, delta, fromVersion, at, took, replica, Narrowing.NONE);
+        }
     }
 
     /** A tick failed; the previous data stays valid but ages. */

@@ -9,6 +9,9 @@ public interface PollStrategy {
     /** Forgets what was seen, so that the next poll is a full load. */
     void reset();
 
+    /** From the next poll on, follows only this part of the active set (the next poll is a full load). */
+    void narrow(com.sessionconsole.domain.Narrowing narrowing);
+
     /** How far the read replica is behind the primary; empty without a replica. */
     java.util.Optional<com.sessionconsole.domain.ReplicaLag> replicaLag();
 }

@@ -3,6 +3,8 @@ package com.sessionconsole.live;
 
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Narrowing;
+import com.sessionconsole.domain.RefusedException;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeResult;
 import org.slf4j.Logger;
@@ -50,6 +52,9 @@ public final class SessionPoller {
     private long seq;
     private Instant lastSuccess;
     private Instant lastPollStarted;
+    /** What the live set holds; it changes to a new narrowing only when a load under it succeeds. */
+    private Narrowing loaded = Narrowing.NONE;
+    private Narrowing requested = Narrowing.NONE;
     private ScheduledFuture<?> pending;
 
     /**
@@ -127,13 +132,20 @@ public final class SessionPoller {
                 failures = 0;
                 lastSuccess = done;
                 lastPollStarted = started;
+                if (delta.full()) {
+                    loaded = requested;
+                }
                 event = new PollEvent.Updated(++seq, PollEvent.Kind.POLL, snapshot, delta, from, started, Duration.between(started, done),
-                        replicaLag());
+                        replicaLag(), loaded);
                 if (t3 - t0 > SLOW_TICK_NANOS) {
                     log.info("slow tick ({} upserts, {} removed{}): database {} ms, apply {} ms, snapshot {} ms", delta.upserts().size(),
                             delta.removed().size(), delta.full() ? ", full load" : "", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                             (t3 - t2) / 1_000_000);
                 }
+            } catch (RefusedException e) {
+                failures++;
+                log.warn("poll refused: {}", e.getMessage());
+                event = new PollEvent.Failed(++seq, e.getMessage(), false, clock.instant(), lastSuccess, MAX_BACKOFF);
             } catch (DatabaseException e) {
                 failures++;
                 Duration retry = backoff();
@@ -167,10 +179,29 @@ public final class SessionPoller {
                     }
                     SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
                     deliver(new PollEvent.Updated(++seq, PollEvent.Kind.SUMMARY, live.snapshot(Set.of(), summarized), none, live.version(),
-                            lastPollStarted, Duration.ZERO, null));
+                            lastPollStarted, Duration.ZERO, null, loaded));
                 }
             });
         }
+    }
+
+    /** Before {@link #start()}: the first load reads only this part of the active set. */
+    public void narrowFromTheStart(Narrowing narrowing) {
+        synchronized (tickLock) {
+            requested = narrowing;
+            strategy.narrow(narrowing);
+        }
+    }
+
+    /** Follows only this part of the active set from now on: a full load, on the lane, at once. */
+    public void narrow(Narrowing narrowing) {
+        onLane(() -> {
+            synchronized (tickLock) {
+                requested = narrowing;
+                strategy.narrow(narrowing);
+            }
+            tick();
+        });
     }
 
     /** Takes revoked sessions out of the view at once, without waiting for the next tick. */
@@ -187,7 +218,7 @@ public final class SessionPoller {
                 long from = live.version();
                 live.apply(delta);
                 deliver(new PollEvent.Updated(++seq, PollEvent.Kind.REVOKE, live.snapshot(Set.of(), summarized), delta, from,
-                        lastPollStarted, Duration.ZERO, null));
+                        lastPollStarted, Duration.ZERO, null, loaded));
             }
         });
     }

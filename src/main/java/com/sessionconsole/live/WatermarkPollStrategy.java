@@ -3,6 +3,7 @@ package com.sessionconsole.live;
 import com.sessionconsole.db.ActiveSetSnapshot;
 import com.sessionconsole.db.ActiveSetSnapshot.Fingerprint;
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.Session;
 
@@ -40,23 +41,32 @@ public final class WatermarkPollStrategy implements PollStrategy {
     private static final Set<Integer> ALL_BUCKETS = IntStream.range(0, ActiveSetSnapshot.BUCKETS).boxed().collect(Collectors.toUnmodifiableSet());
 
     private final SessionDao dao;
+    private final MemoryBudget budget;
+    private Narrowing narrowing = Narrowing.NONE;
     private KeyTable known;
     private Fingerprint total = Fingerprint.EMPTY;
     private final Fingerprint[] buckets = new Fingerprint[ActiveSetSnapshot.BUCKETS];
     private long watermark;
     private long ticks;
 
-    public WatermarkPollStrategy(SessionDao dao) {
+    public WatermarkPollStrategy(SessionDao dao, MemoryBudget budget) {
         this.dao = dao;
+        this.budget = budget;
     }
 
     @Override
     public SessionDelta poll() {
-        return known == null ? dao.inSnapshot(this::fullLoad) : dao.inSnapshot(this::tick);
+        return known == null ? dao.inSnapshot(narrowing, this::fullLoad) : dao.inSnapshot(narrowing, this::tick);
     }
 
     @Override
     public void reset() {
+        known = null;
+    }
+
+    @Override
+    public void narrow(Narrowing n) {
+        narrowing = n;
         known = null;
     }
 
@@ -66,7 +76,9 @@ public final class WatermarkPollStrategy implements PollStrategy {
     }
 
     private SessionDelta fullLoad(ActiveSetSnapshot s) {
-        known = new KeyTable(1024);
+        long count = s.fingerprint().count();
+        budget.check(count, narrowing);
+        known = new KeyTable((int) count);
         total = Fingerprint.EMPTY;
         java.util.Arrays.fill(buckets, Fingerprint.EMPTY);
         List<Session> rows = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.export.Json;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
@@ -143,7 +144,7 @@ class ConsoleBenchmark {
     }
 
     private void measureTicks(Workspace ws, org.postgresql.copy.CopyManager copy, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
-        SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), new DirectTaskRunner().lane(), e -> { }, Clock.systemUTC());
+        SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), new DirectTaskRunner().lane(), e -> { }, Clock.systemUTC());
         poller.summarize(Set.of()); // as in the app on the Sessions view; a group view adds its own summaries, kept incrementally
         poller.tick();
         List<UUID> ids = new ArrayList<>();

@@ -48,7 +48,7 @@ class ExportAndWatchTest {
 
     private int run(StringWriter out, String... args) {
         WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), x -> Optional.empty(), Clock.systemUTC());
-        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, s) -> new GuiLauncher.Result(0, -1, -1, null),
+        var cl = RootCommand.create(r -> factory.openServer(db.settings(), Set.of()), (r, n, s) -> new GuiLauncher.Result(0, -1, -1, null),
                 new AuditLog(home.resolve("audit.jsonl")), new ByteArrayInputStream(new byte[0]));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));

@@ -60,7 +60,7 @@ class WatermarkPollStrategyTest {
             initial.add(Rows.active(users.get(rnd.nextInt(users.size())), now).ip("10.1." + rnd.nextInt(4) + "." + rnd.nextInt(9)).build());
         }
         writer.insert(initial);
-        WatermarkPollStrategy strategy = new WatermarkPollStrategy(dao);
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(dao, MemoryBudget.ofThisJvm());
         LiveSessions live = new LiveSessions();
         live.apply(strategy.poll());
         assertMatchesDatabase(live);

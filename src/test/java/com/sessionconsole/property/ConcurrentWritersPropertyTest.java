@@ -4,6 +4,7 @@ import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.live.LiveSessions;
 import com.sessionconsole.live.SessionDelta;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
@@ -56,7 +57,7 @@ class ConcurrentWritersPropertyTest {
             }
             writers.get(0).commit();
             touched.get(writers.get(0)).clear();
-            WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao());
+            WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm());
             LiveSessions live = new LiveSessions();
             live.apply(strategy.poll());
             assertEqualsDatabase(live, "first load");

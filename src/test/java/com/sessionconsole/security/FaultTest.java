@@ -10,6 +10,7 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.revoke.RevocationService;
@@ -65,7 +66,7 @@ class FaultTest {
         try (Workspace ws = TestWorkspace.open(home)) {
             List<PollEvent> events = new ArrayList<>();
             DirectTaskRunner runner = new DirectTaskRunner();
-            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), runner.lane(), events::add, Clock.systemUTC());
+            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(), events::add, Clock.systemUTC());
             poller.tick();
             db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'session-console'");
             db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", rows.get(0).id());
@@ -86,7 +87,7 @@ class FaultTest {
             locker.setAutoCommit(false);
             locker.createStatement().execute("LOCK TABLE public.user_sessions IN ACCESS EXCLUSIVE MODE");
             List<PollEvent> events = new ArrayList<>();
-            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), new DirectTaskRunner().lane(), events::add, Clock.systemUTC());
+            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), new DirectTaskRunner().lane(), events::add, Clock.systemUTC());
             long t0 = System.nanoTime();
             poller.tick();
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5000);

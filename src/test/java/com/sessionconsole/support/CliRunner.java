@@ -32,6 +32,7 @@ public final class CliRunner {
     private final Path home;
     private final Map<String, String> env;
     private final Function<String, Optional<String>> prompt;
+    private volatile com.sessionconsole.domain.Narrowing launchedWith;
 
     public CliRunner(Path home) {
         this(home, Map.of(), x -> Optional.empty());
@@ -57,6 +58,11 @@ public final class CliRunner {
                 r.readOnly(), false, null);
     }
 
+    /** What the last command that opens the window asked it to load (the window itself is not opened here). */
+    public com.sessionconsole.domain.Narrowing launchedWith() {
+        return launchedWith;
+    }
+
     public Run run(String stdin, String... args) {
         return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
     }
@@ -67,7 +73,10 @@ public final class CliRunner {
         WorkspaceFactory factory = new WorkspaceFactory(dirs(), env, prompt, Clock.systemUTC(), w -> errWriter.println("warning: " + w));
         StringWriter out = new StringWriter();
         var cl = RootCommand.create(request -> factory.open(onTestDatabase(request), null),
-                (request, smoke) -> new GuiLauncher.Result(99, -1, -1, null), new AuditLog(dirs().auditLog()), stdin);
+                (request, narrowing, smoke) -> {
+                    launchedWith = narrowing;
+                    return new GuiLauncher.Result(99, -1, -1, null);
+                }, new AuditLog(dirs().auditLog()), stdin);
         cl.setOut(new PrintWriter(out));
         cl.setErr(errWriter);
         int code = cl.execute(args);

@@ -2,6 +2,8 @@ package com.sessionconsole.support;
 
 import com.sessionconsole.app.ConsoleWiring;
 import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.domain.Narrowing;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.ui.window.ConsoleViewModels;
 
 import java.nio.file.Path;
@@ -19,7 +21,11 @@ public final class HeadlessConsole implements AutoCloseable {
     public final ConsoleViewModels vm;
 
     public HeadlessConsole(Workspace ws, Path watchlist, Clock clock) {
-        wiring = new ConsoleWiring(ws, runner, runner.lane(), watchlist, clock, dialogs, dialogs::confirm);
+        this(ws, watchlist, clock, MemoryBudget.ofThisJvm(), Narrowing.NONE);
+    }
+
+    public HeadlessConsole(Workspace ws, Path watchlist, Clock clock, MemoryBudget budget, Narrowing narrowing) {
+        wiring = new ConsoleWiring(ws, runner, runner.lane(), watchlist, clock, dialogs, dialogs::confirm, budget, narrowing);
         vm = wiring.models();
     }
 

@@ -58,7 +58,7 @@ public final class LiveFeed implements Consumer<PollEvent> {
             snapshot = first ? u.snapshot().withoutFresh() : u.snapshot();
             snapshotAt = u.at();
             PollEvent.Updated taken = first ? new PollEvent.Updated(u.seq(), u.kind(), snapshot, u.delta(), u.fromVersion(), u.at(),
-                    u.took(), u.replica()) : u;
+                    u.took(), u.replica(), u.narrowing()) : u;
             List.copyOf(onUpdate).forEach(l -> l.accept(taken));
         } else if (event instanceof PollEvent.Failed f) {
             List.copyOf(onFailure).forEach(l -> l.accept(f));

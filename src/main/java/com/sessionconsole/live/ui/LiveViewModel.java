@@ -2,9 +2,9 @@ package com.sessionconsole.live.ui;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
-import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.live.SessionDelta;
 import com.sessionconsole.live.Snapshot;
@@ -21,8 +21,6 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,9 +41,6 @@ import java.util.UUID;
 public final class LiveViewModel {
     private static final Logger log = LoggerFactory.getLogger(LiveViewModel.class);
     static final int MAX_SAMPLES = 720;
-    /** Time boundaries closer together than this are handled together: at most one recompute a second for them. */
-    private static final Duration MIN_BOUNDARY_DELAY = Duration.ofSeconds(1);
-    private static final Duration MAX_BOUNDARY_DELAY = Duration.ofDays(1);
 
     private final LiveFeed feed;
     private final TaskRunner runner;
@@ -60,7 +55,7 @@ public final class LiveViewModel {
     private GroupBy visibleGroup;
     private boolean chartsVisible;
     private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
-    private TaskRunner.Cancellable boundaryTimer;
+    private final BoundaryTimer boundary;
     private boolean stopped;
     private String shownFilter = SessionFilter.NONE.describe();
 
@@ -73,6 +68,7 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<Set<UUID>> fresh = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
     private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Narrowing> narrowing = new ReadOnlyObjectWrapper<>(Narrowing.NONE);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
@@ -81,6 +77,7 @@ public final class LiveViewModel {
         this.feed = feed;
         this.runner = feed.runner();
         this.latest = new LatestWins(runner);
+        this.boundary = new BoundaryTimer(feed, this::recompute);
         for (GroupBy by : GroupBy.values()) {
             groups.put(by, FXCollections.observableArrayList());
             details.put(by, FXCollections.observableArrayList());
@@ -99,6 +96,7 @@ public final class LiveViewModel {
     }
 
     private void onUpdate(PollEvent.Updated u) {
+        narrowing.set(u.narrowing());
         Snapshot s = u.snapshot();
         if (u.kind() == PollEvent.Kind.POLL) {
             samples.addLast(new ChartData.Sample(u.at(), s.sessions().size()));
@@ -157,31 +155,13 @@ public final class LiveViewModel {
         charts.set(data.charts());
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
-        scheduleBoundary(data.nextChange());
-    }
-
-    /** Recomputes when time alone next changes the view, on the server's clock as estimated from the last snapshot. */
-    private void scheduleBoundary(Instant next) {
-        if (boundaryTimer != null) {
-            boundaryTimer.cancel();
-            boundaryTimer = null;
-        }
-        if (next == null || stopped || !feed.loaded() || !Timestamps.isFinite(next)) {
-            return;
-        }
-        Duration until = Duration.between(feed.serverNow(), next).plusMillis(5);
-        // a boundary beyond a day is looked at again then: a timer's delay must fit in a long of milliseconds
-        Duration delay = until.compareTo(MIN_BOUNDARY_DELAY) < 0 ? MIN_BOUNDARY_DELAY : until.compareTo(MAX_BOUNDARY_DELAY) > 0 ? MAX_BOUNDARY_DELAY : until;
-        boundaryTimer = runner.schedule(delay, () -> runner.ui(this::recompute));
+        boundary.at(data.nextChange());
     }
 
     /** Stops for good: no timer, no recompute, nothing applied. Call on the FX thread. */
     public void stop() {
         stopped = true;
-        if (boundaryTimer != null) {
-            boundaryTimer.cancel();
-            boundaryTimer = null;
-        }
+        boundary.stop();
         latest.invalidate();
     }
 
@@ -234,6 +214,24 @@ public final class LiveViewModel {
         if (showing) {
             recompute();
         }
+    }
+
+    /**
+     * Loads only the sessions the filter bar's IP network, user, creation time and location select, read
+     * that way on the server: for a tenant too large to load whole. The other filters stay local.
+     */
+    public void loadOnlyFiltered() {
+        feed.poller().narrow(Narrowing.of(filter.filterProperty().get()));
+    }
+
+    /** Loads every active session again. */
+    public void loadEverything() {
+        feed.poller().narrow(Narrowing.NONE);
+    }
+
+    /** What the tables hold: everything, or the narrowing of the last load that succeeded. */
+    public ReadOnlyObjectProperty<Narrowing> narrowingProperty() {
+        return narrowing.getReadOnlyProperty();
     }
 
     public void pivotTo(GroupBy by, String key) {

@@ -113,6 +113,14 @@ final class ConsoleMenus {
         actions.revokeFromCurrentView();
     }
 
+    @FXML private void loadOnlyFiltered() {
+        actions.loadOnlyFiltered();
+    }
+
+    @FXML private void loadEverything() {
+        actions.loadEverything();
+    }
+
     Parent root() {
         return root;
     }

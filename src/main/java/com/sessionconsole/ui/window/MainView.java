@@ -205,6 +205,18 @@ public final class MainView implements WindowActions {
     }
 
     @Override
+    public void loadOnlyFiltered() {
+        vms.live().loadOnlyFiltered();
+        vms.messages().show("Loading only the sessions the IP, user, created and location filters select (read that way on the server).");
+    }
+
+    @Override
+    public void loadEverything() {
+        vms.live().loadEverything();
+        vms.messages().show("Loading every active session.");
+    }
+
+    @Override
     public void quit() {
         root.getScene().getWindow().hide();
     }

@@ -34,7 +34,8 @@ final class StatusBar {
         refresh.textProperty().bind(status.refreshTextProperty());
         paused.visibleProperty().bind(status.pausedProperty());
         paused.managedProperty().bind(paused.visibleProperty());
-        count.textProperty().bind(live.countTextProperty());
+        count.textProperty().bind(live.countTextProperty().concat(live.narrowingProperty()
+                .map(n -> n.isEmpty() ? "" : " (loaded: " + n.describe() + ")")));
         replica.textProperty().bind(status.replicaTextProperty());
         replica.managedProperty().bind(status.replicaTextProperty().isNotEmpty());
         status.replicaBehindProperty().addListener((obs, old, behind) -> replica.pseudoClassStateChanged(

@@ -19,4 +19,8 @@ interface WindowActions {
     void clearFilters();
 
     void quit();
+
+    void loadOnlyFiltered();
+
+    void loadEverything();
 }

@@ -8,6 +8,7 @@ import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.FilterParser;
+import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.live.SessionPoller;
@@ -66,7 +67,7 @@ class LivePipelineConcurrencyTest {
             try {
                 LiveFeed feed = new LiveFeed(runner, Clock.systemUTC());
                 LiveViewModel live = new LiveViewModel(feed);
-                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao()), lane, step::add, Clock.systemUTC());
+                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), lane, step::add, Clock.systemUTC());
                 poller.summarize(Set.of(GroupBy.IP));
                 runner.onUi(() -> {
                     live.setVisibleGroup(GroupBy.IP);

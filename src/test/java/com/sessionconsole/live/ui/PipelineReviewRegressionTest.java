@@ -51,6 +51,7 @@ class PipelineReviewRegressionTest {
         Supplier<SessionDelta> next;
         public SessionDelta poll() { return next.get(); }
         public void reset() { }
+        public void narrow(com.sessionconsole.domain.Narrowing n) { }
         public Optional<ReplicaLag> replicaLag() { return Optional.empty(); }
     }
 
