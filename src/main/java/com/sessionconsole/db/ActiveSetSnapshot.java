@@ -20,19 +20,23 @@ public interface ActiveSetSnapshot {
     int BUCKETS = 256;
 
     /**
-     * What one scan says about the active set: how many rows, the sum of their xmin, and a sum of xmin
-     * weighted by two bytes of the id (mod 2^64). Any insert, update, revoke or delete changes it.
+     * What one scan says about the active set: how many rows, the sum of their xmin, and a second, nonlinear
+     * sum of xmin ({@code xmin * (xmin mod 1048573 + 1)}, mod 2^64). An insert, update, revoke or delete
+     * changes it; for changes to cancel out in all three at once their xmin would have to balance in two
+     * independent sums. Integer arithmetic only, so the scan costs little more than a count.
      */
     record Fingerprint(long count, long xminSum, long weightedSum) {
         public static final Fingerprint EMPTY = new Fingerprint(0, 0, 0);
+        /** A prime below 2^20: the weight stays below 2^20, the product below 2^52, no overflow in SQL. */
+        static final long MODULUS = 1_048_573;
 
-        public Fingerprint plus(UUID id, long xmin, int sign) {
-            return new Fingerprint(count + sign, xminSum + sign * xmin, weightedSum + sign * xmin * weight(id));
+        public Fingerprint plus(long xmin, int sign) {
+            return new Fingerprint(count + sign, xminSum + sign * xmin, weightedSum + sign * xmin * weight(xmin));
         }
 
-        /** The weight of a row in {@link #weightedSum}: the id's last two bytes, plus one. */
-        public static long weight(UUID id) {
-            return (id.getLeastSignificantBits() & 0xffff) + 1;
+        /** The weight of a row in {@link #weightedSum}. */
+        public static long weight(long xmin) {
+            return xmin % MODULUS + 1;
         }
 
         public static int bucket(UUID id) {

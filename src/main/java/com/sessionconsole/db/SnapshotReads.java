@@ -34,6 +34,8 @@ final class SnapshotReads implements ActiveSetSnapshot {
     private final String active;
     /** xmin and the weight of each of those rows; the weight is {@link Fingerprint#weight}, computed the same way in SQL. */
     private final String weighted;
+    /** The same with each row's bucket: the last byte of its id. */
+    private final String bucketed;
 
     SnapshotReads(SessionSources db, Connection c, Set<UUID> hidden, Narrowing narrowing) throws SQLException {
         this.db = db;
@@ -49,8 +51,10 @@ final class SnapshotReads implements ActiveSetSnapshot {
         }
         this.narrowing = NarrowingSql.of(narrowing, version);
         this.active = SessionRows.ACTIVE + this.narrowing.clause();
-        this.weighted = "(SELECT xmin::text::bigint AS x, get_byte(b, 15) AS bucket, get_byte(b, 14) * 256 + get_byte(b, 15) + 1 AS w "
-                + "FROM (SELECT xmin, uuid_send(id) AS b FROM public.user_sessions WHERE " + active + ") r) t";
+        this.weighted = "(SELECT x, x % " + Fingerprint.MODULUS + " + 1 AS w FROM (SELECT xmin::text::bigint AS x FROM public.user_sessions "
+                + "WHERE " + active + ") r) t";
+        this.bucketed = "(SELECT x, x % " + Fingerprint.MODULUS + " + 1 AS w, get_byte(uuid_send(id), 15) AS bucket FROM (SELECT id, "
+                + "xmin::text::bigint AS x FROM public.user_sessions WHERE " + active + ") r) t";
     }
 
     @Override
@@ -79,7 +83,7 @@ final class SnapshotReads implements ActiveSetSnapshot {
     @Override
     public Map<Integer, Fingerprint> buckets() {
         Map<Integer, Fingerprint> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, " + SUMS + " FROM " + weighted + " GROUP BY bucket")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, " + SUMS + " FROM " + bucketed + " GROUP BY bucket")) {
             narrowing.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

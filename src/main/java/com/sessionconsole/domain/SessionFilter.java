@@ -2,6 +2,8 @@ package com.sessionconsole.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -75,6 +77,44 @@ public record SessionFilter(
             return current;
         }
         return current == null || candidate.isBefore(current) ? candidate : current;
+    }
+
+    /**
+     * {@link #matches} for many sessions at once: the verdict of each text part is remembered per string
+     * instance, and the bulk reads share one instance per distinct user agent, location, device and IP,
+     * so a search over a million sessions tests each distinct value once. Not thread-safe; one per pass.
+     */
+    public java.util.function.Predicate<Session> matcher(Instant serverNow) {
+        Map<String, Boolean> text = new IdentityHashMap<>();
+        Map<String, Boolean> devices = new IdentityHashMap<>();
+        Map<String, Boolean> locations = new IdentityHashMap<>();
+        SessionFilter rest = new SessionFilter(null, ip, maxTrust, createdWithin, expiresWithin, user, null, null);
+        return s -> {
+            if (this.text != null && !(containsIgnoreCase(s.userId().toString(), this.text)
+                    || cached(text, s.deviceId(), this.text) || cached(text, s.ipAddress(), this.text)
+                    || cached(text, s.location(), this.text) || cached(text, s.userAgent(), this.text))) {
+                return false;
+            }
+            if (device != null && !cached(devices, s.deviceId(), device)) {
+                return false;
+            }
+            if (location != null && !cached(locations, s.location(), location)) {
+                return false;
+            }
+            return rest.matches(s, serverNow);
+        };
+    }
+
+    private static boolean cached(Map<String, Boolean> seen, String haystack, String needle) {
+        if (haystack == null) {
+            return false;
+        }
+        Boolean known = seen.get(haystack);
+        if (known == null) {
+            known = containsIgnoreCase(haystack, needle);
+            seen.put(haystack, known);
+        }
+        return known;
     }
 
     /** Substring match without allocating a lower-case copy of the haystack. */

@@ -31,12 +31,13 @@ public final class LiveSessions {
     public Set<UUID> apply(SessionDelta delta) {
         Set<UUID> added = new HashSet<>();
         if (delta.full()) {
-            Set<UUID> before = new HashSet<>(byId.keySet());
+            // the first load marks nothing as new; a reload after a failure marks what it did not hold
+            Set<UUID> before = byId.isEmpty() ? null : new HashSet<>(byId.keySet());
             byId.clear();
             groups.clear();
             for (Session s : delta.upserts()) {
                 put(s);
-                if (!before.contains(s.id())) {
+                if (before != null && !before.contains(s.id())) {
                     added.add(s.id());
                 }
             }

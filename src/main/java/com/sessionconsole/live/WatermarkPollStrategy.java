@@ -38,6 +38,8 @@ import java.util.stream.IntStream;
  */
 public final class WatermarkPollStrategy implements PollStrategy {
     public static final int FULL_CHECK_EVERY = 60;
+    /** Above this many rows gone in one tick, every key is compared instead of finding the buckets first. */
+    private static final long MANY_GONE = 64;
     private static final Set<Integer> ALL_BUCKETS = IntStream.range(0, ActiveSetSnapshot.BUCKETS).boxed().collect(Collectors.toUnmodifiableSet());
 
     private final SessionDao dao;
@@ -105,7 +107,9 @@ public final class WatermarkPollStrategy implements PollStrategy {
                 }
             });
             if (fullCheck || !server.equals(total)) {
-                compareKeys(s, fullCheck ? ALL_BUCKETS : mismatched(s.buckets()), upserts, removed);
+                // many rows gone (a revoke of an IP, a purge): reading every key at once is cheaper than finding the buckets first
+                boolean many = total.count() - server.count() > MANY_GONE;
+                compareKeys(s, fullCheck || many ? ALL_BUCKETS : mismatched(s.buckets()), upserts, removed);
             }
         }
         watermark = s.snapshotXmin();
@@ -167,8 +171,8 @@ public final class WatermarkPollStrategy implements PollStrategy {
     }
 
     private void account(UUID id, long xmin, int sign) {
-        total = total.plus(id, xmin, sign);
+        total = total.plus(xmin, sign);
         int b = Fingerprint.bucket(id);
-        buckets[b] = buckets[b].plus(id, xmin, sign);
+        buckets[b] = buckets[b].plus(xmin, sign);
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public final class LatestWins {
     private final TaskRunner runner;
-    private long latest;
+    private volatile long latest; // written on the FX thread only; read by workers to skip work nobody will see
 
     public LatestWins(TaskRunner runner) {
         this.runner = runner;
@@ -19,6 +19,23 @@ public final class LatestWins {
     public <T> void submit(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
         long generation = ++latest;
         runner.run(work, result -> {
+            if (generation == latest) {
+                apply.accept(result);
+            }
+        }, error -> {
+            if (generation == latest) {
+                failed.accept(error);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #submit}, but the work is not even started if a newer submit came before a worker got to
+     * it: for work whose result only matters if it is the latest (a rebuild after a new filter or sort).
+     */
+    public <T> void submitSkippable(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
+        long generation = ++latest;
+        runner.run(() -> generation == latest ? work.call() : null, result -> {
             if (generation == latest) {
                 apply.accept(result);
             }

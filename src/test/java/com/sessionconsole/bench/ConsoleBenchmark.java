@@ -293,24 +293,14 @@ class ConsoleBenchmark {
         for (int round = 0; round < 3; round++) {
             for (int i = 1; i <= word.length(); i++) {
                 String typed = word.substring(0, i);
-                CountDownLatch shown = new CountDownLatch(1);
                 String[] expected = new String[1];
-                javafx.collections.ListChangeListener<Session> listener = ch -> {
-                    if (live.shownFilterDescription().equals(expected[0])) {
-                        shown.countDown();
-                    }
-                };
                 long t0 = System.nanoTime();
                 Platform.runLater(() -> {
-                    live.sessions().addListener(listener);
                     live.filter().input(FilterParser.Field.TEXT).set(typed);
                     expected[0] = live.filter().filterProperty().get().describe();
                 });
-                if (!shown.await(60, TimeUnit.SECONDS)) {
-                    throw new AssertionError("the filter '" + typed + "' was never shown");
-                }
+                WindowedConsole.await("the filter '" + typed + "' shown", 120, () -> live.shownFilterDescription().equals(expected[0]));
                 times.add((System.nanoTime() - t0) / 1e6);
-                Platform.runLater(() -> live.sessions().removeListener(listener));
             }
             CountDownLatch cleared = new CountDownLatch(1);
             Platform.runLater(() -> {

@@ -126,17 +126,16 @@ public final class LiveViewModel {
         Snapshot s = feed.snapshot();
         ViewRequest request = new ViewRequest(s, delta, fromVersion, filter.filterProperty().get(), pivot.get(), order, selections,
                 groupOrders, visibleGroup, chartsVisible, List.copyOf(samples), feed.serverNow());
-        latest.submit(() -> timed(request), data -> apply(s, request, data), e -> log.error("the view could not be computed", e));
-    }
-
-    private ViewData timed(ViewRequest request) {
-        long t0 = System.nanoTime();
-        ViewData data = computer.compute(request);
-        long took = System.nanoTime() - t0;
-        if (took > 100_000_000L) {
-            log.info("slow view update of {} rows: filter, sort and group took {} ms off the FX thread", data.sessions().size(), took / 1_000_000);
+        // a new filter, sort or selection, or a passing boundary, is skipped once superseded; a poll's delta is always
+        // computed, so that the next delta still follows on incrementally
+        java.util.concurrent.Callable<ViewData> work = () -> computer.compute(request);
+        java.util.function.Consumer<ViewData> show = data -> apply(s, request, data);
+        java.util.function.Consumer<Throwable> failed = e -> log.error("the view could not be computed", e);
+        if (delta == null) {
+            latest.submitSkippable(work, show, failed);
+        } else {
+            latest.submit(work, show, failed);
         }
-        return data;
     }
 
     private void apply(Snapshot s, ViewRequest request, ViewData data) {

@@ -18,9 +18,20 @@ import java.util.Objects;
 
 /** Turns one {@link ViewRequest} into the rows every table shows: filter, sort, group and chart, off the FX thread. */
 final class ViewComputer {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ViewComputer.class);
     private final ShownRows shownRows = new ShownRows();
 
     ViewData compute(ViewRequest r) {
+        long t0 = System.nanoTime();
+        ViewData data = build(r);
+        long took = System.nanoTime() - t0;
+        if (took > 100_000_000L) {
+            log.info("slow view update of {} rows: filter, sort and group took {} ms off the FX thread", data.sessions().size(), took / 1_000_000);
+        }
+        return data;
+    }
+
+    private ViewData build(ViewRequest r) {
         Snapshot s = r.snapshot();
         ShownRows.Result result = shownRows.update(s, r.delta(), r.fromVersion(), r.filter(), r.pivot(), r.order(), r.now());
         List<Session> shown = result.rows();

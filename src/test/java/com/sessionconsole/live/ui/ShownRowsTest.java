@@ -67,6 +67,36 @@ class ShownRowsTest {
         }
     }
 
+    @Test
+    void expiriesAreSweptInPlaceAndEqualARebuildAsTimePasses() {
+        Random rnd = new Random(13);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            users.add(UUID.randomUUID());
+        }
+        LiveSessions live = new LiveSessions();
+        List<Session> initial = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            initial.add(session(rnd, users, UUID.randomUUID()));
+        }
+        Snapshot previous = snapshot(live, new SessionDelta(initial, Set.of(), NOW, true));
+        SessionFilter filter = new FilterParser().parse(new FilterParser.Input(null, "10.0.0.0/8", null, null, null, null, null, null)).filter();
+        Comparator<Session> order = Session.NEWEST_FIRST;
+        ShownRows rows = new ShownRows();
+        rows.update(previous, null, -1, filter, null, order, NOW);
+        for (int minute = 1; minute <= 70; minute++) {
+            Instant now = NOW.plusSeconds(60L * minute);
+            SessionDelta delta = new SessionDelta(List.of(session(rnd, users, UUID.randomUUID())), Set.of(), now, false);
+            Snapshot next = snapshot(live, delta);
+            ShownRows.Result kept = minute % 3 == 0 ? rows.update(next, null, -1, filter, null, order, now) // a boundary, no poll
+                    : rows.update(next, delta, previous.version(), filter, null, order, now);
+            ShownRows.Result full = new ShownRows().update(next, null, -1, filter, null, order, now);
+            assertThat(kept.rows()).as("minute " + minute).isEqualTo(full.rows());
+            assertThat(kept.nextChange()).as("minute " + minute).isEqualTo(full.nextChange());
+            previous = next;
+        }
+    }
+
     private static Snapshot snapshot(LiveSessions live, SessionDelta delta) {
         live.apply(delta);
         return live.snapshot(Set.of(), EnumSet.noneOf(com.sessionconsole.domain.GroupBy.class));
