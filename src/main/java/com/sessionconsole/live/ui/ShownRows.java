@@ -18,11 +18,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The Sessions view's rows, filtered and sorted, kept from one tick to the next. A tick's delta is
- * applied by binary search (a few list moves per change) instead of filtering and sorting every row
- * again, but only when it leads from exactly the snapshot these rows were built from; expired rows are
- * swept out in place. A new filter, pivot or sort, a full load, or the edge of a time filter ("created
- * within 30m") rebuilds.
+ * The Sessions view's rows, filtered and sorted, kept from one tick to the next. Two lists are kept in the
+ * view's order: every session of the snapshot, and the ones the filter and pivot show. A tick's delta is
+ * applied to both by binary search; a new filter or pivot is one pass over the sorted list, with no sort;
+ * expired rows are swept out in place. Only a new sort order, a full load or a snapshot the lists did not
+ * follow sorts everything again.
  */
 final class ShownRows {
     /** The rows, and the next instant at which a row leaves or enters the view by time alone (null: none). */
@@ -33,8 +33,9 @@ final class ShownRows {
     private SessionFilter filter;
     private Pivot pivot;
     private Comparator<Session> order;
-    private final ArrayList<Session> rows = new ArrayList<>();
+    private final ArrayList<Session> all = new ArrayList<>();
     private final Map<UUID, Session> byId = new HashMap<>();
+    private final ArrayList<Session> rows = new ArrayList<>();
     private Instant nextChange;
 
     /**
@@ -43,31 +44,25 @@ final class ShownRows {
     synchronized Result update(Snapshot s, SessionDelta delta, long fromVersion, SessionFilter f, Pivot p,
                                Comparator<Session> sort, Instant now) {
         Predicate<Session> matches = f.isEmpty() ? x -> true : f.matcher(now);
-        boolean sameView = f.equals(filter) && Objects.equals(p, pivot) && sort == order;
-        boolean follows = delta == null ? s.version() == baseVersion : !delta.full() && fromVersion == baseVersion;
+        boolean follows = sort == order && (delta == null ? s.version() == baseVersion : !delta.full() && fromVersion == baseVersion);
+        if (!follows) {
+            resort(s, sort);
+        }
+        boolean sameView = follows && f.equals(filter) && Objects.equals(p, pivot);
         boolean boundaryPassed = nextChange != null && !now.isBefore(nextChange);
-        // expiries alone are swept in place; the edge of a time filter can also let rows in, so that rebuilds
-        if (sameView && follows && (!boundaryPassed || !f.isTimeRelative())) {
-            if (boundaryPassed) {
-                sweepExpired(s, now);
-            }
-            if (delta != null) {
-                for (UUID id : delta.removed()) {
-                    remove(byId.remove(id));
-                }
-                for (Session x : delta.upserts()) {
-                    remove(byId.remove(x.id()));
-                    consider(x, f, p, now, matches, true);
-                }
+        if (follows && boundaryPassed && !f.isTimeRelative()) {
+            sweepExpired(now);
+        }
+        // the edge of a time filter can let rows in as well as out, so it filters again
+        if (sameView && !(boundaryPassed && f.isTimeRelative())) {
+            if (follows && delta != null) {
+                applyDelta(delta, f, p, now, matches);
             }
         } else {
-            rows.clear();
-            byId.clear();
-            nextChange = null;
-            for (Session x : s.sessions()) {
-                consider(x, f, p, now, matches, false);
+            if (follows && delta != null) {
+                applyDelta(delta, f, p, now, matches);
             }
-            rows.sort(sort);
+            refilter(s, f, p, now, matches);
         }
         baseVersion = s.version();
         filter = f;
@@ -76,53 +71,90 @@ final class ShownRows {
         return new Result(List.copyOf(rows), nextChange);
     }
 
-    /** Takes out the rows that expired, without sorting anything again; the next expiry is looked up among every row. */
-    private void sweepExpired(Snapshot s, Instant now) {
-        rows.removeIf(x -> {
-            boolean expired = !x.expiresAt().isAfter(now);
-            if (expired) {
-                byId.remove(x.id());
-            }
-            return expired;
-        });
+    /** Every session of the snapshot, sorted once. */
+    private void resort(Snapshot s, Comparator<Session> sort) {
+        all.clear();
+        byId.clear();
+        all.ensureCapacity(s.sessions().size());
+        all.addAll(s.sessions());
+        all.sort(sort);
+        for (Session x : all) {
+            byId.put(x.id(), x);
+        }
+        order = sort;
+        filter = null; // the shown rows must be filtered again from the new list
+    }
+
+    /** The shown rows from the sorted list: one pass, no sort. The next time boundary is looked up among every row. */
+    private void refilter(Snapshot s, SessionFilter f, Pivot p, Instant now, Predicate<Session> matches) {
+        rows.clear();
         nextChange = null;
-        for (Session x : s.sessions()) {
+        for (Session x : all) {
+            if (f.isTimeRelative()) {
+                earlier(f.changesAt(x, now));
+            }
+            if (x.expiresAt().isAfter(now)) {
+                earlier(x.expiresAt()); // hidden rows too: the count of active sessions drops when they expire
+                if ((p == null || p.matches(x)) && matches.test(x)) {
+                    rows.add(x);
+                }
+            }
+        }
+    }
+
+    private void applyDelta(SessionDelta delta, SessionFilter f, Pivot p, Instant now, Predicate<Session> matches) {
+        for (UUID id : delta.removed()) {
+            forget(byId.remove(id));
+        }
+        for (Session x : delta.upserts()) {
+            forget(byId.remove(x.id()));
+            insert(all, x);
+            byId.put(x.id(), x);
+            if (f.isTimeRelative()) {
+                earlier(f.changesAt(x, now));
+            }
+            if (x.expiresAt().isAfter(now)) {
+                earlier(x.expiresAt());
+                if ((p == null || p.matches(x)) && matches.test(x)) {
+                    insert(rows, x);
+                }
+            }
+        }
+    }
+
+    /** Takes out the rows that expired, without sorting anything again; the next expiry is looked up among every row. */
+    private void sweepExpired(Instant now) {
+        rows.removeIf(x -> !x.expiresAt().isAfter(now));
+        nextChange = null;
+        for (Session x : all) {
             if (x.expiresAt().isAfter(now)) {
                 earlier(x.expiresAt());
             }
         }
     }
 
-    private void consider(Session x, SessionFilter f, Pivot p, Instant now, Predicate<Session> matches, boolean sorted) {
-        if (f.isTimeRelative()) {
-            earlier(f.changesAt(x, now));
+    private void forget(Session old) {
+        if (old != null) {
+            remove(all, old);
+            remove(rows, old);
         }
-        if (x.expiresAt().isAfter(now)) {
-            earlier(x.expiresAt()); // hidden rows too: the count of active sessions drops when they expire
-        }
-        if (x.expiresAt().isAfter(now) && (p == null || p.matches(x)) && matches.test(x)) {
-            if (sorted) {
-                int at = Collections.binarySearch(rows, x, order);
-                rows.add(at < 0 ? -at - 1 : at, x);
-            } else {
-                rows.add(x);
-            }
-            byId.put(x.id(), x);
+    }
+
+    private void insert(ArrayList<Session> list, Session x) {
+        int at = Collections.binarySearch(list, x, order);
+        list.add(at < 0 ? -at - 1 : at, x);
+    }
+
+    private void remove(ArrayList<Session> list, Session old) {
+        int at = Collections.binarySearch(list, old, order);
+        if (at >= 0) {
+            list.remove(at);
         }
     }
 
     private void earlier(Instant t) {
         if (t != null && Timestamps.isFinite(t) && (nextChange == null || t.isBefore(nextChange))) {
             nextChange = t;
-        }
-    }
-
-    private void remove(Session old) {
-        if (old != null) {
-            int at = Collections.binarySearch(rows, old, order);
-            if (at >= 0) {
-                rows.remove(at);
-            }
         }
     }
 }

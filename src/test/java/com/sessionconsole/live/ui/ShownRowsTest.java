@@ -97,6 +97,59 @@ class ShownRowsTest {
         }
     }
 
+    @Test
+    void filterPivotAndSortChangesBetweenTicksEqualAFreshBuild() {
+        Random rnd = new Random(29);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            users.add(UUID.randomUUID());
+        }
+        LiveSessions live = new LiveSessions();
+        List<Session> initial = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            initial.add(session(rnd, users, UUID.randomUUID()));
+        }
+        Snapshot previous = snapshot(live, new SessionDelta(initial, Set.of(), NOW, true));
+        List<SessionFilter> filters = List.of(SessionFilter.NONE,
+                new FilterParser().parse(new FilterParser.Input("par", null, null, null, null, null, null, null)).filter(),
+                new FilterParser().parse(new FilterParser.Input(null, "10.0.0.0/9", "50", null, null, null, null, null)).filter(),
+                new FilterParser().parse(new FilterParser.Input(null, null, null, "1h", null, null, null, "oslo")).filter());
+        List<Comparator<Session>> orders = List.of(Session.NEWEST_FIRST,
+                Comparator.comparing(Session::trustLevel, Comparator.nullsFirst(Comparator.<Integer>naturalOrder())).thenComparing(Session::id));
+        ShownRows rows = new ShownRows();
+        SessionFilter f = filters.get(0);
+        Comparator<Session> order = orders.get(0);
+        Pivot pivot = null;
+        rows.update(previous, null, -1, f, pivot, order, NOW);
+        for (int tick = 0; tick < 150; tick++) {
+            Instant now = NOW.plusSeconds(30L * tick);
+            switch (rnd.nextInt(6)) {
+                case 0 -> f = filters.get(rnd.nextInt(filters.size()));
+                case 1 -> order = orders.get(rnd.nextInt(orders.size()));
+                case 2 -> pivot = rnd.nextBoolean() ? null : new Pivot(com.sessionconsole.domain.GroupBy.USER, users.get(rnd.nextInt(users.size())).toString());
+                default -> { }
+            }
+            List<Session> upserts = new ArrayList<>();
+            for (int i = rnd.nextInt(10); i > 0; i--) {
+                upserts.add(session(rnd, users, rnd.nextBoolean() ? UUID.randomUUID() : initial.get(rnd.nextInt(initial.size())).id()));
+            }
+            Set<UUID> removed = new HashSet<>();
+            for (int i = rnd.nextInt(5); i > 0; i--) {
+                UUID id = initial.get(rnd.nextInt(initial.size())).id();
+                if (upserts.stream().noneMatch(u -> u.id().equals(id))) {
+                    removed.add(id);
+                }
+            }
+            SessionDelta delta = new SessionDelta(upserts, removed, now, false);
+            Snapshot next = snapshot(live, delta);
+            ShownRows.Result kept = rows.update(next, delta, previous.version(), f, pivot, order, now);
+            ShownRows.Result fresh = new ShownRows().update(next, null, -1, f, pivot, order, now);
+            assertThat(kept.rows()).as("tick " + tick).isEqualTo(fresh.rows());
+            assertThat(kept.nextChange()).as("tick " + tick).isEqualTo(fresh.nextChange());
+            previous = next;
+        }
+    }
+
     private static Snapshot snapshot(LiveSessions live, SessionDelta delta) {
         live.apply(delta);
         return live.snapshot(Set.of(), EnumSet.noneOf(com.sessionconsole.domain.GroupBy.class));
