@@ -80,22 +80,20 @@ public record SessionFilter(
     }
 
     /**
-     * {@link #matches} for many sessions at once: the verdict of each text part is remembered per string
-     * instance, and the bulk reads share one instance per distinct user agent, location, device and IP,
-     * so a search over a million sessions tests each distinct value once. Not thread-safe; one per pass.
+     * {@link #matches} for many sessions at once: the verdict on a location or user agent is remembered per
+     * string instance (the bulk reads share one instance per distinct value, and a million sessions have a
+     * few hundred of each), so a search over a table tests each distinct value once. Device ids and IPs are
+     * nearly unique: remembering them would cost more than testing them. Not thread-safe; one per pass.
      */
     public java.util.function.Predicate<Session> matcher(Instant serverNow) {
-        Map<String, Boolean> text = new IdentityHashMap<>();
-        Map<String, Boolean> devices = new IdentityHashMap<>();
+        Map<String, Boolean> agents = new IdentityHashMap<>();
+        Map<String, Boolean> places = new IdentityHashMap<>();
         Map<String, Boolean> locations = new IdentityHashMap<>();
-        SessionFilter rest = new SessionFilter(null, ip, maxTrust, createdWithin, expiresWithin, user, null, null);
+        SessionFilter rest = new SessionFilter(null, ip, maxTrust, createdWithin, expiresWithin, user, device, null);
         return s -> {
-            if (this.text != null && !(containsIgnoreCase(s.userId().toString(), this.text)
-                    || cached(text, s.deviceId(), this.text) || cached(text, s.ipAddress(), this.text)
-                    || cached(text, s.location(), this.text) || cached(text, s.userAgent(), this.text))) {
-                return false;
-            }
-            if (device != null && !cached(devices, s.deviceId(), device)) {
+            if (text != null && !(containsIgnoreCase(s.deviceId(), text) || containsIgnoreCase(s.ipAddress(), text)
+                    || cached(places, s.location(), text) || cached(agents, s.userAgent(), text)
+                    || containsIgnoreCase(s.userId().toString(), text))) {
                 return false;
             }
             if (location != null && !cached(locations, s.location(), location)) {
@@ -105,6 +103,9 @@ public record SessionFilter(
         };
     }
 
+    /** At most this many remembered verdicts per field: a table of unique values costs a bounded map. */
+    private static final int MAX_REMEMBERED = 4096;
+
     private static boolean cached(Map<String, Boolean> seen, String haystack, String needle) {
         if (haystack == null) {
             return false;
@@ -112,7 +113,9 @@ public record SessionFilter(
         Boolean known = seen.get(haystack);
         if (known == null) {
             known = containsIgnoreCase(haystack, needle);
-            seen.put(haystack, known);
+            if (seen.size() < MAX_REMEMBERED) {
+                seen.put(haystack, known);
+            }
         }
         return known;
     }
@@ -122,13 +125,23 @@ public record SessionFilter(
         if (haystack == null) {
             return false;
         }
-        int max = haystack.length() - needle.length();
+        int n = needle.length();
+        if (n == 0) {
+            return true;
+        }
+        int max = haystack.length() - n;
+        // regionMatches(ignoreCase) folds each pair through upper then lower case; the first char is checked that way first
+        char first = fold(needle.charAt(0));
         for (int i = 0; i <= max; i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+            if (fold(haystack.charAt(i)) == first && haystack.regionMatches(true, i, needle, 0, n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static char fold(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(Character.toUpperCase(c));
     }
 
     public String describe() {

@@ -34,7 +34,7 @@ final class ShownRows {
     private Pivot pivot;
     private Comparator<Session> order;
     private final ArrayList<Session> all = new ArrayList<>();
-    private final Map<UUID, Session> byId = new HashMap<>();
+    private Map<UUID, Session> byId = new HashMap<>();
     private final ArrayList<Session> rows = new ArrayList<>();
     private Instant nextChange;
 
@@ -74,10 +74,14 @@ final class ShownRows {
     /** Every session of the snapshot, sorted once. */
     private void resort(Snapshot s, Comparator<Session> sort) {
         all.clear();
-        byId.clear();
+        byId = new HashMap<>(s.sessions().size() * 4 / 3 + 16); // sized at once: no rehash of a million entries
         all.ensureCapacity(s.sessions().size());
         all.addAll(s.sessions());
-        all.sort(sort);
+        if (sort == Session.NEWEST_FIRST) {
+            sortNewestFirst(all);
+        } else {
+            all.sort(sort);
+        }
         for (Session x : all) {
             byId.put(x.id(), x);
         }
@@ -149,6 +153,63 @@ final class ShownRows {
         int at = Collections.binarySearch(list, old, order);
         if (at >= 0) {
             list.remove(at);
+        }
+    }
+
+    /** Bits for the index in a packed sort key; the creation time gets the other 42 bits (about 50 days in microseconds). */
+    private static final int INDEX_BITS = 21;
+    private static final long MAX_SPAN = (1L << (63 - INDEX_BITS)) - 1;
+
+    /**
+     * Sorts exactly as {@link Session#NEWEST_FIRST}, fast: when every creation time is known and they span
+     * less than about 50 days (the usual active set), each session becomes one long (microseconds below the
+     * newest, then its index) and a primitive sort orders a million in a fraction of the comparator's time.
+     * Sessions created in the same microsecond are then put in the comparator's order among themselves.
+     */
+    static void sortNewestFirst(List<Session> list) {
+        int n = list.size();
+        if (n == 0 || n >= (1 << INDEX_BITS)) {
+            list.sort(Session.NEWEST_FIRST);
+            return;
+        }
+        long newest = Long.MIN_VALUE;
+        long oldest = Long.MAX_VALUE;
+        long[] micros = new long[n];
+        for (int i = 0; i < n; i++) {
+            Instant c = list.get(i).createdAt();
+            if (c == null || !Timestamps.isFinite(c) || c.getEpochSecond() > 9_000_000_000L || c.getEpochSecond() < -9_000_000_000L) {
+                list.sort(Session.NEWEST_FIRST);
+                return;
+            }
+            micros[i] = c.getEpochSecond() * 1_000_000L + c.getNano() / 1000;
+            newest = Math.max(newest, micros[i]);
+            oldest = Math.min(oldest, micros[i]);
+        }
+        if (newest - oldest > MAX_SPAN) {
+            list.sort(Session.NEWEST_FIRST);
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((newest - micros[i]) << INDEX_BITS) | i;
+        }
+        java.util.Arrays.sort(keys);
+        Session[] sorted = new Session[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = list.get((int) (keys[i] & ((1L << INDEX_BITS) - 1)));
+        }
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> INDEX_BITS == keys[from] >>> INDEX_BITS) {
+                to++;
+            }
+            if (to - from > 1) {
+                java.util.Arrays.sort(sorted, from, to, Session.NEWEST_FIRST); // same microsecond: nanoseconds, then id
+            }
+            from = to;
+        }
+        for (int i = 0; i < n; i++) {
+            list.set(i, sorted[i]);
         }
     }
 

@@ -150,6 +150,35 @@ class ShownRowsTest {
         }
     }
 
+    @Test
+    void theFastNewestFirstSortIsExactlyTheComparator() {
+        Random rnd = new Random(41);
+        List<Instant> created = new ArrayList<>(List.of(Instant.MAX, Instant.MIN, NOW, NOW.plusNanos(1), NOW.minusNanos(999)));
+        List<Session> list = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            Instant c = rnd.nextInt(10) == 0 ? null : created.get(rnd.nextInt(created.size())).plusSeconds(rnd.nextInt(3) == 0 ? 0 : 0);
+            UUID id = rnd.nextInt(5) == 0 ? new UUID(rnd.nextLong(), rnd.nextLong()) : new UUID(rnd.nextInt(3) - 1L, rnd.nextLong());
+            list.add(new Session(id, UUID.randomUUID(), new TokenMask("ab12…ef34"), NOW.plusSeconds(60), true, "d", "10.0.0.1", "a", "l", 1, c,
+                    NOW, null, 1));
+        }
+        List<Session> expected = new ArrayList<>(list);
+        expected.sort(Session.NEWEST_FIRST);
+        ShownRows.sortNewestFirst(list);
+        assertThat(list).as("with null and infinite creation times: the comparator itself").isEqualTo(expected);
+
+        List<Session> usual = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            Instant c = NOW.minusSeconds(rnd.nextInt(86_400 * 30)).plusNanos(rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(3) * 400);
+            UUID id = new UUID(rnd.nextInt(3) - 1L, rnd.nextLong());
+            usual.add(new Session(id, UUID.randomUUID(), new TokenMask("ab12…ef34"), NOW.plusSeconds(60), true, "d", "10.0.0.1", "a", "l", 1,
+                    rnd.nextInt(50) == 0 ? NOW : c, NOW, null, 1));
+        }
+        List<Session> usualExpected = new ArrayList<>(usual);
+        usualExpected.sort(Session.NEWEST_FIRST);
+        ShownRows.sortNewestFirst(usual);
+        assertThat(usual).as("thirty days of creation times: the packed sort").isEqualTo(usualExpected);
+    }
+
     private static Snapshot snapshot(LiveSessions live, SessionDelta delta) {
         live.apply(delta);
         return live.snapshot(Set.of(), EnumSet.noneOf(com.sessionconsole.domain.GroupBy.class));
