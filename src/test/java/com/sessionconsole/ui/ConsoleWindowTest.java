@@ -173,4 +173,23 @@ class ConsoleWindowTest {
         db.exec("DELETE FROM public.user_sessions WHERE id = ?", added.id());
         await("hard-deleted session gone", () -> table.getItems().stream().noneMatch(s -> s.id().equals(added.id())));
     }
+
+    /** An exception nobody catches on the FX thread reaches the log, not only stderr. */
+    @Test
+    void anUncaughtExceptionOnTheFxThreadIsLogged() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(FxTaskRunner.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            console.runner.logUncaughtExceptions();
+            console.runner.ui(() -> {
+                throw new IllegalStateException("boom from a handler");
+            });
+            await("the log line", () -> seen.list.stream().anyMatch(e -> e.getFormattedMessage().contains("uncaught exception on the FX thread")
+                    && e.getThrowableProxy() != null && e.getThrowableProxy().getMessage().contains("boom from a handler")));
+        } finally {
+            logger.detachAppender(seen);
+        }
+    }
 }
