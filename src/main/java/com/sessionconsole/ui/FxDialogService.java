@@ -52,6 +52,7 @@ public final class FxDialogService implements DialogService {
         field.setPromptText(prompt);
         d.getDialogPane().setContent(field);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(field.textProperty().isEmpty()); // nothing to look up yet
         d.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
         d.setOnShown(e -> field.requestFocus());
         return d.showAndWait().filter(t -> !t.isBlank());
