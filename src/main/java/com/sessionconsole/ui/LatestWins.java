@@ -17,16 +17,7 @@ public final class LatestWins {
     }
 
     public <T> void submit(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
-        long generation = ++latest;
-        runner.run(work, result -> {
-            if (generation == latest) {
-                apply.accept(result);
-            }
-        }, error -> {
-            if (generation == latest) {
-                failed.accept(error);
-            }
-        });
+        run(++latest, work, apply, failed);
     }
 
     /**
@@ -35,7 +26,11 @@ public final class LatestWins {
      */
     public <T> void submitSkippable(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
         long generation = ++latest;
-        runner.run(() -> generation == latest ? work.call() : null, result -> {
+        run(generation, () -> generation == latest ? work.call() : null, apply, failed);
+    }
+
+    private <T> void run(long generation, Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
+        runner.run(work, result -> {
             if (generation == latest) {
                 apply.accept(result);
             }

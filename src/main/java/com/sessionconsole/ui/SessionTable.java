@@ -17,7 +17,6 @@ import javafx.util.Callback;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.UUID;

@@ -104,7 +104,8 @@ public final class LiveViewModel {
                 samples.pollFirst();
             }
         }
-        boolean newSummaries = !s.groups().equals(previousGroups);
+        // the poller hands out the same list while a group is unchanged: a reference check, not a walk over every group on the FX thread
+        boolean newSummaries = java.util.Arrays.stream(GroupBy.values()).anyMatch(by -> s.groups().get(by) != previousGroups.get(by));
         previousGroups = s.groups();
         boolean first = !emptyText.get().isEmpty();
         emptyText.set("");
