@@ -8,15 +8,33 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Short relative times ("in 2 h", "5 min ago") and the absolute time for tooltips. PostgreSQL's
+ * Short relative times ("in 2 h", "5 min ago") and absolute times, which always name their zone. PostgreSQL's
  * infinities read "never" ('infinity', as in "never expires") and "−∞".
+ * <p>
+ * The zone is the analyst's preference (local or UTC), one per process like the JVM's default zone: the
+ * window sets it from {@link ViewPrefs} and every table, tooltip and dialog formats through here.
  */
 public final class TimeText {
-    private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static volatile Formats formats = new Formats(ZoneId.systemDefault());
+
+    private record Formats(ZoneId zone, DateTimeFormatter absolute, DateTimeFormatter compact, DateTimeFormatter clock) {
+        Formats(ZoneId zone) {
+            this(zone, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz").withZone(zone),
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz").withZone(zone),
+                    DateTimeFormatter.ofPattern("HH:mm:ss zzz").withZone(zone));
+        }
+    }
 
     private TimeText() {
+    }
+
+    /** Shows absolute times in this zone from now on; tables pick it up when they next draw their cells. */
+    public static void useZone(ZoneId zone) {
+        formats = new Formats(zone);
+    }
+
+    public static ZoneId zone() {
+        return formats.zone();
     }
 
     public static String relative(Instant t, Instant now) {
@@ -50,11 +68,11 @@ public final class TimeText {
     }
 
     public static String absolute(Instant t) {
-        return t == null ? "" : Timestamps.isFinite(t) ? ABSOLUTE.format(t) : infinite(t);
+        return t == null ? "" : Timestamps.isFinite(t) ? formats.absolute().format(t) : infinite(t);
     }
 
     public static String compact(Instant t) {
-        return t == null ? "" : Timestamps.isFinite(t) ? COMPACT.format(t) : infinite(t);
+        return t == null ? "" : Timestamps.isFinite(t) ? formats.compact().format(t) : infinite(t);
     }
 
     private static String infinite(Instant t) {
@@ -62,6 +80,6 @@ public final class TimeText {
     }
 
     public static String clock(Instant t) {
-        return t == null ? "" : CLOCK.format(t);
+        return t == null ? "" : formats.clock().format(t);
     }
 }

@@ -3,6 +3,8 @@ package com.sessionconsole.history.ui;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.SessionCharts;
 import com.sessionconsole.ui.TimeText;
+import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.ViewPrefs;
 
 import com.sessionconsole.domain.Timestamps;
@@ -37,7 +39,7 @@ public final class HistoryView {
     private final Parent root;
     private final Canvas timeline = new Canvas();
 
-    public HistoryView(HistoryViewModel vm, ViewPrefs prefs) {
+    public HistoryView(HistoryViewModel vm, ViewPrefs prefs, SessionActions actions) {
         root = Fxml.load("HistoryView.fxml", this);
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), open -> { }, prefs,
                 "history.charts", "this key's sessions active over time").node());
@@ -45,15 +47,17 @@ public final class HistoryView {
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(status());
-        table.getColumns().add(column("Created", 145, e -> TimeText.compact(e.session().createdAt())));
-        table.getColumns().add(column("Ended", 145, e -> e.endedAt() == null ? "" : TimeText.compact(e.endedAt())));
-        table.getColumns().add(column("Expires", 145, e -> TimeText.compact(e.session().expiresAt())));
+        table.getColumns().add(column("Created", 170, e -> TimeText.compact(e.session().createdAt())));
+        table.getColumns().add(column("Ended", 170, e -> e.endedAt() == null ? "" : TimeText.compact(e.endedAt())));
+        table.getColumns().add(column("Expires", 170, e -> TimeText.compact(e.session().expiresAt())));
         table.getColumns().add(column("User", 230, e -> e.session().userId().toString()));
         table.getColumns().add(column("Device", 130, e -> e.session().deviceId()));
         table.getColumns().add(column("IP", 150, e -> e.session().ipAddress()));
         table.getColumns().add(column("Location", 130, e -> e.session().location()));
         table.getColumns().add(column("Token", 95, e -> e.session().token().text()));
         table.setItems(vm.entries());
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        SessionMenu.install(table, SessionHistory.Entry::session, actions);
         title.textProperty().bind(vm.titleProperty());
         timelineHolder.getChildren().add(timeline);
         timeline.widthProperty().bind(timelineHolder.widthProperty());

@@ -1,6 +1,7 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
 import com.sessionconsole.ui.TimeText;
@@ -46,7 +47,6 @@ public final class GroupView {
 
     public GroupView(GroupBy by, LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
         BiConsumer<GroupBy, String> revokeGroup = actions.revokeGroup();
-        Consumer<List<Session>> revokeSessions = actions.revokeSessions();
         this.by = by;
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
@@ -101,15 +101,10 @@ public final class GroupView {
         });
         groups.setContextMenu(contextMenu(actions));
 
-        SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.isWatched(), prefs, by + ".detail");
+        SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, by + ".detail");
         detail.setItems(vm.details(by));
         vm.addUpdateListener(new TableState<>(detail, Session::id));
-        detail.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && !detail.getSelectionModel().getSelectedItems().isEmpty()) {
-                revokeSessions.accept(List.copyOf(detail.getSelectionModel().getSelectedItems()));
-                e.consume();
-            }
-        });
+        SessionMenu.install(detail, s -> s, actions.session());
     }
 
     private ContextMenu contextMenu(RowActions actions) {
@@ -130,10 +125,10 @@ public final class GroupView {
             }
         }
         MenuItem history = new MenuItem("History of this " + by.label());
-        history.setOnAction(e -> withSelected(g -> actions.showHistory().accept(by, g.key())));
+        history.setOnAction(e -> withSelected(g -> actions.session().history().accept(by, g.key())));
         menu.getItems().add(history);
         MenuItem watch = new MenuItem("Watch this " + by.label());
-        watch.setOnAction(e -> withSelected(g -> actions.watch().accept(by, g.key())));
+        watch.setOnAction(e -> withSelected(g -> actions.session().watch().accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), watch);
         MenuItem revoke = new MenuItem("Revoke all sessions of this " + by.label() + "…");
         revoke.setOnAction(e -> withSelected(g -> actions.revokeGroup().accept(by, g.key())));

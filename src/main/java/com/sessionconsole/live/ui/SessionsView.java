@@ -2,6 +2,7 @@ package com.sessionconsole.live.ui;
 
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.SessionCharts;
+import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
 import com.sessionconsole.ui.ViewPrefs;
@@ -15,11 +16,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Every active session, filtered and sorted; several rows can be selected and revoked. */
 public final class SessionsView {
@@ -30,10 +29,9 @@ public final class SessionsView {
     private final LiveViewModel vm;
 
     public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
-        Consumer<List<Session>> revoke = actions.revokeSessions();
         this.vm = vm;
         this.root = Fxml.load("SessionsView.fxml", this);
-        SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions.isWatched(), prefs, "sessions");
+        SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, "sessions");
         table.setItems(vm.sessions());
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
@@ -51,24 +49,12 @@ public final class SessionsView {
             vm.setSessionOrder(order);
             return true;
         });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && !selected().isEmpty()) {
-                revoke.accept(selected());
-                e.consume();
-            }
-        });
-        MenuItem revokeItem = new MenuItem("Revoke selected sessions…");
-        revokeItem.setOnAction(e -> revoke.accept(selected()));
-        ContextMenu menu = new ContextMenu(revokeItem, new SeparatorMenuItem());
+        ContextMenu menu = SessionMenu.install(table, s -> s, actions.session());
+        menu.getItems().add(new SeparatorMenuItem());
         addPerKey(menu, "Show all sessions of this ", (by, key) -> {
             vm.pivotTo(by, key);
             actions.showTab().accept(null);
         });
-        menu.getItems().add(new SeparatorMenuItem());
-        addPerKey(menu, "History of this ", actions.showHistory());
-        menu.getItems().add(new SeparatorMenuItem());
-        addPerKey(menu, "Watch this ", actions.watch());
-        table.setContextMenu(menu);
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
                 "charts", "since the window opened").node());
     }
@@ -77,6 +63,7 @@ public final class SessionsView {
     private void addPerKey(ContextMenu menu, String text, java.util.function.BiConsumer<GroupBy, String> action) {
         for (GroupBy by : GroupBy.values()) {
             MenuItem item = new MenuItem(text + by.label());
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 Session s = table.getSelectionModel().getSelectedItem();
                 if (s != null) {

@@ -16,25 +16,30 @@ import javafx.scene.control.SeparatorMenuItem;
 /** The menu bar (laid out in ConsoleMenus.fxml); only the Watchlist menu is built in code, from the watched entries. */
 final class ConsoleMenus {
     @FXML private CheckMenuItem darkTheme;
+    @FXML private CheckMenuItem utcTimes;
     @FXML private Menu watchMenu;
 
     private final ConnectionStatusViewModel status;
     private final WatchlistViewModel watchlist;
     private final WindowActions actions;
     private final BooleanProperty dark;
+    private final BooleanProperty utc;
     private final Parent root;
 
-    ConsoleMenus(ConnectionStatusViewModel status, WatchlistViewModel watchlist, WindowActions actions, BooleanProperty dark) {
+    ConsoleMenus(ConnectionStatusViewModel status, WatchlistViewModel watchlist, WindowActions actions, BooleanProperty dark,
+                 BooleanProperty utc) {
         this.status = status;
         this.watchlist = watchlist;
         this.actions = actions;
         this.dark = dark;
+        this.utc = utc;
         this.root = Fxml.load("ConsoleMenus.fxml", this);
     }
 
     @FXML
     private void initialize() {
         darkTheme.selectedProperty().bindBidirectional(dark);
+        utcTimes.selectedProperty().bindBidirectional(utc);
         rebuildWatchMenu();
         watchlist.entries().addListener((ListChangeListener<WatchEntry>) c -> rebuildWatchMenu());
     }

@@ -3,6 +3,7 @@ package com.sessionconsole.ui.window;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.sessionconsole.audit.ui.AuditView;
+import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.findings.ui.FindingsView;
@@ -13,6 +14,8 @@ import com.sessionconsole.live.ui.RowActions;
 import com.sessionconsole.live.ui.SessionsView;
 import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +26,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,7 @@ public final class MainView implements WindowActions {
     private final ViewPrefs prefs;
     private final DialogService dialogs;
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanProperty utc = new SimpleBooleanProperty();
     private final Map<GroupBy, GroupView> groupViews = new EnumMap<>(GroupBy.class);
     private final TabRegistry registry;
     private final SessionsView sessionsView;
@@ -61,9 +67,11 @@ public final class MainView implements WindowActions {
         this.dialogs = dialogs;
         Fxml.load("MainView.fxml", this);
         registry = new TabRegistry(tabs);
-        RowActions actions = new RowActions(sessions -> vms.revoke().execute(vms.revoke().planRevoke(sessions)),
-                (by, key) -> vms.revoke().execute(vms.revoke().planRevokeGroup(by, key)),
-                by -> showTab(ConsoleTab.of(by)), this::showHistory, vms.watchlist()::watch, vms.watchlist()::isWatched);
+        SessionActions sessionActions = new SessionActions(vms.live().feed()::serverNow,
+                s -> vms.live().freshProperty().get().contains(s.id()), vms.watchlist()::isWatched, this::findingsCiting,
+                sessions -> vms.revoke().execute(vms.revoke().planRevoke(sessions)), this::showHistory, vms.watchlist()::watch);
+        RowActions actions = new RowActions(sessionActions, (by, key) -> vms.revoke().execute(vms.revoke().planRevokeGroup(by, key)),
+                by -> showTab(ConsoleTab.of(by)));
         sessionsView = new SessionsView(vms.live(), prefs, actions);
         registry.add(ConsoleTab.SESSIONS, sessionsView.root());
         for (GroupBy by : GroupBy.values()) {
@@ -73,7 +81,7 @@ public final class MainView implements WindowActions {
         }
         registry.add(ConsoleTab.FINDINGS, new FindingsView(vms.findings(), vms.live(), vms.revoke(), vms.watchlist()::isWatched, prefs,
                 () -> showTab(ConsoleTab.SESSIONS)).root());
-        registry.add(ConsoleTab.HISTORY, new HistoryView(vms.history(), prefs).root());
+        registry.add(ConsoleTab.HISTORY, new HistoryView(vms.history(), prefs, sessionActions).root());
         registry.add(ConsoleTab.AUDIT, new AuditView(vms.audit()).root());
         registry.onShown(ConsoleTab.FINDINGS, vms.findings()::setVisible);
         registry.onShown(ConsoleTab.AUDIT, shown -> {
@@ -86,7 +94,7 @@ public final class MainView implements WindowActions {
         vms.watchlist().hitsProperty().addListener((obs, old, hits) -> notifyWatched(hits));
 
         filterBar = new FilterBar(vms.live(), prefs);
-        top.getChildren().addAll(0, List.of(new ConsoleMenus(vms.status(), vms.watchlist(), this, dark).root(),
+        top.getChildren().addAll(0, List.of(new ConsoleMenus(vms.status(), vms.watchlist(), this, dark, utc).root(),
                 new ConsoleToolBar(vms.status(), vms.revoke(), this, prefs, demo).root(), filterBar.root()));
         root.setBottom(new StatusBar(vms.status(), vms.live()).root());
         bindMessageBar();
@@ -94,6 +102,9 @@ public final class MainView implements WindowActions {
         dark.set(prefs.getBoolean("theme.dark", false));
         dark.addListener((obs, old, isDark) -> applyTheme(isDark));
         applyTheme(dark.get());
+        utc.set("UTC".equals(prefs.get("time.zone", "local")));
+        utc.addListener((obs, old, isUtc) -> applyZone(isUtc));
+        applyZone(utc.get());
     }
 
     private void bindMessageBar() {
@@ -108,6 +119,19 @@ public final class MainView implements WindowActions {
         messageBar.managedProperty().bind(filterErrors.textProperty().isNotEmpty().or(vms.live().pivotProperty().isNotNull())
                 .or(vms.messages().textProperty().isNotEmpty()).or(exporting.visibleProperty()));
         messageBar.visibleProperty().bind(messageBar.managedProperty());
+    }
+
+    private List<String> findingsCiting(Session s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Finding f : vms.findings().findings()) {
+            if (f.evidence().stream().anyMatch(e -> e.id().equals(s.id()))) {
+                out.add(f.severity() + "  " + f.rule().description() + (f.subject() == null ? "" : " — " + f.subject()));
+            }
+        }
+        if (out.isEmpty() && vms.findings().findings().isEmpty()) {
+            out.add("No findings computed yet: open the Findings tab (Ctrl+5) to compute them.");
+        }
+        return out;
     }
 
     private void notifyWatched(List<Session> hits) {
@@ -225,6 +249,12 @@ public final class MainView implements WindowActions {
         Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         root.pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), isDark);
         prefs.putBoolean("theme.dark", isDark);
+    }
+
+    private void applyZone(boolean isUtc) {
+        TimeText.useZone(isUtc ? ZoneId.of("UTC") : ZoneId.systemDefault());
+        prefs.put("time.zone", isUtc ? "UTC" : "local");
+        root.lookupAll(".table-view").forEach(t -> ((TableView<?>) t).refresh());
     }
 
     private Window window() {

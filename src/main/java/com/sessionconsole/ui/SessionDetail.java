@@ -1,0 +1,177 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.IpAddresses;
+import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One session in full: every column untruncated, absolute times with their zone, what the trust level means,
+ * why the row is highlighted, the findings that cite it, and the actions. Values sit in read-only fields so
+ * that any of them can be selected and copied; stored text shows with its hostile characters escaped.
+ */
+public final class SessionDetail {
+    /** At or below this, a trust level is shown in red and the Findings' default low-trust rule fires. */
+    public static final int LOW_TRUST = 20;
+
+    private final Session s;
+    private final SessionActions actions;
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    private SessionDetail(Session s, SessionActions actions) {
+        this.s = s;
+        this.actions = actions;
+    }
+
+    public static void show(Window owner, Session session, SessionActions actions) {
+        new SessionDetail(session, actions).dialog(owner).show();
+    }
+
+    Dialog<Void> dialog(Window owner) {
+        Instant now = actions.serverNow().get();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(200, 560, Double.MAX_VALUE));
+        grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
+        field("Session id", s.id().toString());
+        field("User", String.valueOf(s.userId()));
+        field("Device", s.deviceId());
+        field("IP", s.ipAddress());
+        field("Location", s.location());
+        area("User agent", java.util.Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
+        field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
+        field("Created", time(s.createdAt(), now));
+        field("Expires", time(s.expiresAt(), now));
+        field("Updated", time(s.updatedAt(), now));
+        field("Deleted", s.deletedAt() == null ? "— (not deleted)" : time(s.deletedAt(), now));
+        field("is_active", String.valueOf(s.active()));
+        field("Token", s.token().text() + "  (masked: the full token never leaves the database)");
+        field("Row version", "xmin " + s.version());
+        area("Highlighted", highlights(now));
+        List<String> findings = actions.findingsCiting().apply(s);
+        area("Findings", findings.isEmpty() ? List.of("None of the current findings cites this session.") : findings);
+
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Session " + s.id().toString().substring(0, 8) + "…");
+        dialog.setResizable(true);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, 34.0 * row));
+        VBox content = new VBox(10, scroll, buttons(dialog));
+        content.setPadding(new Insets(4));
+        content.setId("session-detail");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefWidth(760);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        return dialog;
+    }
+
+    private HBox buttons(Dialog<Void> dialog) {
+        HBox box = new HBox(8);
+        box.getChildren().add(button("Copy row", dialog, false, () -> SessionMenu.copy(SessionCopyText.tsv(List.of(s)))));
+        box.getChildren().add(button("History of this user", dialog, true, () -> actions.history().accept(GroupBy.USER, s.key(GroupBy.USER))));
+        box.getChildren().add(button("Watch this user", dialog, false, () -> actions.watch().accept(GroupBy.USER, s.key(GroupBy.USER))));
+        box.getChildren().add(button("Watch this IP", dialog, false, () -> actions.watch().accept(GroupBy.IP, s.key(GroupBy.IP))));
+        Button revoke = button("Revoke this session…", dialog, true, () -> actions.revoke().accept(List.of(s)));
+        revoke.getStyleClass().add("danger");
+        box.getChildren().add(revoke);
+        return box;
+    }
+
+    private static Button button(String text, Dialog<Void> dialog, boolean closes, Runnable action) {
+        Button b = new Button(text);
+        b.setMnemonicParsing(false);
+        b.setOnAction(e -> {
+            if (closes) {
+                dialog.close();
+            }
+            action.run();
+        });
+        return b;
+    }
+
+    private List<String> highlights(Instant now) {
+        List<String> out = new ArrayList<>();
+        if (actions.isFresh().test(s)) {
+            out.add("New (green): arrived with the last poll.");
+        }
+        if (actions.isWatched().test(s)) {
+            out.add("Watched (purple bar): its user, device or IP is on the watchlist.");
+        }
+        if (s.ipAddress() != null && !IpAddresses.isIp(s.ipAddress())) {
+            out.add("Invalid IP (red italic): ip_address is free text and this is not an address.");
+        }
+        if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
+            out.add("Low trust (red bold): at or below " + LOW_TRUST + ".");
+        }
+        if (!s.isActiveAt(now)) {
+            out.add("Not active by the console's rule (is_active = true, not deleted, expires after the server's now).");
+        }
+        if (s.decodeProblem() != null) {
+            out.add("A column could not be decoded: " + VisibleText.of(s.decodeProblem()));
+        }
+        if (out.isEmpty()) {
+            out.add("Nothing: an ordinary active session.");
+        }
+        return out;
+    }
+
+    static String trustMeaning(Integer trust) {
+        if (trust == null) {
+            return "unknown: the product recorded no trust level";
+        }
+        if (trust < 0 || trust > 100) {
+            return "outside 0–100, not a value the product should write: treat as untrusted";
+        }
+        return trust <= LOW_TRUST ? "low: at or below " + LOW_TRUST + " (0 is untrusted, 100 fully trusted); flagged by Findings"
+                : "normal: above " + LOW_TRUST + " (0 is untrusted, 100 fully trusted)";
+    }
+
+    private static String time(Instant t, Instant now) {
+        return t == null ? "— (NULL)" : TimeText.absolute(t) + "  (" + TimeText.relative(t, now) + ")";
+    }
+
+    private void field(String name, String value) {
+        TextField f = new TextField(value == null ? "— (NULL)" : VisibleText.of(value));
+        f.setEditable(false);
+        f.setId("detail-" + name.toLowerCase().replace(' ', '-'));
+        add(name, f);
+    }
+
+    /** Each line escaped on its own, so a value cannot add lines of its own. */
+    private void area(String name, List<String> lines) {
+        TextArea a = new TextArea(String.join("\n", lines.stream().map(VisibleText::of).toList()));
+        a.setEditable(false);
+        a.setWrapText(true);
+        a.setPrefRowCount(Math.min(5, a.getText().lines().mapToInt(l -> 1 + l.length() / 90).sum()));
+        a.setId("detail-" + name.toLowerCase().replace(' ', '-'));
+        add(name, a);
+    }
+
+    private void add(String name, javafx.scene.Node value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("detail-name");
+        label.setLabelFor(value);
+        grid.addRow(row++, label, value);
+    }
+}

@@ -1,0 +1,157 @@
+package com.sessionconsole.ui;
+
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Session;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The same hands on every table whose rows are sessions: Enter or a double-click opens the session's detail,
+ * Ctrl+C copies the selected rows, Delete revokes them, and the context menu offers details, copy, history,
+ * watch and revoke.
+ */
+public final class SessionMenu<T> {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final TableView<T> table;
+    private final Function<T, Session> session;
+    private final SessionActions actions;
+    private final ContextMenu menu = new ContextMenu();
+    private TableColumn<T, ?> clickedColumn;
+
+    private SessionMenu(TableView<T> table, Function<T, Session> session, SessionActions actions) {
+        this.table = table;
+        this.session = session;
+        this.actions = actions;
+    }
+
+    /** Installs the menu and the keys; the returned menu takes the caller's own items after ours. */
+    public static <T> ContextMenu install(TableView<T> table, Function<T, Session> session, SessionActions actions) {
+        return new SessionMenu<>(table, session, actions).install();
+    }
+
+    private ContextMenu install() {
+        // the keys are named in the text, not set as accelerators: a context menu's accelerators act scene-wide
+        MenuItem details = item("Details…  (Enter)", this::showDetail);
+        MenuItem copyRows = item("Copy row  (Ctrl+C)", () -> copy(SessionCopyText.tsv(selected())));
+        menu.getItems().addAll(details, new SeparatorMenuItem(), item("Copy value", this::copyValue), copyRows,
+                item("Copy as CSV", () -> copy(SessionCopyText.csv(selected()))), new SeparatorMenuItem());
+        for (GroupBy by : GroupBy.values()) {
+            menu.getItems().add(item("History of this " + by.label(), () -> withFocused(s -> actions.history().accept(by, s.key(by)))));
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        for (GroupBy by : GroupBy.values()) {
+            menu.getItems().add(item("Watch this " + by.label(), () -> withFocused(s -> actions.watch().accept(by, s.key(by)))));
+        }
+        MenuItem revoke = item("Revoke selected sessions…  (Delete)", this::revokeSelected);
+        menu.getItems().addAll(new SeparatorMenuItem(), revoke);
+        menu.getItems().forEach(i -> i.setMnemonicParsing(false));
+        table.setContextMenu(menu);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnUnder(e));
+        table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && rowUnder(e)) {
+                showDetail();
+            }
+        });
+        return menu;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (COPY.match(e)) {
+            copy(SessionCopyText.tsv(selected()));
+        } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+            showDetail();
+        } else if (e.getCode() == KeyCode.DELETE) {
+            revokeSelected();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private List<Session> selected() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).map(session).toList();
+    }
+
+    private void withFocused(java.util.function.Consumer<Session> action) {
+        T item = table.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            action.accept(session.apply(item));
+        }
+    }
+
+    private void showDetail() {
+        withFocused(s -> SessionDetail.show(table.getScene().getWindow(), s, actions));
+    }
+
+    private void revokeSelected() {
+        List<Session> rows = selected();
+        if (!rows.isEmpty()) {
+            actions.revoke().accept(rows);
+        }
+    }
+
+    private void copyValue() {
+        int row = table.getSelectionModel().getSelectedIndex();
+        TableColumn<T, ?> column = clickedColumn != null ? clickedColumn : table.getFocusModel().getFocusedCell().getTableColumn();
+        if (column == null && !table.getVisibleLeafColumns().isEmpty()) {
+            column = table.getVisibleLeafColumns().get(0);
+        }
+        if (row >= 0 && column != null) {
+            copy(SessionCopyText.value(column.getCellData(row)));
+        }
+    }
+
+    /** Puts the text on the system clipboard. */
+    public static void copy(String text) {
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<T, ?> columnUnder(MouseEvent e) {
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != table; n = n.getParent()) {
+            if (n instanceof TableCell<?, ?> cell) {
+                return (TableColumn<T, ?>) cell.getTableColumn();
+            }
+        }
+        return null;
+    }
+
+    private boolean rowUnder(MouseEvent e) {
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != table; n = n.getParent()) {
+            if (n instanceof TableRow<?> row) {
+                return !row.isEmpty();
+            }
+        }
+        return false;
+    }
+}
