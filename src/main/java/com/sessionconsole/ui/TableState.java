@@ -1,6 +1,8 @@
 package com.sessionconsole.ui;
 
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -15,7 +17,9 @@ import java.util.function.Function;
 
 /**
  * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
- * remembering the identities of the rows rather than their indices.
+ * remembering the identities of the rows rather than their indices. While a row is selected or the table is
+ * scrolled, rows that arrive above the first visible row do not move it: they are counted in
+ * {@link #rowsAboveProperty()} until the analyst goes to the top.
  */
 public final class TableState<T, K> implements UpdateListener {
     private final TableView<T> table;
@@ -25,6 +29,7 @@ public final class TableState<T, K> implements UpdateListener {
     private boolean hadTopRow;
     private int topIndex;
     private boolean restoring;
+    private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
 
     public TableState(TableView<T> table, Function<T, K> identity) {
         this.table = table;
@@ -55,14 +60,32 @@ public final class TableState<T, K> implements UpdateListener {
                 hadTopRow = true;
             }
         }
+        if (!pinned()) {
+            rowsAbove.set(0); // at the top with nothing selected: the analyst sees the new rows arrive
+        }
+    }
+
+    /** Whether what the analyst looks at must stay put: a row is selected or the table is scrolled down. */
+    private boolean pinned() {
+        return hadTopRow && (topIndex > 0 || !selected.isEmpty());
+    }
+
+    /** Rows that arrived above the first visible row while it was held still; 0 when there are none or after {@link #showTop()}. */
+    public ReadOnlyIntegerProperty rowsAboveProperty() {
+        return rowsAbove.getReadOnlyProperty();
+    }
+
+    /** Scrolls to the first row, which shows what arrived above. */
+    public void showTop() {
+        rowsAbove.set(0);
+        table.scrollTo(0);
     }
 
     @Override
     public void afterUpdate() {
         restoring = false;
         List<T> items = table.getItems();
-        boolean topMoved = hadTopRow && topIndex > 0
-                && (topIndex >= items.size() || !Objects.equals(identity.apply(items.get(topIndex)), topRow));
+        boolean topMoved = pinned() && (topIndex >= items.size() || !Objects.equals(identity.apply(items.get(topIndex)), topRow));
         if (selected.isEmpty() && !topMoved) {
             return; // the common case on a tick costs nothing on the FX thread
         }
@@ -84,6 +107,9 @@ public final class TableState<T, K> implements UpdateListener {
         if (topMoved) {
             Integer top = index.get(topRow);
             table.scrollTo(top != null ? top : Math.min(topIndex, Math.max(0, items.size() - 1)));
+            if (top != null) {
+                rowsAbove.set(Math.max(0, rowsAbove.get() + top - topIndex));
+            }
         }
     }
 }

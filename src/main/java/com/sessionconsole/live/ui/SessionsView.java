@@ -11,6 +11,7 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -24,9 +25,12 @@ import java.util.List;
 public final class SessionsView {
     @FXML
     private TableView<Session> table;
+    @FXML
+    private Button newRows;
 
     private final Parent root;
     private final LiveViewModel vm;
+    private TableState<Session, java.util.UUID> state;
 
     public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
         this.vm = vm;
@@ -36,7 +40,12 @@ public final class SessionsView {
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
-        vm.addUpdateListener(new TableState<>(table, Session::id));
+        state = new TableState<>(table, Session::id);
+        vm.addUpdateListener(state);
+        newRows.textProperty().bind(state.rowsAboveProperty().map(n -> n.intValue() == 1 ? "1 new session above  ↑"
+                : String.format("%,d new sessions above  ↑", n.intValue())));
+        newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0));
+        newRows.managedProperty().bind(newRows.visibleProperty());
         table.setSortPolicy(t -> {
             Comparator<Session> order = null;
             for (TableColumn<Session, ?> c : t.getSortOrder()) {
@@ -72,6 +81,12 @@ public final class SessionsView {
             });
             menu.getItems().add(item);
         }
+    }
+
+    @FXML
+    private void showNewRows() {
+        state.showTop();
+        table.requestFocus();
     }
 
     public List<Session> selected() {

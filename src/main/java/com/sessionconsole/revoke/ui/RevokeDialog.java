@@ -1,6 +1,7 @@
 package com.sessionconsole.revoke.ui;
 
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.ui.Fxml;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonBar;
@@ -15,7 +16,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Asks the analyst to confirm a revoke: how many sessions, a sample of them, a required reason, and
@@ -24,6 +27,8 @@ import java.util.Optional;
 public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
     static final ButtonType REVOKE = new ButtonType("Revoke", ButtonBar.ButtonData.OK_DONE);
 
+    @FXML private Label criteria;
+    @FXML private Label distinct;
     @FXML private ListView<String> sample;
     @FXML private TextArea reason;
     @FXML private VBox typedCountBox;
@@ -32,17 +37,19 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
 
     RevokeDialog(Window owner, RevokePlan plan) {
         initOwner(owner);
-        setTitle("Revoke sessions");
-        setHeaderText("Revoke " + plan.count() + " active session" + (plan.count() == 1 ? "" : "s")
-                + " (" + plan.criteria().describe() + ")?");
+        String sessions = plan.count() + " active session" + (plan.count() == 1 ? "" : "s");
+        setTitle("Revoke " + sessions);
+        setHeaderText("Revoke " + sessions + "?");
         getDialogPane().setContent(Fxml.load("RevokeDialog.fxml", this));
+        criteria.setText("Selected: " + VisibleText.of(plan.criteria().describe()));
+        distinct.setText(distinctCounts(plan) + ". User, device, IP of each:");
         for (Session s : plan.sample()) {
             sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + orDash(s.ipAddress()));
         }
         if (plan.count() > plan.sample().size()) {
             sample.getItems().add("… and " + (plan.count() - plan.sample().size()) + " more");
         }
-        sample.setPrefHeight(Math.min(11, sample.getItems().size()) * 26 + 4);
+        sample.setPrefHeight(Math.max(5, Math.min(11, sample.getItems().size())) * 26 + 4);
         typedCountBox.setVisible(plan.requiresTypedCount());
         typedCountBox.setManaged(plan.requiresTypedCount());
         typedCountLabel.setText("This ends more than " + RevokePlan.TYPE_COUNT_ABOVE + " sessions. Type the number of sessions to confirm:");
@@ -69,7 +76,19 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         return new RevokeDialog(owner, plan).showAndWait();
     }
 
+    /** Stored text is attacker-written: escaped, so a device id cannot reorder or hide the line it is on. */
     private static String orDash(String s) {
-        return s == null ? "—" : s;
+        return s == null ? "—" : VisibleText.of(s);
+    }
+
+    static String distinctCounts(RevokePlan plan) {
+        List<Session> all = plan.sessions();
+        return count(all, Session::userId, "user") + ", " + count(all, Session::deviceId, "device") + ", "
+                + count(all, Session::ipAddress, "IP");
+    }
+
+    private static String count(List<Session> sessions, Function<Session, Object> key, String noun) {
+        long n = sessions.stream().map(key).distinct().count();
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

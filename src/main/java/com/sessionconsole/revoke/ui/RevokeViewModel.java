@@ -10,6 +10,7 @@ import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.Messages;
+import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -133,7 +134,7 @@ public final class RevokeViewModel {
     private void done(RevocationService.Outcome outcome) {
         busy.set(false);
         RevokeResult r = outcome.result();
-        messages.show(outcome.describe());
+        messages.show("At " + TimeText.clock(feed.serverNow()) + ": " + outcome.describe(), Messages.Link.AUDIT);
         lastOutcome.set(outcome);
         feed.poller().applyRevoked(r);
         if (outcome.auditError() != null) {

@@ -14,6 +14,7 @@ import com.sessionconsole.live.ui.RowActions;
 import com.sessionconsole.live.ui.SessionsView;
 import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.SessionActions;
 import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
@@ -23,9 +24,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -47,6 +52,7 @@ public final class MainView implements WindowActions {
     @FXML private Label filterErrors;
     @FXML private Label pivotLabel;
     @FXML private Label message;
+    @FXML private Hyperlink messageLink;
     @FXML private HBox exporting;
     @FXML private ProgressBar exportBar;
     @FXML private TabPane tabs;
@@ -94,6 +100,12 @@ public final class MainView implements WindowActions {
         vms.watchlist().hitsProperty().addListener((obs, old, hits) -> notifyWatched(hits));
 
         filterBar = new FilterBar(vms.live(), prefs);
+        filterBar.searchField().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN) {
+                focusCurrentTable();
+                e.consume();
+            }
+        });
         top.getChildren().addAll(0, List.of(new ConsoleMenus(vms.status(), vms.watchlist(), this, dark, utc).root(),
                 new ConsoleToolBar(vms.status(), vms.revoke(), this, prefs, demo).root(), filterBar.root()));
         root.setBottom(new StatusBar(vms.status(), vms.live()).root());
@@ -113,6 +125,8 @@ public final class MainView implements WindowActions {
         pivotLabel.visibleProperty().bind(vms.live().pivotProperty().isNotNull());
         pivotLabel.managedProperty().bind(pivotLabel.visibleProperty());
         message.textProperty().bind(vms.messages().textProperty());
+        messageLink.visibleProperty().bind(vms.messages().linkProperty().isEqualTo(Messages.Link.AUDIT));
+        messageLink.managedProperty().bind(messageLink.visibleProperty());
         exportBar.progressProperty().bind(vms.export().progressProperty());
         exporting.visibleProperty().bind(vms.export().progressProperty().greaterThanOrEqualTo(0));
         exporting.managedProperty().bind(exporting.visibleProperty());
@@ -158,6 +172,11 @@ public final class MainView implements WindowActions {
     }
 
     @FXML
+    private void followMessageLink() {
+        showTab(ConsoleTab.AUDIT);
+    }
+
+    @FXML
     private void cancelExport() {
         vms.export().cancel();
     }
@@ -172,6 +191,18 @@ public final class MainView implements WindowActions {
     private void showHistory(GroupBy by, String key) {
         vms.history().load(by, key);
         showTab(ConsoleTab.HISTORY);
+    }
+
+    /** Down from the search box: into the table of the current tab, on its first row when none is selected. */
+    private void focusCurrentTable() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getContent().lookup(".table-view") instanceof TableView<?> table) {
+            table.requestFocus();
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(0);
+                table.getFocusModel().focus(0);
+            }
+        }
     }
 
     @Override
