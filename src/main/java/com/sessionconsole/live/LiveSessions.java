@@ -91,13 +91,13 @@ public final class LiveSessions {
 
     /**
      * An immutable copy for other threads; {@code fresh} are the ids that arrived in this tick. Group
-     * summaries are included only for {@code summarized}: nobody looks at the others right now.
+     * summaries are included only for {@code summarized}: nobody looks at the others right now, and a
+     * dimension missing from the snapshot's map has not been counted.
      */
     public Snapshot snapshot(Set<UUID> fresh, Set<GroupBy> summarized) {
         Map<GroupBy, List<GroupSummary>> summaries = new EnumMap<>(GroupBy.class);
-        for (GroupBy by : GroupBy.values()) {
-            summaries.put(by, summarized.contains(by)
-                    ? groups.computeIfAbsent(by, b -> GroupIndex.of(b, byId.values())).summaries() : List.of());
+        for (GroupBy by : summarized) {
+            summaries.put(by, groups.computeIfAbsent(by, b -> GroupIndex.of(b, byId.values())).summaries());
         }
         if (changed) {
             sessionsCopy = List.copyOf(byId.values());

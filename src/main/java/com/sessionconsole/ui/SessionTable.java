@@ -28,6 +28,10 @@ public final class SessionTable {
     static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final int AGENT_CHARS = 60;
+    /** The longest text form of an address: IPv4-mapped IPv6 written out in full. */
+    private static final int MAX_ADDRESS_CHARS = 45;
+    /** The advance of one character of the monospaced cells (0.92 em of the 14 px AtlantaFX font). */
+    private static final double MONO_CHAR_WIDTH = 8.0;
 
     private SessionTable() {
     }
@@ -39,6 +43,7 @@ public final class SessionTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setFixedCellSize(26);
         table.setTableMenuButtonVisible(true);
+        ColumnMenu.install(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(
                 text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
@@ -53,6 +58,12 @@ public final class SessionTable {
         for (int i : new int[]{0, 2, 8}) {
             table.getColumns().get(i).getStyleClass().add("mono");
         }
+        fitWidestAddress(table.getColumns().get(2), table.getItems(), Session::ipAddress);
+        // an invalidation listener: a change listener stays silent when an empty list replaces another (they are equal)
+        table.itemsProperty().addListener(obs -> fitWidestAddress(table.getColumns().get(2), table.getItems(), Session::ipAddress));
+        table.getColumns().get(7).setMinWidth(64); // "Trust" and its sort arrow
+        table.getColumns().get(5).setMinWidth(86);
+        table.getColumns().get(6).setMinWidth(86);
         table.getColumns().forEach(c -> {
             String key = prefix + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
@@ -75,6 +86,35 @@ public final class SessionTable {
             rows.add(row);
             return row;
         });
+    }
+
+    /**
+     * Keeps an address column at least as wide as the longest address it holds, so that no address is cut
+     * (an IPv6 address cut short looks like another one). Free text longer than any address does not count.
+     */
+    public static <T> void fitWidestAddress(TableColumn<T, ?> column, javafx.collections.ObservableList<T> items, Function<T, String> address) {
+        if (items == null) {
+            return;
+        }
+        Runnable fit = () -> {
+            int longest = 7;
+            for (T item : items) {
+                String a = address.apply(item);
+                if (a != null && a.length() > longest && a.length() <= MAX_ADDRESS_CHARS) {
+                    longest = a.length();
+                    if (longest == MAX_ADDRESS_CHARS) {
+                        break;
+                    }
+                }
+            }
+            double min = Math.ceil(longest * MONO_CHAR_WIDTH) + 24;
+            column.setMinWidth(min);
+            if (column.getWidth() < min && column.getTableView() != null) {
+                column.getTableView().resizeColumn(column, min - column.getWidth()); // the resize policy takes it from the others
+            }
+        };
+        items.addListener((javafx.collections.ListChangeListener<T>) c -> fit.run());
+        fit.run();
     }
 
     @SuppressWarnings("unchecked")

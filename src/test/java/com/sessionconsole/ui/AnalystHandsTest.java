@@ -133,6 +133,23 @@ class AnalystHandsTest {
         assertThat(csv.get(1)).startsWith(hostile.id() + ",").contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
     }
 
+    @Test
+    void theIpColumnIsNeverNarrowerThanItsLongestAddress(FxRobot robot) throws Exception {
+        Instant now = ws.dao().serverTime();
+        String longest = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+        writer.insert(List.of(Rows.active(UUID.randomUUID(), now).ip(longest).build()));
+        await("loaded", () -> table(robot).getItems().stream().anyMatch(s -> longest.equals(s.ipAddress())));
+        robot.interact(() -> robot.window(0).setWidth(1024));
+        javafx.scene.control.TableColumn<Session, ?> ip = table(robot).getColumns().get(2);
+        javafx.scene.text.Text text = new javafx.scene.text.Text(longest);
+        await("wide enough", () -> {
+            javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> c.getTableColumn() == ip
+                    && c.getIndex() >= 0).query();
+            text.setFont(cell.getFont());
+            return ip.getWidth() >= text.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset();
+        });
+    }
+
     /** Chooses an item of the table's context menu (Monocle does not open a context menu on a right click). */
     private void menuItem(FxRobot robot, String text) {
         robot.interact(() -> table(robot).getContextMenu().getItems().stream().filter(i -> text.equals(i.getText())).findFirst()

@@ -15,6 +15,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,23 @@ public final class FilterBar {
         this.live = live;
         this.prefs = prefs;
         this.root = Fxml.load("FilterBar.fxml", this);
+        growSearchBox();
+    }
+
+    /** The search box takes the room the other fields leave on the bar's row, within these bounds. */
+    private static final double SEARCH_MIN = 300;
+    private static final double SEARCH_MAX = 760;
+
+    private void growSearchBox() {
+        javafx.scene.layout.FlowPane bar = (javafx.scene.layout.FlowPane) root;
+        javafx.scene.Node box = text.getParent();
+        List<javafx.beans.Observable> deps = new java.util.ArrayList<>(List.of(bar.widthProperty()));
+        bar.getChildren().stream().filter(n -> n != box).forEach(n -> deps.add(n.layoutBoundsProperty()));
+        text.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = bar.getChildren().stream().filter(n -> n != box).mapToDouble(n -> n.getLayoutBounds().getWidth() + bar.getHgap()).sum();
+            double free = bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight() - others - 4;
+            return free < SEARCH_MIN ? SEARCH_MIN : Math.min(free, SEARCH_MAX);
+        }, deps.toArray(javafx.beans.Observable[]::new)));
     }
 
     @FXML

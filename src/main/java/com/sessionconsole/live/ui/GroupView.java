@@ -51,8 +51,10 @@ public final class GroupView {
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
         groups.setId("groups-" + by.name().toLowerCase());
-        ((Label) groups.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
-                t -> t.isEmpty() ? "No groups match the current filters." : t));
+        ((Label) groups.getPlaceholder()).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> !vm.emptyTextProperty().get().isEmpty() ? vm.emptyTextProperty().get()
+                        : vm.countingProperty(by).get() ? "Counting the active sessions by " + by.label() + "…"
+                        : "No groups match the current filters.", vm.emptyTextProperty(), vm.countingProperty(by)));
         detail.setId("detail-" + by.name().toLowerCase());
         groups.setFixedCellSize(26);
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -70,6 +72,9 @@ public final class GroupView {
             c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
         });
         groups.setItems(vm.groups(by));
+        if (by == GroupBy.IP) {
+            SessionTable.fitWidestAddress(groups.getColumns().get(0), groups.getItems(), GroupSummary::key);
+        }
         TableState<GroupSummary, String> groupState = new TableState<>(groups, g -> g.key() == null ? "\0null" : g.key());
         vm.addUpdateListener(groupState);
         groups.setSortPolicy(t -> {
@@ -100,6 +105,20 @@ public final class GroupView {
             }
         });
         groups.setContextMenu(contextMenu(actions));
+        // a selected group that is gone after a refresh or a revoke is deselected in the view model too, so that
+        // the lower pane never shows the rows of a group the table no longer selects
+        vm.addUpdateListener(new com.sessionconsole.ui.UpdateListener() {
+            @Override
+            public void beforeUpdate() {
+            }
+
+            @Override
+            public void afterUpdate() {
+                if (groups.getSelectionModel().getSelectedItem() == null) {
+                    vm.selectGroup(by, null);
+                }
+            }
+        });
 
         SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, by + ".detail");
         detail.setItems(vm.details(by));

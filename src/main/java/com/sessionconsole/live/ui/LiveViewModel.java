@@ -65,6 +65,7 @@ public final class LiveViewModel {
     private final ObservableList<Session> sessionsView = FXCollections.unmodifiableObservableList(sessions);
     private final Map<GroupBy, ObservableList<GroupSummary>> groupsView = new EnumMap<>(GroupBy.class);
     private final Map<GroupBy, ObservableList<Session>> detailsView = new EnumMap<>(GroupBy.class);
+    private final Map<GroupBy, javafx.beans.property.ReadOnlyBooleanWrapper> counting = new EnumMap<>(GroupBy.class);
     private final ReadOnlyObjectWrapper<Set<UUID>> fresh = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
     private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
@@ -83,6 +84,7 @@ public final class LiveViewModel {
             details.put(by, FXCollections.observableArrayList());
             groupsView.put(by, FXCollections.unmodifiableObservableList(groups.get(by)));
             detailsView.put(by, FXCollections.unmodifiableObservableList(details.get(by)));
+            counting.put(by, new javafx.beans.property.ReadOnlyBooleanWrapper(true));
         }
         feed.onUpdate(this::onUpdate);
         feed.onFailure(f -> {
@@ -150,6 +152,7 @@ public final class LiveViewModel {
         for (GroupBy by : GroupBy.values()) {
             groups.get(by).setAll(data.groups().get(by));
             details.get(by).setAll(data.details().get(by));
+            counting.get(by).set(!data.counted().contains(by));
         }
         updateListeners.forEach(UpdateListener::afterUpdate);
         charts.set(data.charts());
@@ -262,6 +265,11 @@ public final class LiveViewModel {
 
     public ObservableList<Session> details(GroupBy by) {
         return detailsView.get(by);
+    }
+
+    /** True until the summaries of this dimension have been built for what is shown: the group view is still counting. */
+    public javafx.beans.property.ReadOnlyBooleanProperty countingProperty(GroupBy by) {
+        return counting.get(by).getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Set<UUID>> freshProperty() {

@@ -38,7 +38,11 @@ final class ViewComputer {
         boolean narrowed = shown.size() != s.sessions().size();
         Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
         Map<GroupBy, List<Session>> detailData = new EnumMap<>(GroupBy.class);
+        java.util.Set<GroupBy> counted = java.util.EnumSet.noneOf(GroupBy.class);
         for (GroupBy by : GroupBy.values()) {
+            if (narrowed ? by == r.visibleGroup() : s.groups().containsKey(by)) {
+                counted.add(by);
+            }
             List<GroupSummary> source = !narrowed ? s.groups().getOrDefault(by, List.of())
                     : by == r.visibleGroup() ? GroupIndex.of(by, shown).summaries() : List.of();
             List<GroupSummary> list = new ArrayList<>(source);
@@ -53,7 +57,7 @@ final class ViewComputer {
         }
         // sessions that expired since the snapshot are no longer active, though the next poll has not said so yet
         int active = (int) s.sessions().stream().filter(x -> x.expiresAt().isAfter(r.now())).count();
-        return new ViewData(shown, groupData, detailData, active, charts(r, shown), result.nextChange());
+        return new ViewData(shown, groupData, counted, detailData, active, charts(r, shown), result.nextChange());
     }
 
     /** The location and trust charts are computed only while they are unfolded. */

@@ -8,11 +8,13 @@ import com.sessionconsole.ui.ChartData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the tables show after one recompute, built off the FX thread and applied in one go.
+ * {@code counted} names the group dimensions whose summaries were built (the others are still being counted);
  * {@code nextChange} is when time alone next changes what is shown (an expiry, a filter's edge).
  */
-record ViewData(List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups, Map<GroupBy, List<Session>> details,
-                int totalActive, ChartData charts, Instant nextChange) {
+record ViewData(List<Session> sessions, Map<GroupBy, List<GroupSummary>> groups, Set<GroupBy> counted,
+                Map<GroupBy, List<Session>> details, int totalActive, ChartData charts, Instant nextChange) {
 }

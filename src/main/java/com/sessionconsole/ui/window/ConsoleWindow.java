@@ -8,6 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -24,14 +25,20 @@ public final class ConsoleWindow {
         this.stage = stage;
         this.models = models;
         this.view = new MainView(models, prefs, dialogs, demo);
-        Scene scene = new Scene(view.root(), prefs.getDouble("window.width", 1366), prefs.getDouble("window.height", 768));
+        WindowPlacement.Rect at = WindowPlacement.place(remembered(prefs), Screen.getScreens().stream()
+                .sorted(java.util.Comparator.comparing(s -> !s.equals(Screen.getPrimary())))
+                .map(s -> new WindowPlacement.Rect(s.getVisualBounds().getMinX(), s.getVisualBounds().getMinY(),
+                        s.getVisualBounds().getWidth(), s.getVisualBounds().getHeight())).toList());
+        Scene scene = new Scene(view.root(), at.width(), at.height());
+        stage.setX(at.x());
+        stage.setY(at.y());
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource("/com/sessionconsole/ui/console.css")).toExternalForm());
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> view.searchField().requestFocus());
         stage.setScene(scene);
         stage.setTitle(demo ? "Session Console — DEMO database (synthetic data)" : "Session Console — " + connection);
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(Math.min(900, at.width()));
+        stage.setMinHeight(Math.min(560, at.height()));
         for (String size : new String[]{"16", "32", "64", "128", "256"}) {
             InputStream icon = ConsoleWindow.class.getResourceAsStream("/com/sessionconsole/ui/icons/session-console-" + size + ".png");
             if (icon != null) {
@@ -39,12 +46,21 @@ public final class ConsoleWindow {
             }
         }
         stage.setOnHiding(e -> {
-            prefs.putDouble("window.width", scene.getWidth());
-            prefs.putDouble("window.height", scene.getHeight());
+            prefs.putDouble("window.x", stage.getX());
+            prefs.putDouble("window.y", stage.getY());
+            prefs.putDouble("window.width", stage.getWidth());
+            prefs.putDouble("window.height", stage.getHeight());
             prefs.flush();
         });
         clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> models.status().updateStaleText()));
         clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static WindowPlacement.Rect remembered(ViewPrefs prefs) {
+        double w = prefs.getDouble("window.width", -1);
+        double h = prefs.getDouble("window.height", -1);
+        return w <= 0 || h <= 0 ? null
+                : new WindowPlacement.Rect(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN), w, h);
     }
 
     public void show() {

@@ -16,6 +16,7 @@ final class StatusBar {
     @FXML private Label count;
     @FXML private Label replica;
     @FXML private Label error;
+    @FXML private javafx.scene.layout.HBox legend;
 
     private final ConnectionStatusViewModel status;
     private final LiveViewModel live;
@@ -41,6 +42,17 @@ final class StatusBar {
         status.replicaBehindProperty().addListener((obs, old, behind) -> replica.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("behind"), behind));
         error.textProperty().bind(status.errorTextProperty());
+        for (Label l : new Label[]{connection, refresh, paused, count, replica}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the facts never shrink to "…"; the legend gives way first
+        }
+        legend.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> ((javafx.scene.layout.HBox) legend.getParent()).getWidth()
+                - connection.getWidth() - refresh.getWidth() - count.getWidth() - replica.getWidth() - error.getWidth() - 120
+                > legend.prefWidth(-1), ((javafx.scene.layout.HBox) legend.getParent()).widthProperty(), connection.widthProperty(), refresh.widthProperty(),
+                count.widthProperty(), replica.widthProperty(), error.widthProperty()));
+        legend.managedProperty().bind(legend.visibleProperty());
+        javafx.scene.control.Tooltip.install(legend, new javafx.scene.control.Tooltip("Green: arrived with the last poll (for one poll). "
+                + "Purple bar: its user, device or IP is watched. Red italic IP: not an address (the column is free text). "
+                + "Red bold trust: at or below 20. Enter on a row says why it is highlighted."));
     }
 
     Parent root() {
