@@ -76,7 +76,7 @@ public final class FindingsView {
         evidence.setItems(vm.evidence());
         status.textProperty().bind(vm.statusProperty());
 
-        // a collapsed group has no one subject, and its evidence is revoked from its findings one by one
+        // a collapsed group has no one subject, and a whole rule is never revoked at once: list it, then revoke a finding
         show.disableProperty().bind(vm.selectedProperty().map(r -> r.isGroup() || r.finding().subjectKind() == null).orElse(true));
         show.setOnAction(e -> {
             Finding f = vm.selectedProperty().get().finding();

@@ -2,6 +2,7 @@ package com.sessionconsole.findings.ui;
 
 import com.sessionconsole.domain.FindingRule;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
@@ -21,6 +22,8 @@ final class RuleStrip {
     private static final Map<RuleDisplay, String> CHOICES = Map.of(RuleDisplay.LIST, "List each finding",
             RuleDisplay.GROUP, "Collapse into one row", RuleDisplay.MUTE, "Mute (keep counting)");
 
+    private static final PseudoClass MUTED = PseudoClass.getPseudoClass("muted");
+
     private final FindingsViewModel vm;
     private final FlowPane pane = new FlowPane(6, 4);
     private final Map<FindingRule, MenuButton> buttons = new EnumMap<>(FindingRule.class);
@@ -38,7 +41,7 @@ final class RuleStrip {
         for (RuleSummary s : vm.summaries()) {
             MenuButton b = buttons.computeIfAbsent(s.rule(), this::button);
             b.setText(s.text());
-            b.pseudoClassStateChanged(SeverityStyle.MUTED, s.display() == RuleDisplay.MUTE);
+            b.pseudoClassStateChanged(MUTED, s.display() == RuleDisplay.MUTE);
             toggles.get(s.rule()).getToggles().stream().filter(t -> t.getUserData() == s.display()).findFirst()
                     .ifPresent(t -> t.setSelected(true));
             shown.add(b);

@@ -16,7 +16,6 @@ import java.util.Map;
  * Sessions table's low-trust red, which made LOW look like HIGH.
  */
 final class SeverityStyle {
-    static final PseudoClass MUTED = PseudoClass.getPseudoClass("muted");
     private static final Map<Severity, PseudoClass> CLASSES = new EnumMap<>(Severity.class);
 
     static {
