@@ -70,7 +70,7 @@ public final class ConsoleWiring {
                 new TokenLookupViewModel(new TokenLookup(ws.dao()), live, messages),
                 new WatchlistViewModel(feed, new Watchlist(watchlistFile), messages),
                 new ExportViewModel(runner, live, messages, ws.label(), clock),
-                new FindingsViewModel(feed, new FindingsEngine(ws.dao(), clock)),
+                new FindingsViewModel(feed, new FindingsEngine(ws.dao(), clock), ws.label()),
                 new HistoryViewModel(runner, new SessionHistory(ws.dao())),
                 new AuditViewModel(runner, ws.audit()),
                 messages);

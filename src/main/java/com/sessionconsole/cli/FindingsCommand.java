@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 @Command(name = "findings", description = "What looks wrong right now, most severe first.")
 final class FindingsCommand extends WorkspaceCommand {
-    static final List<String> HEADER = List.of("rule", "severity", "subject_kind", "subject", "sessions", "detail", "session_ids");
+    /** New columns go last: scripts that read the older ones by position keep working. */
+    static final List<String> HEADER = List.of("rule", "severity", "subject_kind", "subject", "sessions", "detail", "session_ids",
+            "measured", "threshold");
 
     @Option(names = "--rule", paramLabel = "RULE", description = "only this rule: ${COMPLETION-CANDIDATES}", completionCandidates = RuleNames.class)
     String rule;
@@ -64,7 +66,8 @@ final class FindingsCommand extends WorkspaceCommand {
             }
             rows.add(Arrays.asList(f.rule().cliName(), f.severity().name().toLowerCase(),
                     f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.evidence().size(), f.detail(),
-                    f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" "))));
+                    f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" ")),
+                    f.measure().value(), f.measure().threshold()));
         }
         RowPrinter.print(out, format, HEADER, rows);
         return ExitCodes.OK;

@@ -1,40 +1,93 @@
 package com.sessionconsole.domain;
 
-/** What the console flags, and how loudly. */
+/**
+ * What the console flags, and how loudly.
+ *
+ * <p>Severity scales with magnitude for the rules that count something against a threshold (many IPs,
+ * many countries, a shared IP or device, a burst): a finding whose measured value is at least
+ * {@value #RAISE_FACTOR}× the threshold is one step more severe than the rule's base severity, and
+ * one barely over it (below 1.25× the threshold) is one step less severe. With the default threshold
+ * of 3 countries, 3 countries is MEDIUM and 4 or more is HIGH; with 20 users per IP, 20 to 24 users is
+ * LOW, 25 to 39 MEDIUM and 40 or more HIGH. The other rules fire on any matching row and keep their
+ * base severity.
+ */
 public enum FindingRule {
-    BURST_IP(Severity.HIGH, "IP opened many sessions in a short time"),
-    BURST_USER(Severity.HIGH, "user opened many sessions in a short time"),
-    USER_MANY_COUNTRIES(Severity.HIGH, "user active from many countries"),
-    USER_MANY_IPS(Severity.MEDIUM, "user active from many IPs"),
-    SHARED_IP(Severity.MEDIUM, "IP shared by many users (NAT, proxy or credential stuffing)"),
-    NEW_IP_FOR_USER(Severity.MEDIUM, "recent session from an IP never seen before for this user"),
-    NEW_DEVICE_FOR_USER(Severity.MEDIUM, "recent session from a device never seen before for this user"),
-    LOW_TRUST(Severity.MEDIUM, "active session with low trust"),
-    SHARED_DEVICE(Severity.LOW, "device shared by many users"),
-    ACTIVE_BUT_EXPIRED(Severity.LOW, "is_active true but expires_at in the past"),
-    ACTIVE_BUT_DELETED(Severity.LOW, "is_active true but deleted_at set"),
-    ACTIVE_NULL(Severity.LOW, "is_active is NULL"),
-    UNDECODABLE_ROW(Severity.MEDIUM, "a column of the row could not be decoded; shown with what could be read"),
-    INVALID_IP(Severity.LOW, "ip_address is not a valid IP");
+    BURST_IP(Severity.HIGH, true, "Login burst from one IP", "IP opened many sessions in a short time"),
+    BURST_USER(Severity.HIGH, true, "Login burst by one user", "user opened many sessions in a short time"),
+    USER_MANY_COUNTRIES(Severity.HIGH, true, "User in many countries", "user active from many countries"),
+    USER_MANY_IPS(Severity.MEDIUM, true, "User on many IPs", "user active from many IPs"),
+    SHARED_IP(Severity.MEDIUM, true, "IP shared by many users", "IP shared by many users (NAT, proxy or credential stuffing)"),
+    NEW_IP_FOR_USER(Severity.MEDIUM, false, "New IP for user", "recent session from an IP never seen before for this user"),
+    NEW_DEVICE_FOR_USER(Severity.MEDIUM, false, "New device for user", "recent session from a device never seen before for this user"),
+    LOW_TRUST(Severity.MEDIUM, false, "Low trust", "active session with low trust"),
+    SHARED_DEVICE(Severity.LOW, true, "Device shared by many users", "device shared by many users"),
+    ACTIVE_BUT_EXPIRED(Severity.LOW, false, "Active but expired", "is_active true but expires_at in the past"),
+    ACTIVE_BUT_DELETED(Severity.LOW, false, "Active but deleted", "is_active true but deleted_at set"),
+    ACTIVE_NULL(Severity.LOW, false, "Active flag NULL", "is_active is NULL"),
+    UNDECODABLE_ROW(Severity.MEDIUM, false, "Undecodable row", "a column of the row could not be decoded; shown with what could be read"),
+    INVALID_IP(Severity.LOW, false, "Invalid IP address", "ip_address is not a valid IP");
 
-    public enum Severity { HIGH, MEDIUM, LOW }
+    /** A measure at least this many times the threshold raises the severity one step. */
+    public static final int RAISE_FACTOR = 2;
+
+    public enum Severity {
+        HIGH, MEDIUM, LOW;
+
+        Severity raised() {
+            return this == LOW ? MEDIUM : HIGH;
+        }
+
+        Severity lowered() {
+            return this == HIGH ? MEDIUM : LOW;
+        }
+    }
 
     private final Severity severity;
+    private final boolean scaled;
+    private final String label;
     private final String description;
 
-    FindingRule(Severity severity, String description) {
+    FindingRule(Severity severity, boolean scaled, String label, String description) {
         this.severity = severity;
+        this.scaled = scaled;
+        this.label = label;
         this.description = description;
     }
 
+    /** The base severity, before scaling. */
     public Severity severity() {
         return severity;
+    }
+
+    /** The severity of a finding of this rule that measured {@code m}. */
+    public Severity severityAt(Measure m) {
+        if (!scaled) {
+            return severity;
+        }
+        if (m.value() >= RAISE_FACTOR * m.threshold()) {
+            return severity.raised();
+        }
+        // below 1.25× the threshold, in integers
+        if (4 * m.value() < 5 * m.threshold()) {
+            return severity.lowered();
+        }
+        return severity;
+    }
+
+    public boolean scalesWithMagnitude() {
+        return scaled;
+    }
+
+    /** For people: "New IP for user". */
+    public String label() {
+        return label;
     }
 
     public String description() {
         return description;
     }
 
+    /** For scripts: "new_ip_for_user". */
     public String cliName() {
         return name().toLowerCase();
     }

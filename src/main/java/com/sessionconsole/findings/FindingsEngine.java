@@ -6,6 +6,7 @@ import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.IpAddresses;
+import com.sessionconsole.domain.Measure;
 import com.sessionconsole.domain.Session;
 
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Computes findings. Rules about the live set run in memory over the poller's snapshot (no table
  * scan). Rules that need rows outside the active set (zombie rows, first-seen IPs and devices) use
  * indexed queries, and their answers are reused for {@link #DB_RULES_MAX_AGE} so that they never run
- * on every tick.
+ * on every tick. Each finding carries what it measured against its threshold, from which its
+ * severity is scaled (see {@link FindingRule}).
  */
 public final class FindingsEngine {
     public static final Duration DB_RULES_MAX_AGE = Duration.ofSeconds(60);
@@ -44,7 +45,7 @@ public final class FindingsEngine {
         this.clock = clock;
     }
 
-    /** Most severe first, then most evidence first. */
+    /** In {@link Finding#ORDER}. */
     public synchronized List<Finding> compute(List<Session> active, FindingSettings s, Instant serverNow, boolean forceDbRefresh) {
         List<Finding> out = new ArrayList<>();
         if (s.on(FindingRule.USER_MANY_IPS)) {
@@ -61,16 +62,16 @@ public final class FindingsEngine {
         }
         if (s.on(FindingRule.LOW_TRUST)) {
             tableWide(out, FindingRule.LOW_TRUST, active.stream().filter(x -> x.trustLevel() != null && x.trustLevel() <= s.maxLowTrust()).toList(),
-                    "active sessions with trust at or below " + s.maxLowTrust());
+                    "active session(s) with trust at or below " + s.maxLowTrust());
         }
         if (s.on(FindingRule.INVALID_IP)) {
             tableWide(out, FindingRule.INVALID_IP, active.stream().filter(x -> x.ipAddress() != null && !IpAddresses.isIp(x.ipAddress())).toList(),
-                    "active sessions whose ip_address is not an IP");
+                    "active session(s) whose ip_address is not an IP");
         }
         if (s.on(FindingRule.UNDECODABLE_ROW)) {
             // one finding per row: the detail names the row's id and each column that failed
             active.stream().filter(x -> x.decodeProblem() != null).forEach(x -> out.add(new Finding(FindingRule.UNDECODABLE_ROW,
-                    null, x.id().toString(), x.decodeProblem(), List.of(x))));
+                    null, x.id().toString(), x.decodeProblem(), new Measure(1, 1, "undecodable row"), List.of(x))));
         }
         if (s.on(FindingRule.BURST_IP)) {
             bursts(out, active, GroupBy.IP, s, FindingRule.BURST_IP);
@@ -87,8 +88,7 @@ public final class FindingsEngine {
         if (s.on(FindingRule.NEW_DEVICE_FOR_USER)) {
             newForUser(out, active, GroupBy.DEVICE, s, serverNow, FindingRule.NEW_DEVICE_FOR_USER);
         }
-        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)
-                .thenComparing(f -> -f.evidence().size()).thenComparing(f -> Objects.toString(f.subject(), "")));
+        out.sort(Finding.ORDER);
         return out;
     }
 
@@ -114,14 +114,15 @@ public final class FindingsEngine {
             Set<String> values = new HashSet<>();
             sessions.forEach(x -> values.add(counted.apply(x)));
             if (values.size() >= min) {
-                out.add(new Finding(rule, by, key, values.size() + " " + noun + " across " + sessions.size() + " active sessions", sessions));
+                out.add(new Finding(rule, by, key, values.size() + " " + noun + " across " + sessions.size() + " active sessions",
+                        new Measure(values.size(), min, noun), sessions));
             }
         });
     }
 
     private static void tableWide(List<Finding> out, FindingRule rule, List<Session> evidence, String noun) {
         if (!evidence.isEmpty()) {
-            out.add(new Finding(rule, null, null, evidence.size() + " " + noun, evidence));
+            out.add(new Finding(rule, null, null, evidence.size() + " " + noun, new Measure(evidence.size(), 1, noun), evidence));
         }
     }
 
@@ -150,7 +151,8 @@ public final class FindingsEngine {
                 }
             }
             if (best >= s.burstSessions()) {
-                out.add(new Finding(rule, by, key, best + " sessions opened within " + s.burstWindow().toMinutes() + " min",
+                String within = "sessions opened within " + s.burstWindow().toMinutes() + " min";
+                out.add(new Finding(rule, by, key, best + " " + within, new Measure(best, s.burstSessions(), within),
                         sessions.subList(bestStart, bestStart + best)));
             }
         });
@@ -164,14 +166,14 @@ public final class FindingsEngine {
         }
         if (s.on(FindingRule.ACTIVE_BUT_EXPIRED)) {
             tableWide(out, FindingRule.ACTIVE_BUT_EXPIRED, zombies.stream()
-                    .filter(x -> Boolean.TRUE.equals(x.active()) && !x.expiresAt().isAfter(serverNow)).toList(), "rows active but expired");
+                    .filter(x -> Boolean.TRUE.equals(x.active()) && !x.expiresAt().isAfter(serverNow)).toList(), "row(s) active but expired");
         }
         if (s.on(FindingRule.ACTIVE_BUT_DELETED)) {
             tableWide(out, FindingRule.ACTIVE_BUT_DELETED, zombies.stream()
-                    .filter(x -> Boolean.TRUE.equals(x.active()) && x.deletedAt() != null).toList(), "rows active but deleted");
+                    .filter(x -> Boolean.TRUE.equals(x.active()) && x.deletedAt() != null).toList(), "row(s) active but deleted");
         }
         if (s.on(FindingRule.ACTIVE_NULL)) {
-            tableWide(out, FindingRule.ACTIVE_NULL, zombies.stream().filter(x -> x.active() == null).toList(), "rows with is_active NULL");
+            tableWide(out, FindingRule.ACTIVE_NULL, zombies.stream().filter(x -> x.active() == null).toList(), "row(s) with is_active NULL");
         }
     }
 
@@ -193,8 +195,9 @@ public final class FindingsEngine {
                 byUser.computeIfAbsent(x.userId().toString(), k -> new ArrayList<>()).add(x);
             }
         }
-        byUser.forEach((user, sessions) -> out.add(new Finding(rule, GroupBy.USER, user,
-                sessions.size() + " session(s) in the last " + s.newWithin().toHours() + " h from "
-                        + (dimension == GroupBy.IP ? "an IP" : "a device") + " this user never used before", sessions)));
+        String unit = "session(s) in the last " + s.newWithin().toHours() + " h from " + (dimension == GroupBy.IP ? "an IP" : "a device")
+                + " this user never used before";
+        byUser.forEach((user, sessions) -> out.add(new Finding(rule, GroupBy.USER, user, sessions.size() + " " + unit,
+                new Measure(sessions.size(), 1, unit), sessions)));
     }
 }

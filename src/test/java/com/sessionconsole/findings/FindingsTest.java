@@ -4,6 +4,7 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
+import com.sessionconsole.domain.Measure;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.support.Rows;
@@ -135,7 +136,16 @@ class FindingsTest {
             assertThat(tableWide.get(FindingRule.LOW_TRUST).evidence()).extracting(Session::trustLevel).containsExactly(10);
             Finding newIp = findings.stream().filter(f -> f.rule() == FindingRule.NEW_IP_FOR_USER).findFirst().orElseThrow();
             assertThat(newIp.evidence()).extracting(Session::ipAddress).containsExactly("10.5.5.6");
-            assertThat(findings.get(0).severity()).isEqualTo(FindingRule.Severity.HIGH);
+            assertThat(findings).isSortedAccordingTo(Finding.ORDER);
+            // each planted case is barely over its threshold, so one step below its rule's base severity
+            Finding burst = findings.stream().filter(f -> f.rule() == FindingRule.BURST_IP).findFirst().orElseThrow();
+            assertThat(burst.measure()).isEqualTo(new Measure(20, 20, "sessions opened within 10 min"));
+            assertThat(burst.severity()).isEqualTo(FindingRule.Severity.MEDIUM);
+            Finding nat = findings.stream().filter(f -> f.rule() == FindingRule.SHARED_IP && f.subject().equals("198.51.100.1"))
+                    .findFirst().orElseThrow();
+            assertThat(nat.measure().value()).isEqualTo(db.count("SELECT count(DISTINCT user_id) FROM public.user_sessions "
+                    + "WHERE ip_address = '198.51.100.1' AND is_active = true AND deleted_at IS NULL AND expires_at > now()"));
+            assertThat(nat.severity()).isEqualTo(FindingRule.Severity.LOW);
         }
     }
 
@@ -164,6 +174,10 @@ class FindingsTest {
         List<List<String>> expected = db.query("SELECT ip_address, count(*)::text FROM public.user_sessions WHERE is_active = true "
                 + "AND deleted_at IS NULL AND expires_at > now() GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
         assertThat(shared).extracting(r -> List.of(r.get("subject"), r.get("sessions"))).containsExactlyInAnyOrderElementsOf(expected);
+        List<List<String>> users = db.query("SELECT ip_address, count(DISTINCT user_id)::text, '20' FROM public.user_sessions WHERE "
+                + "is_active = true AND deleted_at IS NULL AND expires_at > now() GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
+        assertThat(shared).extracting(r -> List.of(r.get("subject"), r.get("measured"), r.get("threshold")))
+                .containsExactlyInAnyOrderElementsOf(users);
 
         List<CSVRecord> all = cliFindings();
         Map<String, CSVRecord> byRule = new java.util.HashMap<>();

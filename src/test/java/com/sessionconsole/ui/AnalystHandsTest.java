@@ -160,7 +160,7 @@ class AnalystHandsTest {
     void enterOpensTheDetailWithEveryColumnAbsoluteTimesAndWhyTheRowStandsOut(FxRobot robot) throws Exception {
         await("first load", () -> table(robot).getItems().size() > 100);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // computes the findings
-        await("findings", () -> !console.vm.findings().findings().isEmpty());
+        await("findings", () -> !console.vm.findings().all().isEmpty());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         showOnly(robot, "Handsville", 1);
         robot.interact(() -> {

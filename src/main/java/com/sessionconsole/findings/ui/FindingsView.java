@@ -4,6 +4,8 @@ import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.live.ui.GroupView;
 import com.sessionconsole.revoke.ui.RevokeViewModel;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.ViewPrefs;
 
@@ -12,8 +14,8 @@ import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -23,19 +25,24 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.function.Function;
 
-/** Findings by severity, with rule switches, thresholds, the evidence rows, and show / revoke actions. */
+/**
+ * Findings by severity (coloured, with a legend), with rule switches, thresholds, the per-rule strip that
+ * collapses or mutes a rule, a "why flagged" tooltip on each row, the evidence rows, and show / revoke actions.
+ */
 public final class FindingsView {
+    @FXML private VBox header;
     @FXML private HBox controls;
     @FXML private Label status;
-    @FXML private TableView<Finding> findings;
+    @FXML private TableView<FindingRow> findings;
     @FXML private TableView<Session> evidence;
     @FXML private Label evidenceTitle;
     @FXML private Button show;
@@ -43,40 +50,55 @@ public final class FindingsView {
 
     private final Parent root;
 
-    public FindingsView(FindingsViewModel vm, LiveViewModel console, RevokeViewModel revoker, Predicate<Session> isWatched, ViewPrefs prefs,
+    public FindingsView(FindingsViewModel vm, LiveViewModel console, RevokeViewModel revoker, SessionActions actions, ViewPrefs prefs,
                         Runnable showSessions) {
         root = Fxml.load("FindingsView.fxml", this);
         findings.setId("findings-table");
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         findings.setFixedCellSize(26);
         findings.getColumns().add(severity());
-        findings.getColumns().add(column("Rule", 170, f -> f.rule().cliName()));
-        findings.getColumns().add(column("Subject", 290, f -> f.subjectKind() == null ? "(table)" : f.subjectKind().label() + " "
-                + GroupView.keyText(f.subject())));
-        findings.getColumns().add(column("Finding", 380, Finding::detail));
-        findings.getColumns().add(column("Rows", 60, f -> Integer.toString(f.evidence().size())));
-        findings.setItems(vm.findings());
-        findings.getSelectionModel().selectedItemProperty().addListener((obs, old, f) -> {
-            vm.select(f);
-            evidenceTitle.setText(f == null ? "Select a finding to see its evidence." : f.rule().description() + " — " + f.evidence().size() + " row(s)");
+        findings.getColumns().add(column("Rule", 190, r -> r.rule().label()));
+        findings.getColumns().add(column("Subject", 270, FindingsView::subject));
+        findings.getColumns().add(column("Finding", 380, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
+        findings.getColumns().add(column("Rows", 60, r -> Integer.toString(r.evidence().size())));
+        findings.setRowFactory(t -> whyRow());
+        findings.setItems(vm.rows());
+        findings.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
+        vm.selectedProperty().addListener((obs, old, r) -> {
+            if (r == null) {
+                findings.getSelectionModel().clearSelection();
+            } else if (findings.getSelectionModel().getSelectedItem() != r) {
+                findings.getSelectionModel().select(r);
+            }
+            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().label() + ": " + r.rule().description()
+                    + " — " + r.evidence().size() + " row(s)");
         });
-        SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), isWatched, prefs, "findings.evidence");
+        SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions.isWatched(), prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
+        SessionMenu.install(evidence, x -> x, actions);
         status.textProperty().bind(vm.statusProperty());
 
-        show.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.subjectKind() == null).orElse(true));
+        // a collapsed group has no one subject, and a whole rule is never revoked at once: list it, then revoke a finding
+        show.disableProperty().bind(vm.selectedProperty().map(r -> r.isGroup() || r.finding().subjectKind() == null).orElse(true));
         show.setOnAction(e -> {
-            Finding f = findings.getSelectionModel().getSelectedItem();
+            Finding f = vm.selectedProperty().get().finding();
             console.pivotTo(f.subjectKind(), f.subject());
             showSessions.run();
         });
-        revoke.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().isNull()
+        revoke.disableProperty().bind(BooleanExpression.booleanExpression(vm.selectedProperty().map(FindingRow::isGroup).orElse(true))
                 .or(revoker.disabledReasonProperty().isNotNull()));
-        revoke.setOnAction(e -> revoker.execute(revoker.planRevokeActive(findings.getSelectionModel().getSelectedItem().evidence())));
+        revoke.setOnAction(e -> revoker.execute(revoker.planRevokeActive(vm.selectedProperty().get().evidence())));
+
+        String displaysKey = "findings.display." + Integer.toHexString(vm.workspace().hashCode());
+        vm.setDisplays(RuleDisplay.parse(prefs.get(displaysKey, "")));
+        vm.displaysProperty().addListener((obs, old, d) -> prefs.put(displaysKey, RuleDisplay.format(d)));
+        header.getChildren().addAll(new RuleStrip(vm).root(), SeverityStyle.legend());
 
         MenuButton rules = new MenuButton("Rules");
+        rules.setMnemonicParsing(false);
         for (FindingRule r : FindingRule.values()) {
-            CheckMenuItem item = new CheckMenuItem(r.cliName() + " — " + r.description());
+            CheckMenuItem item = new CheckMenuItem(r.label() + " — " + r.description());
+            item.setMnemonicParsing(false);
             item.setSelected(vm.settingsProperty().get().on(r));
             item.selectedProperty().addListener((obs, old, on) -> vm.setRule(r, on));
             rules.getItems().add(item);
@@ -111,26 +133,48 @@ public final class FindingsView {
         return box;
     }
 
-    private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
-        TableColumn<Finding, String> c = new TableColumn<>(title);
+    private static String subject(FindingRow r) {
+        if (r.isGroup()) {
+            return "(" + r.size() + " subjects)";
+        }
+        Finding f = r.finding();
+        return f.subjectKind() == null ? "(table)" : f.subjectKind().label() + " " + GroupView.keyText(f.subject());
+    }
+
+    private static TableRow<FindingRow> whyRow() {
+        Tooltip why = new Tooltip();
+        return new TableRow<>() {
+            @Override
+            protected void updateItem(FindingRow r, boolean empty) {
+                super.updateItem(r, empty);
+                why.setText(empty || r == null ? null : VisibleText.of(r.why()));
+                setTooltip(empty || r == null ? null : why);
+            }
+        };
+    }
+
+    private static TableColumn<FindingRow, String> column(String title, double width, Function<FindingRow, String> value) {
+        TableColumn<FindingRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(value.apply(cd.getValue()))));
         return c;
     }
 
-    private static TableColumn<Finding, Finding> severity() {
-        TableColumn<Finding, Finding> c = new TableColumn<>("Severity");
+    private static TableColumn<FindingRow, FindingRule.Severity> severity() {
+        TableColumn<FindingRow, FindingRule.Severity> c = new TableColumn<>("Severity");
         c.setPrefWidth(80);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Finding f, boolean empty) {
-                super.updateItem(f, empty);
-                setText(empty || f == null ? null : f.severity().name());
-                for (FindingRule.Severity s : FindingRule.Severity.values()) {
-                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase()), !empty && f != null && f.severity() == s);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().severity()));
+        c.setCellFactory(col -> {
+            TableCell<FindingRow, FindingRule.Severity> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(FindingRule.Severity s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty || s == null ? null : s.name());
+                    SeverityStyle.apply(this, empty ? null : s);
                 }
-            }
+            };
+            cell.getStyleClass().add("severity");
+            return cell;
         });
         return c;
     }

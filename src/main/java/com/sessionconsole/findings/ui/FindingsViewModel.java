@@ -17,26 +17,42 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Findings over the live set. They are computed off the FX thread after each poll, but only while
  * the Findings view is showing, so an analyst who never looks at them pays nothing. A newer
- * computation always wins over an older one that finishes later.
+ * computation always wins over an older one that finishes later. The selected row survives a
+ * refresh (matched by its finding's rule and subject), and each rule can be collapsed or muted.
  */
 public final class FindingsViewModel {
     private final LiveFeed feed;
     private final FindingsEngine engine;
+    private final String workspace;
     private final LatestWins latest;
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private List<Finding> all = List.of();
+    private int activeSessions = -1;
+    private final ObservableList<FindingRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FindingRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<RuleSummary> summaries = FXCollections.observableArrayList();
+    private final ObservableList<RuleSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
     private final ObservableList<Session> evidence = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FindingRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Map<FindingRule, RuleDisplay>> displays = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<FindingSettings> settings = new ReadOnlyObjectWrapper<>(FindingSettings.DEFAULTS);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private boolean visible;
+    private boolean replacingRows;
 
-    public FindingsViewModel(LiveFeed feed, FindingsEngine engine) {
+    /** @param workspace names the database, so that per-rule choices are remembered per workspace */
+    public FindingsViewModel(LiveFeed feed, FindingsEngine engine, String workspace) {
         this.feed = feed;
         this.engine = engine;
+        this.workspace = workspace;
         this.latest = new LatestWins(feed.runner());
         feed.onUpdate(u -> {
             if (visible) {
@@ -62,14 +78,56 @@ public final class FindingsViewModel {
         Snapshot s = feed.snapshot();
         FindingSettings current = settings.get();
         latest.submit(() -> engine.compute(s.sessions(), current, s.serverNow(), force), result -> {
-            findings.setAll(result);
-            status.set(result.size() + " finding(s) over " + s.sessions().size() + " active sessions; database rules refresh at most every "
-                    + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s");
+            all = result;
+            activeSessions = s.sessions().size();
+            show();
         }, e -> status.set("Findings could not be computed: " + e.getMessage()));
     }
 
-    public void select(Finding f) {
-        evidence.setAll(f == null ? List.of() : f.evidence());
+    private void show() {
+        Object keep = selected.get() == null ? null : selected.get().key();
+        List<FindingRow> next = FindingRows.rows(all, displays.get());
+        replacingRows = true;
+        try {
+            rows.setAll(next);
+        } finally {
+            replacingRows = false;
+        }
+        summaries.setAll(FindingRows.summaries(all, displays.get()));
+        long muted = summaries.stream().filter(r -> r.display() == RuleDisplay.MUTE).mapToLong(RuleSummary::count).sum();
+        if (activeSessions >= 0) {
+            status.set(all.size() + " finding(s) over " + activeSessions + " active sessions" + (muted == 0 ? "" : ", " + muted + " of them muted")
+                    + "; database rules refresh at most every " + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s");
+        }
+        setSelected(next.stream().filter(r -> r.key().equals(keep)).findFirst().orElse(null));
+    }
+
+    /** The analyst selected a row (null: none). Ignored while the rows are being replaced, which may clear the table's selection. */
+    public void select(FindingRow row) {
+        if (!replacingRows && row != selected.get()) {
+            setSelected(row);
+        }
+    }
+
+    private void setSelected(FindingRow row) {
+        selected.set(row);
+        evidence.setAll(row == null ? List.of() : row.evidence());
+    }
+
+    public void setDisplay(FindingRule rule, RuleDisplay display) {
+        Map<FindingRule, RuleDisplay> next = new EnumMap<>(FindingRule.class);
+        next.putAll(displays.get());
+        next.put(rule, display);
+        setDisplays(next);
+    }
+
+    public void setDisplays(Map<FindingRule, RuleDisplay> next) {
+        if (!Objects.equals(next, displays.get())) {
+            Map<FindingRule, RuleDisplay> copy = new EnumMap<>(FindingRule.class);
+            copy.putAll(next);
+            displays.set(Collections.unmodifiableMap(copy));
+            show();
+        }
     }
 
     public void setRule(FindingRule rule, boolean on) {
@@ -88,12 +146,33 @@ public final class FindingsViewModel {
                 s.minUsersPerDevice(), s.maxLowTrust(), d, s.burstSessions(), s.burstWindow()));
     }
 
-    public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+    public String workspace() {
+        return workspace;
+    }
+
+    /** Every finding of the last computation, muted and collapsed ones included; empty before the first. FX thread. */
+    public List<Finding> all() {
+        return all;
+    }
+
+    public ObservableList<FindingRow> rows() {
+        return rowsView;
+    }
+
+    public ObservableList<RuleSummary> summaries() {
+        return summariesView;
     }
 
     public ObservableList<Session> evidence() {
         return FXCollections.unmodifiableObservableList(evidence);
+    }
+
+    public ReadOnlyObjectProperty<FindingRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<FindingRule, RuleDisplay>> displaysProperty() {
+        return displays.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<FindingSettings> settingsProperty() {

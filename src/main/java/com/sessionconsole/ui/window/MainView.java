@@ -85,7 +85,7 @@ public final class MainView implements WindowActions {
             groupViews.put(by, view);
             registry.add(ConsoleTab.of(by), view.root());
         }
-        registry.add(ConsoleTab.FINDINGS, new FindingsView(vms.findings(), vms.live(), vms.revoke(), vms.watchlist()::isWatched, prefs,
+        registry.add(ConsoleTab.FINDINGS, new FindingsView(vms.findings(), vms.live(), vms.revoke(), sessionActions, prefs,
                 () -> showTab(ConsoleTab.SESSIONS)).root());
         registry.add(ConsoleTab.HISTORY, new HistoryView(vms.history(), prefs, sessionActions).root());
         registry.add(ConsoleTab.AUDIT, new AuditView(vms.audit()).root());
@@ -137,12 +137,12 @@ public final class MainView implements WindowActions {
 
     private List<String> findingsCiting(Session s) {
         List<String> out = new java.util.ArrayList<>();
-        for (Finding f : vms.findings().findings()) {
+        for (Finding f : vms.findings().all()) {
             if (f.evidence().stream().anyMatch(e -> e.id().equals(s.id()))) {
-                out.add(f.severity() + "  " + f.rule().description() + (f.subject() == null ? "" : " — " + f.subject()));
+                out.add(f.severity() + "  " + f.rule().label() + ": " + f.measure().why() + (f.subject() == null ? "" : " — " + f.subject()));
             }
         }
-        if (out.isEmpty() && vms.findings().findings().isEmpty()) {
+        if (out.isEmpty() && vms.findings().all().isEmpty()) {
             out.add("No findings computed yet: open the Findings tab (Ctrl+5) to compute them.");
         }
         return out;
