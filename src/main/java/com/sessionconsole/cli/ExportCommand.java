@@ -4,9 +4,11 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
 import com.sessionconsole.export.CsvExport;
+import com.sessionconsole.export.ExportFile;
+import com.sessionconsole.export.JsonExport;
+import com.sessionconsole.export.ProvenancePlacement;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.live.GroupIndex;
-import com.sessionconsole.export.JsonExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,12 @@ final class ExportCommand extends WorkspaceCommand {
             + " gets a leading ' so that a spreadsheet shows it instead of running it as a formula")
     boolean raw;
 
+    @Option(names = "--provenance", defaultValue = "header", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
+            description = {"where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json",
+                    "beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;",
+                    "sidecar writes it beside as well, none is refused"})
+    ProvenancePlacement provenance;
+
     ExportCommand(WorkspaceOpener opener) {
         super(opener);
     }
@@ -73,6 +81,9 @@ final class ExportCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         parseFilter(filter);
+        if (format == FileFormat.json) {
+            JsonExport.checkPlacement(provenance);
+        }
         return super.call();
     }
 
@@ -88,9 +99,9 @@ final class ExportCommand extends WorkspaceCommand {
             rows.sort(Session.NEWEST_FIRST);
             count = rows.size();
             if (format == FileFormat.csv) {
-                CsvExport.sessions(out, rows, p, raw, CsvExport.Progress.NONE);
+                CsvExport.sessions(out, rows, p, provenance, raw, CsvExport.Progress.NONE);
             } else {
-                JsonExport.sessions(out, rows, p, CsvExport.Progress.NONE);
+                JsonExport.sessions(out, rows, p, provenance, CsvExport.Progress.NONE);
             }
         } else {
             GroupBy by = switch (view) {
@@ -101,12 +112,13 @@ final class ExportCommand extends WorkspaceCommand {
             var groups = GroupIndex.of(by, rows).summaries();
             count = groups.size();
             if (format == FileFormat.csv) {
-                CsvExport.groups(out, groups, p, raw, CsvExport.Progress.NONE);
+                CsvExport.groups(out, groups, p, provenance, raw, CsvExport.Progress.NONE);
             } else {
-                JsonExport.groups(out, groups, p, CsvExport.Progress.NONE);
+                JsonExport.groups(out, groups, p, provenance, CsvExport.Progress.NONE);
             }
         }
-        stdout.println("exported " + count + " rows to " + out);
+        stdout.println("exported " + count + " rows to " + out
+                + (provenance == ProvenancePlacement.SIDECAR ? ", provenance in " + ExportFile.sidecarOf(out) : ""));
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -1,6 +1,8 @@
 package com.sessionconsole.export;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Writes a file completely or not at all. The content goes to a new temporary file in the same folder,
@@ -23,6 +29,16 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Body body) throws IOException {
+        try (Pending pending = prepare(target, body)) {
+            pending.commit();
+        }
+    }
+
+    /**
+     * Writes the complete temporary file and stops before the rename, so that two files can be prepared
+     * before either replaces its target. Closing a {@link Pending} that was not committed deletes it.
+     */
+    public static Pending prepare(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(target + " is a folder: name a file to write, e.g. " + target.resolve("export.csv"));
@@ -41,14 +57,52 @@ public final class AtomicFile {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+        return new Pending(tmp, absolute);
+    }
+
+    /** A written temporary file waiting to replace its target. */
+    public static final class Pending implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private boolean committed;
+
+        private Pending(Path tmp, Path target) {
+            this.tmp = tmp;
+            this.target = target;
+        }
+
+        /** The SHA-256 of the bytes that {@link #commit} puts in place. */
+        public String sha256() throws IOException {
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this Java has no SHA-256", e);
+            }
+            try (InputStream in = new DigestInputStream(Files.newInputStream(tmp), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        }
+
+        public void commit() throws IOException {
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

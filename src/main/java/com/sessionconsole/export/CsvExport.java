@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes exactly the rows a view shows to CSV, after '#' comment lines that record who exported
- * what, when, from where, with which filter. Tokens appear only masked. Unless {@code raw}, a text cell
+ * Writes exactly the rows a view shows to CSV, with a record of who exported what, when, from where, with
+ * which filter: as '#' comment lines above the header, in a sidecar file, or not at all
+ * ({@link ProvenancePlacement}). Tokens appear only masked. Unless {@code raw}, a text cell
  * that a spreadsheet would run as a formula is neutralised (see {@link #cell}).
  */
 public final class CsvExport {
@@ -28,6 +31,17 @@ public final class CsvExport {
     }
 
     public record Provenance(String exportedBy, Instant at, String server, String view, String filter) {
+        /** The provenance as JSON fields, in the JSON export and the sidecar. */
+        public Map<String, Object> fields(int rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("exported_by", exportedBy);
+            m.put("at", at);
+            m.put("server", server);
+            m.put("view", view);
+            m.put("filter", filter);
+            m.put("rows", rows);
+            return m;
+        }
     }
 
     /** Told how many rows are written; answers whether to stop. A stopped export leaves no file behind. */
@@ -62,8 +76,9 @@ public final class CsvExport {
         return value;
     }
 
-    public static void sessions(Path file, List<Session> rows, Provenance p, boolean raw, Progress progress) throws IOException {
-        write(file, p, rows.size(), SESSION_HEADER, printer -> {
+    public static void sessions(Path file, List<Session> rows, Provenance p, ProvenancePlacement placement, boolean raw,
+                                Progress progress) throws IOException {
+        write(file, p, placement, rows.size(), SESSION_HEADER, printer -> {
             int done = 0;
             for (Session s : rows) {
                 check(progress, ++done, rows.size());
@@ -73,8 +88,9 @@ public final class CsvExport {
         });
     }
 
-    public static void groups(Path file, List<GroupSummary> rows, Provenance p, boolean raw, Progress progress) throws IOException {
-        write(file, p, rows.size(), GROUP_HEADER, printer -> {
+    public static void groups(Path file, List<GroupSummary> rows, Provenance p, ProvenancePlacement placement, boolean raw,
+                              Progress progress) throws IOException {
+        write(file, p, placement, rows.size(), GROUP_HEADER, printer -> {
             int done = 0;
             for (GroupSummary g : rows) {
                 check(progress, ++done, rows.size());
@@ -96,12 +112,15 @@ public final class CsvExport {
         void print(CSVPrinter printer) throws IOException;
     }
 
-    private static void write(Path file, Provenance p, int count, List<String> header, Body body) throws IOException {
-        AtomicFile.write(file, w -> {
+    private static void write(Path file, Provenance p, ProvenancePlacement placement, int count, List<String> header, Body body)
+            throws IOException {
+        ExportFile.write(file, p.fields(count), placement == ProvenancePlacement.SIDECAR, w -> {
             CSVPrinter printer = new CSVPrinter(w, format());
-            printer.printComment("Session Console export of view '" + p.view() + "'");
-            printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
-            printer.printComment("filter=" + p.filter() + " rows=" + count);
+            if (placement == ProvenancePlacement.HEADER) {
+                printer.printComment("Session Console export of view '" + p.view() + "'");
+                printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
+                printer.printComment("filter=" + p.filter() + " rows=" + count);
+            }
             printer.printRecord(header);
             body.print(printer);
             printer.flush();

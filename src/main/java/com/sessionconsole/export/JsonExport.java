@@ -12,19 +12,23 @@ import java.util.function.Function;
 
 /**
  * Writes a view's rows as one JSON object: {"provenance": {...}, "rows": [...]}, one row per line so
- * that large exports stream. Field names match the CSV header. Tokens appear only masked.
+ * that large exports stream. Field names match the CSV header. Tokens appear only masked. The provenance is
+ * always inside (a field gets in no reader's way); {@link ProvenancePlacement#SIDECAR} writes it beside as
+ * well, and {@link ProvenancePlacement#NONE} is refused.
  */
 public final class JsonExport {
     private JsonExport() {
     }
 
-    public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
-        write(file, p, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
+    public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                                CsvExport.Progress progress) throws IOException {
+        write(file, p, placement, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
                 s.userAgent(), s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
     }
 
-    public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, CsvExport.Progress progress) throws IOException {
-        write(file, p, rows, progress, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
+    public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                              CsvExport.Progress progress) throws IOException {
+        write(file, p, placement, rows, progress, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
                 g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
     }
 
@@ -37,16 +41,19 @@ public final class JsonExport {
         return m;
     }
 
-    private static <T> void write(Path file, CsvExport.Provenance p, List<T> rows, CsvExport.Progress progress,
-                                  Function<T, Map<String, Object>> toRow) throws IOException {
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("exported_by", p.exportedBy());
-        prov.put("at", p.at());
-        prov.put("server", p.server());
-        prov.put("view", p.view());
-        prov.put("filter", p.filter());
-        prov.put("rows", rows.size());
-        AtomicFile.write(file, w -> {
+    /** Refuses {@link ProvenancePlacement#NONE}, with what to use instead. */
+    public static void checkPlacement(ProvenancePlacement placement) {
+        if (placement == ProvenancePlacement.NONE) {
+            throw new IllegalArgumentException("a JSON export always carries its provenance in its \"provenance\" field; "
+                    + "provenance 'none' is for CSV only (use header, or sidecar to also write it beside the file)");
+        }
+    }
+
+    private static <T> void write(Path file, CsvExport.Provenance p, ProvenancePlacement placement, List<T> rows,
+                                  CsvExport.Progress progress, Function<T, Map<String, Object>> toRow) throws IOException {
+        checkPlacement(placement);
+        Map<String, Object> prov = p.fields(rows.size());
+        ExportFile.write(file, prov, placement == ProvenancePlacement.SIDECAR, w -> {
             w.write("{\"provenance\":" + Json.write(prov) + ",\n\"rows\":[");
             boolean first = true;
             int done = 0;

@@ -113,7 +113,7 @@ public final class RevocationService {
             throw new RefusedException(refusal);
         }
         String revokeId = UUID.randomUUID().toString();
-        audit.append(intent(revokeId, criteria, reason.strip(), source));
+        audit.append(intent(revokeId, criteria, confirmed, reason.strip(), source));
         RevokeResult result;
         try {
             result = dao.revoke(criteria, protectedUsers);
@@ -135,7 +135,8 @@ public final class RevocationService {
         }
     }
 
-    private Map<String, Object> intent(String revokeId, RevokeCriteria criteria, String reason, String source) {
+    private Map<String, Object> intent(String revokeId, RevokeCriteria criteria, Collection<Session> confirmed, String reason,
+                                       String source) {
         Map<String, Object> criteriaMap = new LinkedHashMap<>();
         if (!criteria.byIds()) {
             criteriaMap.put(criteria.groupBy().name().toLowerCase(), criteria.key());
@@ -147,7 +148,20 @@ public final class RevocationService {
         m.put("server", server);
         m.put("source", source);
         m.put("criteria", criteriaMap);
+        m.put("sessions", confirmed.stream().filter(s -> criteria.expectedIds().contains(s.id()))
+                .sorted(java.util.Comparator.comparing(s -> s.id().toString())).map(RevocationService::asConfirmed).toList());
         m.put("reason", reason);
+        return m;
+    }
+
+    /** A confirmed session as the audit log names it, so that the Audit view can say whose sessions they were; token masked. */
+    private static Map<String, Object> asConfirmed(Session s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id().toString());
+        m.put("user_id", s.userId() == null ? null : s.userId().toString());
+        m.put("device_id", s.deviceId());
+        m.put("ip_address", s.ipAddress());
+        m.put("token_masked", s.token().text());
         return m;
     }
 

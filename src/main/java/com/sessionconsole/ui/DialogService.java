@@ -1,6 +1,7 @@
 package com.sessionconsole.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public interface DialogService {
     /** A line of text (a token, an IP); empty if cancelled. {@code secret} hides what is typed. */
     Optional<String> askText(String header, String prompt, boolean secret);
 
-    /** Where to save an export; empty if cancelled. */
-    Optional<Path> saveFile(String title, String initialName);
+    /** A file type a save dialog offers: its description and its pattern ("*.csv"). */
+    record FileType(String description, String pattern) {
+    }
+
+    /** The file to write and the offered type the analyst chose for it. */
+    record SaveTarget(Path file, FileType type) {
+    }
+
+    /** Where to save an export, offering {@code types} (the first preselected); empty if cancelled. */
+    Optional<SaveTarget> saveFile(String title, String initialName, List<FileType> types);
 }

@@ -9,7 +9,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -59,12 +59,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> saveFile(String title, String initialName) {
+    public Optional<SaveTarget> saveFile(String title, String initialName, List<FileType> types) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(initialName);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("JSON", "*.json"));
+        List<FileChooser.ExtensionFilter> filters = types.stream().map(t -> new FileChooser.ExtensionFilter(t.description(), t.pattern())).toList();
+        chooser.getExtensionFilters().addAll(filters);
         File file = chooser.showSaveDialog(owner.get());
-        return Optional.ofNullable(file).map(File::toPath);
+        FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+        FileType type = types.get(chosen == null ? 0 : Math.max(0, filters.indexOf(chosen)));
+        return Optional.ofNullable(file).map(f -> new SaveTarget(f.toPath(), type));
     }
 }

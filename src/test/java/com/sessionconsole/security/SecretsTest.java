@@ -72,13 +72,14 @@ class SecretsTest {
             all.append(vm.messages().textProperty().get());
             assertThat(vm.live().pivotProperty().get()).isNotNull();
             vm.live().clearPivot();
-            vm.export().export(export, null);
+            vm.export().export(export, null, com.sessionconsole.export.ProvenancePlacement.SIDECAR);
             assertThat(Files.readAllLines(export)).hasSizeGreaterThan(1000);
         }
 
         List<String> channels = new ArrayList<>();
         channels.add(all.toString());
         channels.add(Files.readString(export));
+        channels.add(Files.readString(com.sessionconsole.export.ExportFile.sidecarOf(export)));
         channels.add(Files.readString(new AppDirs(home, home).auditLog()));
         Path logDir = Path.of(System.getProperty("session-console.logdir"));
         try (Stream<Path> logs = Files.list(logDir)) {

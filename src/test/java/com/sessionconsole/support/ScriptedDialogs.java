@@ -4,7 +4,6 @@ import com.sessionconsole.revoke.ui.RevokeConfirmer;
 import com.sessionconsole.revoke.ui.RevokePlan;
 import com.sessionconsole.ui.DialogService;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +54,7 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> saveFile(String title, String initialName) {
+    public Optional<SaveTarget> saveFile(String title, String initialName, List<FileType> types) {
         return Optional.empty();
     }
 }

@@ -1,25 +1,35 @@
 package com.sessionconsole.audit.ui;
 
-import com.sessionconsole.ui.Fxml;
-
 import com.sessionconsole.audit.AuditRecord;
+import com.sessionconsole.audit.AuditedSession;
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.TableRow;
 
+import java.time.Instant;
 import java.util.function.Function;
 
-/** Every revoke made from this machine, newest first. */
+/** Every revoke made from this machine, newest first; below, the selected one's reason in full and its sessions. */
 public final class AuditView {
     @FXML
     private TableView<AuditRecord> table;
     @FXML
     private Label auditFile;
+    @FXML
+    private Label detailTitle;
+    @FXML
+    private Label reason;
+    @FXML
+    private Label sessionsTitle;
+    @FXML
+    private TableView<AuditedSession> sessions;
 
     private final Parent root;
 
@@ -27,30 +37,59 @@ public final class AuditView {
         root = Fxml.load("AuditView.fxml", this);
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("Time", 190, AuditRecord::time));
+        table.getColumns().add(timeColumn());
         table.getColumns().add(column("Source", 60, AuditRecord::source));
         table.getColumns().add(column("OS user", 90, AuditRecord::osUser));
         table.getColumns().add(column("DB user", 90, AuditRecord::dbUser));
         table.getColumns().add(column("Server", 170, AuditRecord::server));
-        table.getColumns().add(column("Criteria", 220, AuditRecord::criteria));
-        table.getColumns().add(column("Reason", 220, AuditRecord::reason));
+        table.getColumns().add(column("Criteria", 260, AuditRecord::criteria));
+        table.getColumns().add(column("Reason", 200, AuditRecord::reason));
+        table.getColumns().add(column("Status", 110, AuditRecord::status));
         table.getColumns().add(column("Revoked", 70, r -> Integer.toString(r.revoked())));
         table.getColumns().add(column("Already inactive", 110, r -> Integer.toString(r.alreadyInactive())));
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            protected void updateItem(AuditRecord item, boolean empty) {
-                super.updateItem(item, empty);
-                setTooltip(empty || item == null ? null : new Tooltip(item.raw()));
-            }
-        });
         table.setItems(vm.records());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
         auditFile.textProperty().bind(vm.locationProperty());
+
+        sessions.setId("audit-sessions");
+        sessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        sessions.getColumns().add(column("Session id", 260, AuditedSession::id));
+        sessions.getColumns().add(column("User", 260, AuditedSession::userId));
+        sessions.getColumns().add(column("Device", 180, AuditedSession::deviceId));
+        sessions.getColumns().add(column("IP", 140, AuditedSession::ipAddress));
+        sessions.getColumns().add(column("Token", 90, AuditedSession::tokenMasked));
+        sessions.setItems(vm.selectedSessions());
+        sessionsTitle.textProperty().bind(vm.sessionsTitleProperty().map(VisibleText::of));
+        vm.selectedProperty().addListener((obs, old, r) -> showDetail(r));
+        showDetail(null);
     }
 
-    private static TableColumn<AuditRecord, String> column(String title, double width, Function<AuditRecord, String> value) {
-        TableColumn<AuditRecord, String> c = new TableColumn<>(title);
+    private void showDetail(AuditRecord r) {
+        boolean none = r == null || r.status().equals(AuditRecord.UNREADABLE);
+        detailTitle.setText(none ? "" : VisibleText.of(TimeText.absolute(r.time()) + " · " + r.criteria()
+                + " · by " + r.osUser() + " (database user " + r.dbUser() + ") on " + r.server() + " via " + r.source()));
+        reason.setText(none ? "" : "Reason: " + VisibleText.of(r.reason()));
+    }
+
+    /** Absolute, with its zone, through TimeText so that it follows the console's time zone setting. */
+    private static TableColumn<AuditRecord, Instant> timeColumn() {
+        TableColumn<AuditRecord, Instant> c = new TableColumn<>("Time");
+        c.setPrefWidth(190);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().time()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : TimeText.absolute(t));
+            }
+        });
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(value.apply(cd.getValue()))));
         return c;
     }
 

@@ -6,6 +6,7 @@ import com.sessionconsole.audit.ui.AuditView;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.export.ui.ExportViewModel;
 import com.sessionconsole.findings.ui.FindingsView;
 import com.sessionconsole.history.ui.HistoryView;
 import com.sessionconsole.live.ui.FilterBar;
@@ -227,8 +228,8 @@ public final class MainView implements WindowActions {
     public void exportCurrentView() {
         GroupBy by = registry.currentGroup();
         dialogs.saveFile("Export " + (by == null ? "sessions" : "by " + by.label()),
-                        (by == null ? "sessions" : "by-" + by.name().toLowerCase()) + ".csv")
-                .ifPresent(file -> vms.export().export(file, by));
+                        (by == null ? "sessions" : "by-" + by.name().toLowerCase()) + ".csv", ExportViewModel.FileChoice.fileTypes())
+                .ifPresent(target -> vms.export().export(target.file(), by, ExportViewModel.FileChoice.placementOf(target.type())));
     }
 
     @Override

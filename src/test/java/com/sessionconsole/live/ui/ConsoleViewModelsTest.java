@@ -92,7 +92,7 @@ class ConsoleViewModelsTest {
     void exportWritesExactlyTheRowsInViewInTheirOrderAndACancelledOneLeavesNothing() throws Exception {
         live.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
         Path file = home.resolve("view.csv");
-        vm.export().export(file, null);
+        vm.export().export(file, null, com.sessionconsole.export.ProvenancePlacement.HEADER);
         var recs = com.sessionconsole.export.CsvExport.format().builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(file)).getRecords();
         assertThat(recs).extracting(r -> r.get("id")).containsExactlyElementsOf(live.sessions().stream().map(x -> x.id().toString()).toList());
@@ -102,7 +102,8 @@ class ConsoleViewModelsTest {
         Path cancelled = home.resolve("cancelled.csv");
         List<Session> many = List.copyOf(live.sessions());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.sessionconsole.export.CsvExport.sessions(cancelled, many,
-                        new com.sessionconsole.export.CsvExport.Provenance("t", Instant.now(), "s", "sessions", "none"), false, (done, total) -> true))
+                        new com.sessionconsole.export.CsvExport.Provenance("t", Instant.now(), "s", "sessions", "none"),
+                        com.sessionconsole.export.ProvenancePlacement.HEADER, false, (done, total) -> true))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(cancelled).doesNotExist();
         assertThat(home.resolve("cancelled.csv.part")).doesNotExist();
