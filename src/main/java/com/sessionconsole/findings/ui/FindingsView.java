@@ -40,7 +40,7 @@ import java.util.function.Function;
  */
 public final class FindingsView {
     @FXML private VBox header;
-    @FXML private HBox controls;
+    @FXML private javafx.scene.layout.FlowPane controls; // wraps in a narrow window instead of cutting the last controls off
     @FXML private Label status;
     @FXML private TableView<FindingRow> findings;
     @FXML private TableView<Session> evidence;

@@ -155,6 +155,16 @@ public final class FindingsViewModel {
         return all;
     }
 
+    /** One line per current finding whose evidence holds the session (muted ones included), for its detail pane. */
+    public List<String> citing(Session s) {
+        if (activeSessions < 0) {
+            return List.of("No findings computed yet: open the Findings tab (Ctrl+5) to compute them.");
+        }
+        return all.stream().filter(f -> f.evidence().stream().anyMatch(e -> e.id().equals(s.id())))
+                .map(f -> f.severity() + "  " + f.rule().label() + ": " + f.measure().why() + (f.subject() == null ? "" : " — " + f.subject()))
+                .toList();
+    }
+
     public ObservableList<FindingRow> rows() {
         return rowsView;
     }

@@ -12,6 +12,7 @@ import com.sessionconsole.ui.ChartData;
 import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.ui.UpdateListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,12 +61,8 @@ public final class LiveViewModel {
     private String shownFilter = SessionFilter.NONE.describe();
 
     private final ObservableList<Session> sessions = FXCollections.observableArrayList();
-    private final Map<GroupBy, ObservableList<GroupSummary>> groups = new EnumMap<>(GroupBy.class);
-    private final Map<GroupBy, ObservableList<Session>> details = new EnumMap<>(GroupBy.class);
+    private final GroupLists groupLists = new GroupLists();
     private final ObservableList<Session> sessionsView = FXCollections.unmodifiableObservableList(sessions);
-    private final Map<GroupBy, ObservableList<GroupSummary>> groupsView = new EnumMap<>(GroupBy.class);
-    private final Map<GroupBy, ObservableList<Session>> detailsView = new EnumMap<>(GroupBy.class);
-    private final Map<GroupBy, javafx.beans.property.ReadOnlyBooleanWrapper> counting = new EnumMap<>(GroupBy.class);
     private final ReadOnlyObjectWrapper<Set<UUID>> fresh = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
     private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
@@ -79,13 +76,6 @@ public final class LiveViewModel {
         this.runner = feed.runner();
         this.latest = new LatestWins(runner);
         this.boundary = new BoundaryTimer(feed, this::recompute);
-        for (GroupBy by : GroupBy.values()) {
-            groups.put(by, FXCollections.observableArrayList());
-            details.put(by, FXCollections.observableArrayList());
-            groupsView.put(by, FXCollections.unmodifiableObservableList(groups.get(by)));
-            detailsView.put(by, FXCollections.unmodifiableObservableList(details.get(by)));
-            counting.put(by, new javafx.beans.property.ReadOnlyBooleanWrapper(true));
-        }
         feed.onUpdate(this::onUpdate);
         feed.onFailure(f -> {
             if (!feed.loaded()) {
@@ -149,11 +139,7 @@ public final class LiveViewModel {
         updateListeners.forEach(UpdateListener::beforeUpdate);
         fresh.set(s.fresh());
         sessions.setAll(data.sessions());
-        for (GroupBy by : GroupBy.values()) {
-            groups.get(by).setAll(data.groups().get(by));
-            details.get(by).setAll(data.details().get(by));
-            counting.get(by).set(!data.counted().contains(by));
-        }
+        groupLists.show(data);
         updateListeners.forEach(UpdateListener::afterUpdate);
         charts.set(data.charts());
         countText.set(String.format("%,d active", data.totalActive())
@@ -260,16 +246,16 @@ public final class LiveViewModel {
     }
 
     public ObservableList<GroupSummary> groups(GroupBy by) {
-        return groupsView.get(by);
+        return groupLists.groups(by);
     }
 
     public ObservableList<Session> details(GroupBy by) {
-        return detailsView.get(by);
+        return groupLists.details(by);
     }
 
     /** True until the summaries of this dimension have been built for what is shown: the group view is still counting. */
-    public javafx.beans.property.ReadOnlyBooleanProperty countingProperty(GroupBy by) {
-        return counting.get(by).getReadOnlyProperty();
+    public ReadOnlyBooleanProperty countingProperty(GroupBy by) {
+        return groupLists.counting(by);
     }
 
     public ReadOnlyObjectProperty<Set<UUID>> freshProperty() {

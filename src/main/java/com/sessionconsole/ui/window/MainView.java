@@ -3,7 +3,6 @@ package com.sessionconsole.ui.window;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.sessionconsole.audit.ui.AuditView;
-import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.export.ui.ExportViewModel;
@@ -75,7 +74,7 @@ public final class MainView implements WindowActions {
         Fxml.load("MainView.fxml", this);
         registry = new TabRegistry(tabs);
         SessionActions sessionActions = new SessionActions(vms.live().feed()::serverNow,
-                s -> vms.live().freshProperty().get().contains(s.id()), vms.watchlist()::isWatched, this::findingsCiting,
+                s -> vms.live().freshProperty().get().contains(s.id()), vms.watchlist()::isWatched, vms.findings()::citing,
                 sessions -> vms.revoke().execute(vms.revoke().planRevoke(sessions)), this::showHistory, vms.watchlist()::watch);
         RowActions actions = new RowActions(sessionActions, (by, key) -> vms.revoke().execute(vms.revoke().planRevokeGroup(by, key)),
                 by -> showTab(ConsoleTab.of(by)));
@@ -134,19 +133,6 @@ public final class MainView implements WindowActions {
         messageBar.managedProperty().bind(filterErrors.textProperty().isNotEmpty().or(vms.live().pivotProperty().isNotNull())
                 .or(vms.messages().textProperty().isNotEmpty()).or(exporting.visibleProperty()));
         messageBar.visibleProperty().bind(messageBar.managedProperty());
-    }
-
-    private List<String> findingsCiting(Session s) {
-        List<String> out = new java.util.ArrayList<>();
-        for (Finding f : vms.findings().all()) {
-            if (f.evidence().stream().anyMatch(e -> e.id().equals(s.id()))) {
-                out.add(f.severity() + "  " + f.rule().label() + ": " + f.measure().why() + (f.subject() == null ? "" : " — " + f.subject()));
-            }
-        }
-        if (out.isEmpty() && vms.findings().all().isEmpty()) {
-            out.add("No findings computed yet: open the Findings tab (Ctrl+5) to compute them.");
-        }
-        return out;
     }
 
     private void notifyWatched(List<Session> hits) {

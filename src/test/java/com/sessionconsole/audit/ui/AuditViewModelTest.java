@@ -85,7 +85,7 @@ class AuditViewModelTest {
         String reason = "phished: the user reported a fake login page; " + "all sessions from the hotel network. ".repeat(8);
         console.dialogs.reason(reason);
         console.vm.revoke().execute(console.vm.revoke().planRevoke(chosen));
-        assertThat(console.vm.messages().textProperty().get()).isEqualTo("3 revoked, 0 were already inactive");
+        assertThat(console.vm.messages().textProperty().get()).matches("At \\d\\d:\\d\\d:\\d\\d \\S+: 3 revoked, 0 were already inactive");
 
         AuditRecord r = newestRecord();
         assertThat(r.criteria()).isEqualTo("3 sessions of user " + user.toString().substring(0, 8) + "… selected by id");
