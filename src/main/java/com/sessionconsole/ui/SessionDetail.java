@@ -14,7 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -59,6 +59,9 @@ public final class SessionDetail {
         field("Location", s.location());
         area("User agent", java.util.Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
+        area("Highlighted", highlights(now));
+        List<String> findings = actions.findingsCiting().apply(s);
+        area("Findings", findings.isEmpty() ? List.of("None of the current findings cites this session.") : findings);
         field("Created", time(s.createdAt(), now));
         field("Expires", time(s.expiresAt(), now));
         field("Updated", time(s.updatedAt(), now));
@@ -66,9 +69,6 @@ public final class SessionDetail {
         field("is_active", String.valueOf(s.active()));
         field("Token", s.token().text() + "  (masked: the full token never leaves the database)");
         field("Row version", "xmin " + s.version());
-        area("Highlighted", highlights(now));
-        List<String> findings = actions.findingsCiting().apply(s);
-        area("Findings", findings.isEmpty() ? List.of("None of the current findings cites this session.") : findings);
 
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -76,18 +76,19 @@ public final class SessionDetail {
         dialog.setResizable(true);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(560, 34.0 * row));
+        scroll.setPrefViewportHeight(Math.min(620, 36.0 * row));
         VBox content = new VBox(10, scroll, buttons(dialog));
         content.setPadding(new Insets(4));
         content.setId("session-detail");
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefWidth(760);
+        dialog.getDialogPane().setPrefWidth(780);
+        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         return dialog;
     }
 
-    private HBox buttons(Dialog<Void> dialog) {
-        HBox box = new HBox(8);
+    private FlowPane buttons(Dialog<Void> dialog) {
+        FlowPane box = new FlowPane(8, 6);
         box.getChildren().add(button("Copy row", dialog, false, () -> SessionMenu.copy(SessionCopyText.tsv(List.of(s)))));
         box.getChildren().add(button("History of this user", dialog, true, () -> actions.history().accept(GroupBy.USER, s.key(GroupBy.USER))));
         box.getChildren().add(button("Watch this user", dialog, false, () -> actions.watch().accept(GroupBy.USER, s.key(GroupBy.USER))));
@@ -101,6 +102,7 @@ public final class SessionDetail {
     private static Button button(String text, Dialog<Void> dialog, boolean closes, Runnable action) {
         Button b = new Button(text);
         b.setMnemonicParsing(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             if (closes) {
                 dialog.close();

@@ -4,6 +4,7 @@ package com.sessionconsole.ui;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 
@@ -22,6 +23,13 @@ import java.util.function.Function;
  * {@link #rowsAboveProperty()} until the analyst goes to the top.
  */
 public final class TableState<T, K> implements UpdateListener {
+    /**
+     * Where Shift+click and Shift+arrow extend a selection from: JavaFX keeps it as a row index under this key of the
+     * table's properties and does not move it when rows arrive above, so a Shift+click would silently take in
+     * rows the analyst never saw. It is put back on the same session, like the selection and the focus.
+     */
+    private static final String ANCHOR = "anchor";
+
     private final TableView<T> table;
     private final Function<T, K> identity;
     private List<K> selected = List.of();
@@ -29,6 +37,8 @@ public final class TableState<T, K> implements UpdateListener {
     private boolean hadTopRow;
     private int topIndex;
     private boolean restoring;
+    private K focusedRow;
+    private K anchorRow;
     private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
 
     public TableState(TableView<T> table, Function<T, K> identity) {
@@ -50,6 +60,8 @@ public final class TableState<T, K> implements UpdateListener {
                 selected.add(identity.apply(item));
             }
         }
+        focusedRow = rowAt(table.getFocusModel().getFocusedIndex());
+        anchorRow = table.getProperties().get(ANCHOR) instanceof TablePosition<?, ?> anchor ? rowAt(anchor.getRow()) : null;
         hadTopRow = false;
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
         if (flow != null) {
@@ -63,6 +75,10 @@ public final class TableState<T, K> implements UpdateListener {
         if (!pinned()) {
             rowsAbove.set(0); // at the top with nothing selected: the analyst sees the new rows arrive
         }
+    }
+
+    private K rowAt(int i) {
+        return i >= 0 && i < table.getItems().size() && table.getItems().get(i) != null ? identity.apply(table.getItems().get(i)) : null;
     }
 
     /** Whether what the analyst looks at must stay put: a row is selected or the table is scrolled down. */
@@ -100,6 +116,14 @@ public final class TableState<T, K> implements UpdateListener {
             table.getSelectionModel().clearSelection();
             if (rows.length > 0) {
                 table.getSelectionModel().selectIndices(rows[0], rows);
+            }
+            Integer focus = index.get(focusedRow);
+            if (focus != null) {
+                table.getFocusModel().focus(focus);
+            }
+            Integer anchor = index.get(anchorRow);
+            if (anchor != null) {
+                table.getProperties().put(ANCHOR, new TablePosition<>(table, anchor, null));
             }
         } finally {
             restoring = false;

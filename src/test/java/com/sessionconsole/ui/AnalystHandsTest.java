@@ -258,6 +258,38 @@ class AnalystHandsTest {
         assertThat(bar.isVisible()).isFalse();
     }
 
+    /** Rows that arrive above must not move where Shift+click extends the selection from, or it takes in rows nobody saw. */
+    @Test
+    void shiftClickAfterSessionsArriveSelectsOnlyTheRangeOnScreen(FxRobot robot) throws Exception {
+        TableView<Session> table = table(robot);
+        await("first load", () -> table.getItems().size() > 100);
+        robot.clickOn(cellOfRow(robot, table, 3));
+        UUID first = firstVisible(robot, table);
+        AtomicReference<UUID> anchor = new AtomicReference<>();
+        robot.interact(() -> anchor.set(table.getSelectionModel().getSelectedItem().id()));
+        Instant now = ws.dao().serverTime();
+        List<NewSession> arriving = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            arriving.add(Rows.active(UUID.randomUUID(), now).created(now.plusSeconds(1)).location("Newtown, NT").build());
+        }
+        writer.insert(arriving);
+        await("the new rows are loaded", () -> table.getItems().stream().filter(s -> "Newtown, NT".equals(s.location())).count() == 4);
+        assertThat(firstVisible(robot, table)).isEqualTo(first);
+        robot.press(KeyCode.SHIFT).clickOn(cellOfRow(robot, table, 5)).release(KeyCode.SHIFT);
+        robot.interact(() -> {
+            List<UUID> ids = table.getSelectionModel().getSelectedItems().stream().map(Session::id).toList();
+            assertThat(ids).as("the anchor row and the two below it, nothing above").hasSize(3).contains(anchor.get())
+                    .doesNotContainAnyElementsOf(arriving.stream().map(NewSession::id).toList());
+        });
+    }
+
+    /** The cell of the first column in the n-th visible row (0 = the first visible). */
+    private static Node cellOfRow(FxRobot robot, TableView<Session> table, int n) throws Exception {
+        int index = WaitForAsyncUtils.asyncFx(() -> ((VirtualFlow<?>) table.lookup(".virtual-flow")).getFirstVisibleCell().getIndex()).get() + n;
+        return robot.from(table).lookup(".table-cell").match((TableCell<?, ?> c) -> c.getIndex() == index
+                && c.getTableColumn() == table.getColumns().get(1)).query();
+    }
+
     private static UUID firstVisible(FxRobot robot, TableView<Session> table) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> firstVisibleOnFx(table)).get();
     }

@@ -7,7 +7,8 @@ import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,13 +26,19 @@ final class RuleStrip {
     private static final PseudoClass MUTED = PseudoClass.getPseudoClass("muted");
 
     private final FindingsViewModel vm;
-    private final FlowPane pane = new FlowPane(6, 4);
+    private final HBox pane = new HBox(6);
+    /** One row that scrolls sideways: wrapped into rows it would leave a narrow window no room for the findings. */
+    private final ScrollPane scroll = new ScrollPane(pane);
     private final Map<FindingRule, MenuButton> buttons = new EnumMap<>(FindingRule.class);
     private final Map<FindingRule, ToggleGroup> toggles = new EnumMap<>(FindingRule.class);
 
     RuleStrip(FindingsViewModel vm) {
         this.vm = vm;
         pane.setId("findings-rules");
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("edge-to-edge");
         vm.summaries().addListener((ListChangeListener<RuleSummary>) c -> update());
         update();
     }
@@ -72,6 +79,6 @@ final class RuleStrip {
     }
 
     Node root() {
-        return pane;
+        return scroll;
     }
 }

@@ -41,7 +41,9 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         setTitle("Revoke " + sessions);
         setHeaderText("Revoke " + sessions + "?");
         getDialogPane().setContent(Fxml.load("RevokeDialog.fxml", this));
-        criteria.setText("Selected: " + VisibleText.of(plan.criteria().describe()));
+        getDialogPane().setPrefWidth(820); // a user id, a device and a full IPv6 address on one line of the sample
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        criteria.setText("Criteria: " + VisibleText.of(plan.criteria().describe()));
         distinct.setText(distinctCounts(plan) + ". User, device, IP of each:");
         for (Session s : plan.sample()) {
             sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + orDash(s.ipAddress()));
