@@ -258,6 +258,24 @@ class AnalystHandsTest {
         assertThat(bar.isVisible()).isFalse();
     }
 
+    /** A group that is gone after a refresh leaves nothing behind in the lower pane: no old rows under "Select a row above". */
+    @Test
+    void theGroupPaneIsEmptiedWhenItsGroupEnds(FxRobot robot) throws Exception {
+        await("first load", () -> table(robot).getItems().size() > 100);
+        Instant now = ws.dao().serverTime();
+        writer.insert(List.of(Rows.active(UUID.randomUUID(), now).ip("198.18.0.9").build(), Rows.active(UUID.randomUUID(), now).ip("198.18.0.9").build()));
+        robot.clickOn("#tab-ip");
+        TableView<com.sessionconsole.domain.GroupSummary> groups = robot.lookup("#groups-ip").queryTableView();
+        TableView<Session> detail = robot.lookup("#detail-ip").queryTableView();
+        await("the group", () -> groups.getItems().stream().anyMatch(g -> "198.18.0.9".equals(g.key())));
+        robot.interact(() -> groups.getSelectionModel().select(groups.getItems().stream().filter(g -> "198.18.0.9".equals(g.key())).findFirst().orElseThrow()));
+        await("its sessions below", () -> detail.getItems().size() == 2);
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE ip_address = '198.18.0.9'");
+        await("the group is gone", () -> groups.getItems().stream().noneMatch(g -> "198.18.0.9".equals(g.key())));
+        await("and so are its rows", () -> detail.getItems().isEmpty());
+        assertThat(robot.lookup("#detail-title").queryLabeled().getText()).startsWith("Select a row above");
+    }
+
     /** Rows that arrive above must not move where Shift+click extends the selection from, or it takes in rows nobody saw. */
     @Test
     void shiftClickAfterSessionsArriveSelectsOnlyTheRangeOnScreen(FxRobot robot) throws Exception {
