@@ -240,6 +240,7 @@ class AnalystHandsTest {
             selected.set(table.getSelectionModel().getSelectedItem().id());
         });
         UUID top = firstVisible(robot, table);
+        double selectedY = screenYOfSelectedRow(table);
         Instant now = ws.dao().serverTime();
         List<NewSession> arriving = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -252,6 +253,7 @@ class AnalystHandsTest {
         robot.interact(() -> assertThat(table.getSelectionModel().getSelectedItems()).extracting(Session::id).containsExactly(selected.get()));
         Button bar = robot.lookup("#new-rows-bar").queryButton();
         await("the bar", () -> bar.isVisible() && bar.getText().equals("5 new sessions above  ↑"));
+        assertThat(screenYOfSelectedRow(table)).as("the selected row is where it was on the screen").isEqualTo(selectedY);
         await("the highlight fades after one poll", () -> console.vm.live().freshProperty().get().isEmpty());
         robot.clickOn(bar);
         await("at the top", () -> arriving.stream().anyMatch(n -> n.id().equals(firstVisibleOnFx(table))));
@@ -306,6 +308,12 @@ class AnalystHandsTest {
         int index = WaitForAsyncUtils.asyncFx(() -> ((VirtualFlow<?>) table.lookup(".virtual-flow")).getFirstVisibleCell().getIndex()).get() + n;
         return robot.from(table).lookup(".table-cell").match((TableCell<?, ?> c) -> c.getIndex() == index
                 && c.getTableColumn() == table.getColumns().get(1)).query();
+    }
+
+    private static double screenYOfSelectedRow(TableView<Session> table) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.isSelected() && r.isVisible())
+                .mapToDouble(n -> n.localToScreen(n.getBoundsInLocal()).getMinY()).findFirst().orElseThrow()).get();
     }
 
     private static UUID firstVisible(FxRobot robot, TableView<Session> table) throws Exception {

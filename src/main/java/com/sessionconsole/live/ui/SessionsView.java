@@ -45,7 +45,6 @@ public final class SessionsView {
         newRows.textProperty().bind(state.rowsAboveProperty().map(n -> n.intValue() == 1 ? "1 new session above  ↑"
                 : String.format("%,d new sessions above  ↑", n.intValue())));
         newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0));
-        newRows.managedProperty().bind(newRows.visibleProperty());
         table.setSortPolicy(t -> {
             Comparator<Session> order = null;
             for (TableColumn<Session, ?> c : t.getSortOrder()) {

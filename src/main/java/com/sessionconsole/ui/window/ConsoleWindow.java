@@ -65,6 +65,7 @@ public final class ConsoleWindow {
 
     public void show() {
         stage.show();
+        view.focusTable();
         clock.play();
     }
 

@@ -180,6 +180,13 @@ public final class MainView implements WindowActions {
         showTab(ConsoleTab.HISTORY);
     }
 
+    /** The keyboard starts in the table (not on the toolbar's first button, where Space would refresh). */
+    void focusTable() {
+        if (tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view") instanceof TableView<?> table) {
+            table.requestFocus();
+        }
+    }
+
     /** Down from the search box: into the table of the current tab, on its first row when none is selected. */
     private void focusCurrentTable() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
