@@ -42,8 +42,11 @@ public final class SessionDetail {
         this.actions = actions;
     }
 
-    public static void show(Window owner, Session session, SessionActions actions) {
-        new SessionDetail(session, actions).dialog(owner).show();
+    /** @param closed runs when the dialog closes: the keyboard goes back to the table it came from */
+    public static void show(Window owner, Session session, SessionActions actions, Runnable closed) {
+        Dialog<Void> dialog = new SessionDetail(session, actions).dialog(owner);
+        dialog.setOnHidden(e -> closed.run());
+        dialog.show();
     }
 
     Dialog<Void> dialog(Window owner) {
@@ -66,7 +69,7 @@ public final class SessionDetail {
         field("Expires", time(s.expiresAt(), now));
         field("Updated", time(s.updatedAt(), now));
         field("Deleted", s.deletedAt() == null ? "— (not deleted)" : time(s.deletedAt(), now));
-        field("is_active", String.valueOf(s.active()));
+        field("Active flag", "is_active = " + s.active());
         field("Token", s.token().text() + "  (masked: the full token never leaves the database)");
         field("Row version", "xmin " + s.version());
 
@@ -124,7 +127,7 @@ public final class SessionDetail {
             out.add("Invalid IP (red italic): ip_address is free text and this is not an address.");
         }
         if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
-            out.add("Low trust (red bold): at or below " + LOW_TRUST + ".");
+            out.add("Low trust (red bold): at or below " + LOW_TRUST + " (Findings' low-trust rule uses its own threshold).");
         }
         if (!s.isActiveAt(now)) {
             out.add("Not active by the console's rule (is_active = true, not deleted, expires after the server's now).");
@@ -145,8 +148,8 @@ public final class SessionDetail {
         if (trust < 0 || trust > 100) {
             return "outside 0–100, not a value the product should write: treat as untrusted";
         }
-        return trust <= LOW_TRUST ? "low: at or below " + LOW_TRUST + " (0 is untrusted, 100 fully trusted); flagged by Findings"
-                : "normal: above " + LOW_TRUST + " (0 is untrusted, 100 fully trusted)";
+        return trust <= LOW_TRUST ? "low: at or below " + LOW_TRUST + ", shown in red (0 is untrusted, 100 fully trusted)"
+                : "normal: above " + LOW_TRUST + " (0 is untrusted, 100 fully trusted); Findings' low-trust rule has its own threshold";
     }
 
     private static String time(Instant t, Instant now) {

@@ -51,7 +51,7 @@ public final class SessionMenu<T> {
     private ContextMenu install() {
         // the keys are named in the text, not set as accelerators: a context menu's accelerators act scene-wide
         MenuItem details = item("Details…  (Enter)", this::showDetail);
-        MenuItem copyRows = item("Copy row  (Ctrl+C)", () -> copy(SessionCopyText.tsv(selected())));
+        MenuItem copyRows = item("Copy rows  (Ctrl+C)", () -> copy(SessionCopyText.tsv(selected())));
         menu.getItems().addAll(details, new SeparatorMenuItem(), item("Copy value", this::copyValue), copyRows,
                 item("Copy as CSV", () -> copy(SessionCopyText.csv(selected()))), new SeparatorMenuItem());
         for (GroupBy by : GroupBy.values()) {
@@ -65,10 +65,16 @@ public final class SessionMenu<T> {
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         menu.getItems().forEach(i -> i.setMnemonicParsing(false));
         table.setContextMenu(menu);
+        // the row menu belongs to rows: not to a column header (whose own click sorts) nor to the empty area below the rows
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (!rowUnder(e.getPickResult().getIntersectedNode())) {
+                e.consume();
+            }
+        });
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnUnder(e));
         table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && rowUnder(e)) {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && rowUnder(e.getPickResult().getIntersectedNode())) {
                 showDetail();
             }
         });
@@ -106,7 +112,7 @@ public final class SessionMenu<T> {
     }
 
     private void showDetail() {
-        withFocused(s -> SessionDetail.show(table.getScene().getWindow(), s, actions));
+        withFocused(s -> SessionDetail.show(table.getScene().getWindow(), s, actions, table::requestFocus));
     }
 
     private void revokeSelected() {
@@ -146,8 +152,8 @@ public final class SessionMenu<T> {
         return null;
     }
 
-    private boolean rowUnder(MouseEvent e) {
-        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != table; n = n.getParent()) {
+    private boolean rowUnder(Node picked) {
+        for (Node n = picked; n != null && n != table; n = n.getParent()) {
             if (n instanceof TableRow<?> row) {
                 return !row.isEmpty();
             }

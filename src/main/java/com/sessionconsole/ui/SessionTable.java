@@ -62,6 +62,7 @@ public final class SessionTable {
         // an invalidation listener: a change listener stays silent when an empty list replaces another (they are equal)
         table.itemsProperty().addListener(obs -> fitWidestAddress(table.getColumns().get(2), table.getItems(), Session::ipAddress));
         table.getColumns().get(7).setMinWidth(64); // "Trust" and its sort arrow
+        table.getColumns().get(8).setMinWidth(Math.ceil(9 * MONO_CHAR_WIDTH) + 24); // a masked token, a1b2…9f3e
         table.getColumns().get(5).setMinWidth(86);
         table.getColumns().get(6).setMinWidth(86);
         table.getColumns().forEach(c -> {

@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.IndexedCell;
@@ -14,36 +13,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
  * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
- * remembering the identities of the rows rather than their indices. While a row is selected or the table is
- * scrolled, rows that arrive above the first visible row do not move it: they are counted in
- * {@link #rowsAboveProperty()} until the analyst goes to the top.
+ * remembering the identities of the rows rather than their indices. While a row is selected it keeps its
+ * place on the screen, and while the table is scrolled its first visible row does; rows that a poll brings
+ * above are counted in {@link #rowsAboveProperty()} until the analyst goes to the top.
  */
 public final class TableState<T, K> implements UpdateListener {
     /**
      * Where Shift+click and Shift+arrow extend a selection from: JavaFX keeps it as a row index under this key of the
      * table's properties and does not move it when rows arrive above, so a Shift+click would silently take in
-     * rows the analyst never saw. It is put back on the same session, like the selection and the focus.
+     * rows the analyst never saw. It is put back on the same row, like the selection and the focus.
      */
     private static final String ANCHOR = "anchor";
 
     private final TableView<T> table;
     private final Function<T, K> identity;
+    private final BooleanSupplier arrivals;
+    private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
     private List<K> selected = List.of();
-    private K topRow;
-    private boolean hadTopRow;
-    private int topIndex;
-    private boolean restoring;
     private K focusedRow;
     private K anchorRow;
-    private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
+    private boolean pinned;
+    private K pinRow;
+    private int pinIndex;
+    private int pinOffset;
+    private boolean restoring;
 
+    /** Every update may bring rows (the group tables). */
     public TableState(TableView<T> table, Function<T, K> identity) {
+        this(table, identity, () -> true);
+    }
+
+    /** @param arrivals whether the update being applied came from a poll; a new sort or filter only keeps the selection in view */
+    public TableState(TableView<T> table, Function<T, K> identity, BooleanSupplier arrivals) {
         this.table = table;
         this.identity = identity;
+        this.arrivals = arrivals;
     }
 
     /** True while the selection is being put back; selection listeners should ignore those events. */
@@ -62,18 +71,42 @@ public final class TableState<T, K> implements UpdateListener {
         }
         focusedRow = rowAt(table.getFocusModel().getFocusedIndex());
         anchorRow = table.getProperties().get(ANCHOR) instanceof TablePosition<?, ?> anchor ? rowAt(anchor.getRow()) : null;
-        hadTopRow = false;
+        choosePin();
+        if (!pinned || !arrivals.getAsBoolean()) {
+            rowsAbove.set(0);
+        }
+    }
+
+    /** The row to hold on the screen: a visible selected row (the focused one first), else the first visible row if scrolled. */
+    private void choosePin() {
+        pinned = false;
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
-        if (flow != null) {
-            IndexedCell<?> first = flow.getFirstVisibleCell();
-            if (first != null && first.getIndex() >= 0 && first.getIndex() < table.getItems().size()) {
-                topIndex = first.getIndex();
-                topRow = identity.apply(table.getItems().get(topIndex));
-                hadTopRow = true;
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null || first.getIndex() < 0 || first.getIndex() >= table.getItems().size()) {
+            return;
+        }
+        int top = first.getIndex();
+        int bottom = Math.min(last.getIndex(), table.getItems().size() - 1);
+        int held = -1;
+        int focused = table.getFocusModel().getFocusedIndex();
+        if (focused >= top && focused <= bottom && table.getSelectionModel().isSelected(focused)) {
+            held = focused;
+        } else {
+            for (int i : table.getSelectionModel().getSelectedIndices()) {
+                if (i >= top && i <= bottom && (held < 0 || i < held)) {
+                    held = i;
+                }
             }
         }
-        if (!pinned()) {
-            rowsAbove.set(0); // at the top with nothing selected: the analyst sees the new rows arrive
+        if (held < 0 && top > 0 && arrivals.getAsBoolean()) {
+            held = top;
+        }
+        if (held >= 0) {
+            pinned = true;
+            pinIndex = held;
+            pinOffset = held - top;
+            pinRow = identity.apply(table.getItems().get(held));
         }
     }
 
@@ -81,12 +114,7 @@ public final class TableState<T, K> implements UpdateListener {
         return i >= 0 && i < table.getItems().size() && table.getItems().get(i) != null ? identity.apply(table.getItems().get(i)) : null;
     }
 
-    /** Whether what the analyst looks at must stay put: a row is selected or the table is scrolled down. */
-    private boolean pinned() {
-        return hadTopRow && (topIndex > 0 || !selected.isEmpty());
-    }
-
-    /** Rows that arrived above the first visible row while it was held still; 0 when there are none or after {@link #showTop()}. */
+    /** Rows that arrived above what is held on the screen; 0 when there are none or after {@link #showTop()}. */
     public ReadOnlyIntegerProperty rowsAboveProperty() {
         return rowsAbove.getReadOnlyProperty();
     }
@@ -101,14 +129,29 @@ public final class TableState<T, K> implements UpdateListener {
     public void afterUpdate() {
         restoring = false;
         List<T> items = table.getItems();
-        boolean topMoved = pinned() && (topIndex >= items.size() || !Objects.equals(identity.apply(items.get(topIndex)), topRow));
-        if (selected.isEmpty() && !topMoved) {
+        boolean moved = pinned && (pinIndex >= items.size() || !Objects.equals(identity.apply(items.get(pinIndex)), pinRow));
+        if (selected.isEmpty() && !moved) {
             return; // the common case on a tick costs nothing on the FX thread
         }
         Map<K, Integer> index = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             index.put(identity.apply(items.get(i)), i);
         }
+        restoreSelection(index);
+        if (moved) {
+            Integer now = index.get(pinRow);
+            if (now == null) {
+                table.scrollTo(Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)));
+            } else {
+                table.scrollTo(Math.max(0, now - pinOffset));
+                if (arrivals.getAsBoolean()) {
+                    rowsAbove.set(Math.max(0, rowsAbove.get() + now - pinIndex));
+                }
+            }
+        }
+    }
+
+    private void restoreSelection(Map<K, Integer> index) {
         int[] rows = selected.stream().map(index::get).filter(Objects::nonNull).sorted(Comparator.naturalOrder())
                 .mapToInt(Integer::intValue).toArray();
         restoring = true;
@@ -127,13 +170,6 @@ public final class TableState<T, K> implements UpdateListener {
             }
         } finally {
             restoring = false;
-        }
-        if (topMoved) {
-            Integer top = index.get(topRow);
-            table.scrollTo(top != null ? top : Math.min(topIndex, Math.max(0, items.size() - 1)));
-            if (top != null) {
-                rowsAbove.set(Math.max(0, rowsAbove.get() + top - topIndex));
-            }
         }
     }
 }

@@ -60,7 +60,13 @@ public final class AuditView {
         sessions.getColumns().add(column("Token", 90, AuditedSession::tokenMasked));
         sessions.setItems(vm.selectedSessions());
         sessionsTitle.textProperty().bind(vm.sessionsTitleProperty().map(VisibleText::of));
-        vm.selectedProperty().addListener((obs, old, r) -> showDetail(r));
+        vm.selectedProperty().addListener((obs, old, r) -> {
+            if (r != null && table.getSelectionModel().getSelectedItem() != r) {
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+            }
+            showDetail(r);
+        });
         showDetail(null);
     }
 

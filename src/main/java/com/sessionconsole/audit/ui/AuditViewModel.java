@@ -34,6 +34,14 @@ public final class AuditViewModel {
         latest.submit(audit::records, records::setAll, e -> location.set("Cannot read the audit log " + audit.file() + ": " + e.getMessage()));
     }
 
+    /** Reloads and selects the newest record: "View in Audit" after a revoke lands on that revoke. */
+    public void reloadAndSelectNewest() {
+        latest.submit(audit::records, list -> {
+            records.setAll(list);
+            select(list.isEmpty() ? null : list.get(0));
+        }, e -> location.set("Cannot read the audit log " + audit.file() + ": " + e.getMessage()));
+    }
+
     /** Shows the sessions this revoke revoked; where the log does not say (no outcome, in doubt), the ones it confirmed. */
     public void select(AuditRecord r) {
         selected.set(r);

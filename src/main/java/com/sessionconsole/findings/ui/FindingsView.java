@@ -147,7 +147,7 @@ public final class FindingsView {
             @Override
             protected void updateItem(FindingRow r, boolean empty) {
                 super.updateItem(r, empty);
-                why.setText(empty || r == null ? null : VisibleText.of(r.why()));
+                why.setText(empty || r == null ? null : r.why().lines().map(VisibleText::of).collect(java.util.stream.Collectors.joining("\n")));
                 setTooltip(empty || r == null ? null : why);
             }
         };

@@ -58,6 +58,7 @@ public final class LiveViewModel {
     private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
     private final BoundaryTimer boundary;
     private boolean stopped;
+    private boolean fromPoll;
     private String shownFilter = SessionFilter.NONE.describe();
 
     private final ObservableList<Session> sessions = FXCollections.observableArrayList();
@@ -135,6 +136,7 @@ public final class LiveViewModel {
         if (stopped) {
             return;
         }
+        fromPoll = request.delta() != null;
         shownFilter = request.filter().describe() + (request.pivot() == null ? "" : "; pivot " + request.pivot().describe());
         updateListeners.forEach(UpdateListener::beforeUpdate);
         fresh.set(s.fresh());
@@ -229,6 +231,11 @@ public final class LiveViewModel {
 
     public void clearPivot() {
         pivot.set(null);
+    }
+
+    /** While update listeners run: whether this update brought a poll's rows (not a new sort, filter or selection). */
+    public boolean lastUpdateFromPoll() {
+        return fromPoll;
     }
 
     public void addUpdateListener(UpdateListener listener) {

@@ -40,7 +40,7 @@ public final class SessionsView {
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
-        state = new TableState<>(table, Session::id);
+        state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
         vm.addUpdateListener(state);
         newRows.textProperty().bind(state.rowsAboveProperty().map(n -> n.intValue() == 1 ? "1 new session above  ↑"
                 : String.format("%,d new sessions above  ↑", n.intValue())));

@@ -161,6 +161,7 @@ public final class MainView implements WindowActions {
     @FXML
     private void followMessageLink() {
         showTab(ConsoleTab.AUDIT);
+        vms.audit().reloadAndSelectNewest();
     }
 
     @FXML
@@ -173,6 +174,7 @@ public final class MainView implements WindowActions {
     @Override
     public void showTab(ConsoleTab tab) {
         registry.select(tab);
+        focusTable();
     }
 
     private void showHistory(GroupBy by, String key) {
@@ -182,7 +184,8 @@ public final class MainView implements WindowActions {
 
     /** The keyboard starts in the table (not on the toolbar's first button, where Space would refresh). */
     void focusTable() {
-        if (tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view") instanceof TableView<?> table) {
+        if (tabs.getSelectionModel().getSelectedItem().getContent() != null
+                && tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view") instanceof TableView<?> table) {
             table.requestFocus();
         }
     }
