@@ -83,6 +83,12 @@ public enum FindingRule {
         return label;
     }
 
+    /** The name and what it means, without saying the name twice when the description starts with it. */
+    public String explained() {
+        return description.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
+                ? label + description.substring(label.length()) : label + ": " + description;
+    }
+
     public String description() {
         return description;
     }

@@ -72,6 +72,6 @@ public final class FindingRow {
         String scale = s == rule.severity() ? "the rule's own"
                 : s.compareTo(rule.severity()) < 0 ? "raised from " + rule.severity() + ": at least " + FindingRule.RAISE_FACTOR + "× the threshold"
                 : "lowered from " + rule.severity() + ": less than 1.25× the threshold";
-        return rule.label() + ": " + rule.description() + "\nWhy flagged: " + finding.measure().why() + "\nSeverity " + s + " (" + scale + ")";
+        return rule.explained() + "\nWhy flagged: " + finding.measure().why() + "\nSeverity " + s + " (" + scale + ")";
     }
 }

@@ -70,7 +70,7 @@ public final class FindingsView {
             } else if (findings.getSelectionModel().getSelectedItem() != r) {
                 findings.getSelectionModel().select(r);
             }
-            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().label() + ": " + r.rule().description()
+            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained()
                     + " — " + r.evidence().size() + " row(s)");
         });
         SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions.isWatched(), prefs, "findings.evidence");
@@ -92,12 +92,12 @@ public final class FindingsView {
         String displaysKey = "findings.display." + Integer.toHexString(vm.workspace().hashCode());
         vm.setDisplays(RuleDisplay.parse(prefs.get(displaysKey, "")));
         vm.displaysProperty().addListener((obs, old, d) -> prefs.put(displaysKey, RuleDisplay.format(d)));
-        header.getChildren().addAll(new RuleStrip(vm).root(), SeverityStyle.legend());
+        header.getChildren().add(new RuleStrip(vm).root());
 
         MenuButton rules = new MenuButton("Rules");
         rules.setMnemonicParsing(false);
         for (FindingRule r : FindingRule.values()) {
-            CheckMenuItem item = new CheckMenuItem(r.label() + " — " + r.description());
+            CheckMenuItem item = new CheckMenuItem(r.explained());
             item.setMnemonicParsing(false);
             item.setSelected(vm.settingsProperty().get().on(r));
             item.selectedProperty().addListener((obs, old, on) -> vm.setRule(r, on));
@@ -116,7 +116,7 @@ public final class FindingsView {
         refresh.setTooltip(new Tooltip("Zombie rows and first-seen IPs/devices come from indexed queries, refreshed at most once a minute"));
         refresh.setOnAction(e -> vm.refresh(true));
         controls.getChildren().addAll(rules, labelled("IPs per user ≥", ips), labelled("users per IP ≥", users),
-                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh);
+                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh, SeverityStyle.legend());
     }
 
     private static Spinner<Integer> spinner(int min, int max, int value, String tip) {

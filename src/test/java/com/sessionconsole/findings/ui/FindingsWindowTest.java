@@ -170,7 +170,7 @@ class FindingsWindowTest {
         MenuButton rules = robot.lookup(".menu-button").queryAllAs(MenuButton.class).stream().filter(b -> "Rules".equals(b.getText()))
                 .findFirst().orElseThrow();
         assertThat(rules.getItems()).allSatisfy(i -> assertThat(i.isMnemonicParsing()).isFalse());
-        assertThat(rules.getItems()).extracting(MenuItem::getText).contains("Login burst from one IP — IP opened many sessions in a short time");
+        assertThat(rules.getItems()).extracting(MenuItem::getText).contains("Login burst from one IP: IP opened many sessions in a short time", "IP shared by many users (NAT, proxy or credential stuffing)");
     }
 
     @Test
