@@ -150,6 +150,17 @@ class AnalystHandsTest {
         });
     }
 
+    @Test
+    void everyTableOfSessionsHasTheSameContextMenu(FxRobot robot) throws Exception {
+        await("first load", () -> table(robot).getItems().size() > 100);
+        for (String id : List.of("#sessions-table", "#detail-user", "#detail-device", "#detail-ip", "#history-table", "#findings-evidence")) {
+            TableView<?> t = robot.lookup(id).queryTableView();
+            assertThat(t.getContextMenu()).as(id).isNotNull();
+            assertThat(t.getContextMenu().getItems()).as(id).extracting(javafx.scene.control.MenuItem::getText)
+                    .contains("Copy value", "Copy as CSV", "History of this IP", "Watch this user", "Revoke selected sessions…  (Delete)");
+        }
+    }
+
     /** Chooses an item of the table's context menu (Monocle does not open a context menu on a right click). */
     private void menuItem(FxRobot robot, String text) {
         robot.interact(() -> table(robot).getContextMenu().getItems().stream().filter(i -> text.equals(i.getText())).findFirst()
