@@ -4,6 +4,7 @@ import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.audit.AuditedSession;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -59,6 +60,7 @@ public final class AuditView {
         sessions.getColumns().add(column("IP", 140, AuditedSession::ipAddress));
         sessions.getColumns().add(column("Token", 90, AuditedSession::tokenMasked));
         sessions.setItems(vm.selectedSessions());
+        SessionTable.fitWidestAddress(sessions.getColumns().get(3), sessions.getItems(), AuditedSession::ipAddress);
         sessionsTitle.textProperty().bind(vm.sessionsTitleProperty().map(VisibleText::of));
         vm.selectedProperty().addListener((obs, old, r) -> {
             if (r != null && table.getSelectionModel().getSelectedItem() != r) {

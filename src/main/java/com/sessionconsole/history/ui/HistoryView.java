@@ -5,6 +5,7 @@ import com.sessionconsole.ui.SessionCharts;
 import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.SessionActions;
 import com.sessionconsole.ui.SessionMenu;
+import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.ViewPrefs;
 
 import com.sessionconsole.domain.Timestamps;
@@ -56,6 +57,7 @@ public final class HistoryView {
         table.getColumns().add(column("Location", 130, e -> e.session().location()));
         table.getColumns().add(column("Token", 95, e -> e.session().token().text()));
         table.setItems(vm.entries());
+        SessionTable.fitWidestAddress(table.getColumns().get(6), table.getItems(), e -> e.session().ipAddress());
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         SessionMenu.install(table, SessionHistory.Entry::session, actions);
         title.textProperty().bind(vm.titleProperty());
