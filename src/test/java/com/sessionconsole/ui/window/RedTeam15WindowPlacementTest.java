@@ -17,8 +17,8 @@ class RedTeam15WindowPlacementTest {
         Rect s = screens.stream().filter(r -> r.overlap(placed) > 0).findFirst().orElseThrow(() -> new AssertionError("off every screen: " + placed));
         assertThat(placed.x()).isBetween(s.x(), s.x() + s.width() - placed.width());
         assertThat(placed.y()).isBetween(s.y(), s.y() + s.height() - placed.height());
-        assertThat(placed.width()).as("width of %s", placed).isGreaterThanOrEqualTo(Math.min(900, s.width()));
-        assertThat(placed.height()).as("height of %s", placed).isGreaterThanOrEqualTo(Math.min(560, s.height()));
+        assertThat(placed.width()).as("width of %s", placed).isGreaterThanOrEqualTo(Math.min(400, s.width()));
+        assertThat(placed.height()).as("height of %s", placed).isGreaterThanOrEqualTo(Math.min(300, s.height()));
     }
 
     @Test
