@@ -138,4 +138,15 @@ class RedTeam15Test {
         }
         assertThatThrownBy(() -> ProvenancePlacement.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** PostgreSQL's '-infinity' pasted into a spreadsheet is read as the formula =-infinity (#NAME?), not as the value. */
+    @Test
+    void minusInfinityIsCopiedAsTextNotAFormula() {
+        Session s = new Session(UUID.randomUUID(), UUID.randomUUID(), TokenMask.of("abcd", "wxyz", 40), Timestamps.MINUS_INFINITY, true,
+                "d", "1.2.3.4", "ua", "x", 50, Timestamps.MINUS_INFINITY, null, null, 1);
+        for (String cell : SessionCopyText.tsv(List.of(s)).strip().split("\t", -1)) {
+            noHostileAndNoFormula(cell);
+        }
+        noHostileAndNoFormula(SessionCopyText.value(Timestamps.MINUS_INFINITY));
+    }
 }
