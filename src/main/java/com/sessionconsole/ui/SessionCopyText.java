@@ -1,6 +1,7 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
 import org.apache.commons.csv.CSVFormat;
@@ -53,7 +54,8 @@ public final class SessionCopyText {
         if (value == null) {
             return "";
         }
-        Object cell = value instanceof String s ? VisibleText.of(s) : value;
+        // a time is text here too: PostgreSQL's '-infinity' pasted into a spreadsheet would be read as the formula =-infinity
+        Object cell = value instanceof String s ? VisibleText.of(s) : value instanceof java.time.Instant t ? Timestamps.iso(t) : value;
         return String.valueOf(CsvExport.cell(cell, false));
     }
 

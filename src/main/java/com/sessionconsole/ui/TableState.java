@@ -36,7 +36,9 @@ public final class TableState<T, K> implements UpdateListener {
     private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
     private List<K> selected = List.of();
     private K focusedRow;
+    private int focusedIndex = -1;
     private K anchorRow;
+    private int anchorIndex = -1;
     private boolean pinned;
     private K pinRow;
     private int pinIndex;
@@ -69,8 +71,10 @@ public final class TableState<T, K> implements UpdateListener {
                 selected.add(identity.apply(item));
             }
         }
-        focusedRow = rowAt(table.getFocusModel().getFocusedIndex());
-        anchorRow = table.getProperties().get(ANCHOR) instanceof TablePosition<?, ?> anchor ? rowAt(anchor.getRow()) : null;
+        focusedIndex = table.getFocusModel().getFocusedIndex();
+        focusedRow = rowAt(focusedIndex);
+        anchorIndex = table.getProperties().get(ANCHOR) instanceof TablePosition<?, ?> anchor ? anchor.getRow() : -1;
+        anchorRow = rowAt(anchorIndex);
         choosePin();
         if (!pinned || !arrivals.getAsBoolean()) {
             rowsAbove.set(0);
@@ -110,6 +114,11 @@ public final class TableState<T, K> implements UpdateListener {
         }
     }
 
+    /** Whether the row is absent (nothing to follow) or still at its index. */
+    private boolean stillAt(List<T> items, int i, K row) {
+        return row == null || i >= 0 && i < items.size() && Objects.equals(identity.apply(items.get(i)), row);
+    }
+
     private K rowAt(int i) {
         return i >= 0 && i < table.getItems().size() && table.getItems().get(i) != null ? identity.apply(table.getItems().get(i)) : null;
     }
@@ -130,7 +139,10 @@ public final class TableState<T, K> implements UpdateListener {
         restoring = false;
         List<T> items = table.getItems();
         boolean moved = pinned && (pinIndex >= items.size() || !Objects.equals(identity.apply(items.get(pinIndex)), pinRow));
-        if (selected.isEmpty() && !moved) {
+        if (selected.isEmpty() && !moved && stillAt(items, focusedIndex, focusedRow) && stillAt(items, anchorIndex, anchorRow)) {
+            if (anchorRow != null) {
+                table.getProperties().put(ANCHOR, new TablePosition<>(table, anchorIndex, null)); // replacing the items may drop it
+            }
             return; // the common case on a tick costs nothing on the FX thread
         }
         Map<K, Integer> index = new HashMap<>();
@@ -167,6 +179,9 @@ public final class TableState<T, K> implements UpdateListener {
             Integer anchor = index.get(anchorRow);
             if (anchor != null) {
                 table.getProperties().put(ANCHOR, new TablePosition<>(table, anchor, null));
+            } else {
+                // the anchor's row is gone: an index left behind would now name another row, so Shift extends from the focus
+                table.getProperties().remove(ANCHOR);
             }
         } finally {
             restoring = false;

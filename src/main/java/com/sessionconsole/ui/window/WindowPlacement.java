@@ -11,6 +11,9 @@ import java.util.List;
 final class WindowPlacement {
     static final double PREFERRED_WIDTH = 1366;
     static final double PREFERRED_HEIGHT = 860;
+    /** The least remembered size that is taken as it is, where the screen has room for it. */
+    static final double MIN_WIDTH = 400;
+    static final double MIN_HEIGHT = 300;
 
     record Rect(double x, double y, double width, double height) {
         double overlap(Rect o) {
@@ -36,8 +39,9 @@ final class WindowPlacement {
         }
         Rect screen = screens.stream().max(Comparator.comparingDouble(remembered::overlap)).filter(s -> s.overlap(remembered) > 0)
                 .orElse(primary);
-        double w = Math.min(remembered.width(), screen.width());
-        double h = Math.min(remembered.height(), screen.height());
+        // a remembered size below the minimum (a corrupt or edited prefs file) would open a window too small to see
+        double w = Math.min(Math.max(remembered.width(), MIN_WIDTH), screen.width());
+        double h = Math.min(Math.max(remembered.height(), MIN_HEIGHT), screen.height());
         double x = clamp(Double.isFinite(remembered.x()) ? remembered.x() : screen.x(), screen.x(), screen.x() + screen.width() - w);
         double y = clamp(Double.isFinite(remembered.y()) ? remembered.y() : screen.y(), screen.y(), screen.y() + screen.height() - h);
         return new Rect(x, y, w, h);
