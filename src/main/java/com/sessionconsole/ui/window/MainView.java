@@ -130,9 +130,8 @@ public final class MainView implements WindowActions {
         exportBar.progressProperty().bind(vms.export().progressProperty());
         exporting.visibleProperty().bind(vms.export().progressProperty().greaterThanOrEqualTo(0));
         exporting.managedProperty().bind(exporting.visibleProperty());
-        messageBar.managedProperty().bind(filterErrors.textProperty().isNotEmpty().or(vms.live().pivotProperty().isNotNull())
-                .or(vms.messages().textProperty().isNotEmpty()).or(exporting.visibleProperty()));
-        messageBar.visibleProperty().bind(messageBar.managedProperty());
+        // the line keeps its height when empty: appearing with a message it would push the table down under the mouse
+        messageBar.setMinHeight(26);
     }
 
     private void notifyWatched(List<Session> hits) {

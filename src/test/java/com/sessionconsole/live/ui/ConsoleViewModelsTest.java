@@ -132,6 +132,20 @@ class ConsoleViewModelsTest {
         assertThat(live.sessions()).hasSize((int) activeCount(""));
     }
 
+    /** Before a group view's first summaries it says it is counting, not that no group matches (both are an empty table). */
+    @Test
+    void aGroupViewIsCountingUntilItsSummariesArrive() {
+        assertThat(live.groups(GroupBy.IP)).isEmpty();
+        assertThat(live.countingProperty(GroupBy.IP).get()).as("nobody asked for IP summaries yet").isTrue();
+        live.setVisibleGroup(GroupBy.IP);
+        assertThat(live.countingProperty(GroupBy.IP).get()).isFalse();
+        assertThat(live.groups(GroupBy.IP).stream().mapToLong(GroupSummary::activeSessions).sum()).isEqualTo(activeCount(""));
+        assertThat(live.countingProperty(GroupBy.DEVICE).get()).as("the others are still not counted").isTrue();
+        live.filter().input(FilterParser.Field.TEXT).set("amsterdam");
+        assertThat(live.countingProperty(GroupBy.IP).get()).as("under a filter the visible view is counted from the rows shown").isFalse();
+        assertThat(live.countingProperty(GroupBy.USER).get()).isTrue();
+    }
+
     @Test
     void groupCountsEqualSql() {
         live.setVisibleGroup(GroupBy.USER);
