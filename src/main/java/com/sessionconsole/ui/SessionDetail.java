@@ -69,7 +69,7 @@ public final class SessionDetail {
         field("Expires", time(s.expiresAt(), now));
         field("Updated", time(s.updatedAt(), now));
         field("Deleted", s.deletedAt() == null ? "— (not deleted)" : time(s.deletedAt(), now));
-        field("Active flag", "is_active = " + s.active());
+        field("Active flag", String.valueOf(s.active()));
         field("Token", s.token().text() + "  (masked: the full token never leaves the database)");
         field("Row version", "xmin " + s.version());
 
@@ -127,7 +127,7 @@ public final class SessionDetail {
             out.add("Invalid IP (red italic): ip_address is free text and this is not an address.");
         }
         if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
-            out.add("Low trust (red bold): at or below " + LOW_TRUST + " (Findings' low-trust rule uses its own threshold).");
+            out.add("Low trust (red bold): at or below " + LOW_TRUST + ".");
         }
         if (!s.isActiveAt(now)) {
             out.add("Not active by the console's rule (is_active = true, not deleted, expires after the server's now).");
@@ -148,8 +148,7 @@ public final class SessionDetail {
         if (trust < 0 || trust > 100) {
             return "outside 0–100, not a value the product should write: treat as untrusted";
         }
-        return trust <= LOW_TRUST ? "low: at or below " + LOW_TRUST + ", shown in red (0 is untrusted, 100 fully trusted)"
-                : "normal: above " + LOW_TRUST + " (0 is untrusted, 100 fully trusted); Findings' low-trust rule has its own threshold";
+        return (trust <= LOW_TRUST ? "low" : "normal") + " (0 is untrusted, 100 fully trusted; at or below " + LOW_TRUST + " shows in red)";
     }
 
     private static String time(Instant t, Instant now) {

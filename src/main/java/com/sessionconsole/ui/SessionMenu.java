@@ -65,16 +65,11 @@ public final class SessionMenu<T> {
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         menu.getItems().forEach(i -> i.setMnemonicParsing(false));
         table.setContextMenu(menu);
-        // the row menu belongs to rows: not to a column header (whose own click sorts) nor to the empty area below the rows
-        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            if (!rowUnder(e.getPickResult().getIntersectedNode())) {
-                e.consume();
-            }
-        });
+        rowsOnly(table);
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnUnder(e));
         table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && rowUnder(e.getPickResult().getIntersectedNode())) {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && isOnRow(table, e.getPickResult().getIntersectedNode())) {
                 showDetail();
             }
         });
@@ -152,7 +147,24 @@ public final class SessionMenu<T> {
         return null;
     }
 
-    private boolean rowUnder(Node picked) {
+    /**
+     * Installs on any table with a row menu: the menu opens only over a row, and a right-click on a column
+     * header does not sort it (JavaFX sorts on any button).
+     */
+    public static void rowsOnly(TableView<?> table) {
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (!isOnRow(table, e.getPickResult().getIntersectedNode())) {
+                e.consume();
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY && !isOnRow(table, e.getPickResult().getIntersectedNode())) {
+                e.consume();
+            }
+        });
+    }
+
+    private static boolean isOnRow(TableView<?> table, Node picked) {
         for (Node n = picked; n != null && n != table; n = n.getParent()) {
             if (n instanceof TableRow<?> row) {
                 return !row.isEmpty();
@@ -160,4 +172,5 @@ public final class SessionMenu<T> {
         }
         return false;
     }
+
 }

@@ -138,6 +138,9 @@ public final class TableState<T, K> implements UpdateListener {
     public void afterUpdate() {
         restoring = false;
         List<T> items = table.getItems();
+        if (!arrivals.getAsBoolean() && !pinned) {
+            table.scrollTo(0); // a new filter or sort with no selected row on screen starts at the top, not mid-list
+        }
         boolean moved = pinned && (pinIndex >= items.size() || !Objects.equals(identity.apply(items.get(pinIndex)), pinRow));
         if (selected.isEmpty() && !moved && stillAt(items, focusedIndex, focusedRow) && stillAt(items, anchorIndex, anchorRow)) {
             if (anchorRow != null) {
@@ -153,7 +156,8 @@ public final class TableState<T, K> implements UpdateListener {
         if (moved) {
             Integer now = index.get(pinRow);
             if (now == null) {
-                table.scrollTo(Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)));
+                // the held row is gone: a poll ended it (stay near where it was); a filter left it out (start at the top)
+                table.scrollTo(arrivals.getAsBoolean() ? Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)) : 0);
             } else {
                 table.scrollTo(Math.max(0, now - pinOffset));
                 if (arrivals.getAsBoolean()) {

@@ -277,6 +277,30 @@ class AnalystHandsTest {
         assertThat(bar.isVisible()).as("no count from a re-sort").isFalse();
     }
 
+    /** A new filter that leaves out the selected row starts at the top of the result, not somewhere in its middle. */
+    @Test
+    void aFilterThatDropsTheSelectedRowStartsAtTheTop(FxRobot robot) throws Exception {
+        TableView<Session> table = table(robot);
+        await("first load", () -> table.getItems().size() > 100);
+        AtomicReference<Integer> trust = new AtomicReference<>();
+        robot.interact(() -> {
+            int row = java.util.stream.IntStream.range(60, 90).filter(i -> table.getItems().get(i).trustLevel() != null
+                    && table.getItems().get(i).trustLevel() >= 60).findFirst().orElseThrow();
+            trust.set(table.getItems().get(row).trustLevel());
+            table.scrollTo(row - 2);
+            table.getSelectionModel().select(row);
+        });
+        await("scrolled", () -> firstVisibleIndex(table) >= 55);
+        robot.clickOn("#filter-trust").write(Integer.toString(trust.get() - 1)); // leaves the selected row out, keeps many
+        await("filtered", () -> table.getItems().stream().allMatch(s -> s.trustLevel() != null && s.trustLevel() < trust.get()));
+        assertThat(table.getItems().size()).as("more rows than a screen").isGreaterThan(60);
+        await("at the top", () -> firstVisibleIndex(table) == 0);
+    }
+
+    private static int firstVisibleIndex(TableView<Session> table) {
+        return ((VirtualFlow<?>) table.lookup(".virtual-flow")).getFirstVisibleCell().getIndex();
+    }
+
     /** A group that is gone after a refresh leaves nothing behind in the lower pane: no old rows under "Select a row above". */
     @Test
     void theGroupPaneIsEmptiedWhenItsGroupEnds(FxRobot robot) throws Exception {

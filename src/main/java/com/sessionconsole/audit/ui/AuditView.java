@@ -48,6 +48,11 @@ public final class AuditView {
         table.getColumns().add(column("Status", 110, AuditRecord::status));
         table.getColumns().add(column("Revoked", 70, r -> Integer.toString(r.revoked())));
         table.getColumns().add(column("Already inactive", 110, r -> Integer.toString(r.alreadyInactive())));
+        // in a narrow window the time, the status and the counts stay whole; the free text columns give way
+        double[] minimum = {180, 64, 0, 0, 0, 0, 0, 90, 74, 120};
+        for (int i = 0; i < minimum.length; i++) {
+            table.getColumns().get(i).setMinWidth(Math.max(minimum[i], 40));
+        }
         table.setItems(vm.records());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
         auditFile.textProperty().bind(vm.locationProperty());

@@ -105,6 +105,7 @@ public final class GroupView {
             }
         });
         groups.setContextMenu(contextMenu(actions));
+        SessionMenu.rowsOnly(groups);
         // a selected group that is gone after a refresh or a revoke is deselected in the view model too, so that
         // the lower pane never shows the rows of a group the table no longer selects
         vm.addUpdateListener(new com.sessionconsole.ui.UpdateListener() {

@@ -132,6 +132,8 @@ public final class MainView implements WindowActions {
         exporting.managedProperty().bind(exporting.visibleProperty());
         // the line keeps its height when empty: appearing with a message it would push the table down under the mouse
         messageBar.setMinHeight(26);
+        messageBar.setPrefHeight(26);
+        messageBar.setMaxHeight(26);
     }
 
     private void notifyWatched(List<Session> hits) {
