@@ -49,7 +49,7 @@ public final class AuditView {
         table.getColumns().add(column("Revoked", 70, r -> Integer.toString(r.revoked())));
         table.getColumns().add(column("Already inactive", 110, r -> Integer.toString(r.alreadyInactive())));
         // in a narrow window the time, the status and the counts stay whole; the free text columns give way
-        double[] minimum = {180, 64, 0, 0, 0, 0, 0, 90, 74, 120};
+        double[] minimum = {210, 70, 70, 70, 60, 0, 0, 90, 84, 136};
         for (int i = 0; i < minimum.length; i++) {
             table.getColumns().get(i).setMinWidth(Math.max(minimum[i], 40));
         }
