@@ -28,8 +28,13 @@ public final class WindowedConsole {
     public final ConsoleWindow window;
 
     private WindowedConsole(Stage stage, Workspace ws, String prefsNode) throws Exception {
-        Preferences node = Preferences.userRoot().node("com/" + prefsNode);
-        node.clear();
+        this(stage, ws, Preferences.userRoot().node("com/" + prefsNode), true);
+    }
+
+    private WindowedConsole(Stage stage, Workspace ws, Preferences node, boolean freshPrefs) throws Exception {
+        if (freshPrefs) {
+            node.clear();
+        }
         FxDialogService dialogs = new FxDialogService(() -> stage);
         wiring = new ConsoleWiring(ws, runner, lane, Files.createTempDirectory("watch").resolve("watchlist.txt"), Clock.systemUTC(),
                 dialogs, plan -> RevokeDialog.ask(stage, plan));
@@ -41,6 +46,13 @@ public final class WindowedConsole {
     /** Builds the window; call on the FX thread (a TestFX @Start method). Polling starts with {@link #show()}. */
     public static WindowedConsole create(Stage stage, Workspace ws, String prefsNode) throws Exception {
         return new WindowedConsole(stage, ws, prefsNode);
+    }
+
+    /** Like {@link #open}, with the preferences a previous run left in {@code node} (window, filters). */
+    public static WindowedConsole openWithPrefs(Stage stage, Workspace ws, Preferences node) throws Exception {
+        WindowedConsole c = new WindowedConsole(stage, ws, node, false);
+        c.show();
+        return c;
     }
 
     /** Call from a TestFX @Start method (on the FX thread): builds, shows and starts polling. */

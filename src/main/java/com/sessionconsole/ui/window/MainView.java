@@ -100,6 +100,10 @@ public final class MainView implements WindowActions {
         vms.watchlist().hitsProperty().addListener((obs, old, hits) -> notifyWatched(hits));
 
         filterBar = new FilterBar(vms.live(), prefs);
+        if (!vms.live().filter().filterProperty().get().isEmpty()) { // a forgotten filter would hide sessions without a word
+            vms.messages().show("Filters kept from your last run are applied (" + vms.live().filter().filterProperty().get().describe()
+                    + "). Ctrl+Shift+L clears them.");
+        }
         filterBar.searchField().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN) {
                 focusCurrentTable();
