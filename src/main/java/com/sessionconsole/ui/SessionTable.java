@@ -38,6 +38,11 @@ public final class SessionTable {
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
 
+    /** The IP column of a table {@link #configure}d here, for {@link #fitAddressColumn}. */
+    public static TableColumn<Session, ?> ipColumn(TableView<Session> table) {
+        return table.getColumns().get(2);
+    }
+
     public static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh,
                           java.util.function.Predicate<Session> watched, ViewPrefs prefs, String prefix) {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -58,9 +63,6 @@ public final class SessionTable {
         for (int i : new int[]{0, 2, 8}) {
             table.getColumns().get(i).getStyleClass().add("mono");
         }
-        fitWidestAddress(table.getColumns().get(2), table.getItems(), Session::ipAddress);
-        // an invalidation listener: a change listener stays silent when an empty list replaces another (they are equal)
-        table.itemsProperty().addListener(obs -> fitWidestAddress(table.getColumns().get(2), table.getItems(), Session::ipAddress));
         table.getColumns().get(7).setMinWidth(64); // "Trust" and its sort arrow
         table.getColumns().get(8).setMinWidth(Math.ceil(9 * MONO_CHAR_WIDTH) + 24); // a masked token, a1b2…9f3e
         table.getColumns().get(5).setMinWidth(86);
@@ -90,32 +92,42 @@ public final class SessionTable {
     }
 
     /**
-     * Keeps an address column at least as wide as the longest address it holds, so that no address is cut
-     * (an IPv6 address cut short looks like another one). Free text longer than any address does not count.
+     * The length of the longest address among the rows, for an address column's minimum width: no address is
+     * cut (an IPv6 address cut short looks like another one). Free text longer than any address does not count.
+     * A pass over every row: the live views call it off the FX thread.
      */
-    public static <T> void fitWidestAddress(TableColumn<T, ?> column, javafx.collections.ObservableList<T> items, Function<T, String> address) {
-        if (items == null) {
-            return;
-        }
-        Runnable fit = () -> {
-            int longest = 7;
-            for (T item : items) {
-                String a = address.apply(item);
-                if (a != null && a.length() > longest && a.length() <= MAX_ADDRESS_CHARS) {
-                    longest = a.length();
-                    if (longest == MAX_ADDRESS_CHARS) {
-                        break;
-                    }
+    public static <T> int widestAddress(Iterable<T> rows, Function<T, String> address) {
+        int longest = 7;
+        for (T row : rows) {
+            String a = address.apply(row);
+            if (a != null && a.length() > longest && a.length() <= MAX_ADDRESS_CHARS) {
+                longest = a.length();
+                if (longest == MAX_ADDRESS_CHARS) {
+                    break;
                 }
             }
-            double min = Math.ceil(longest * MONO_CHAR_WIDTH) + 24;
+        }
+        return longest;
+    }
+
+    /** Keeps an address column at least as wide as {@code chars} characters of the monospaced cells. */
+    public static <S> void fitAddressColumn(TableColumn<S, ?> column, javafx.beans.value.ObservableIntegerValue chars) {
+        Runnable fit = () -> {
+            double min = Math.ceil(chars.get() * MONO_CHAR_WIDTH) + 24;
             column.setMinWidth(min);
             if (column.getWidth() < min && column.getTableView() != null) {
                 column.getTableView().resizeColumn(column, min - column.getWidth()); // the resize policy takes it from the others
             }
         };
-        items.addListener((javafx.collections.ListChangeListener<T>) c -> fit.run());
+        chars.addListener((obs, old, now) -> fit.run());
         fit.run();
+    }
+
+    /** {@link #fitAddressColumn} for a small table that measures its own rows on the FX thread when they change. */
+    public static <T> void fitWidestAddress(TableColumn<T, ?> column, javafx.collections.ObservableList<T> items, Function<T, String> address) {
+        javafx.beans.property.IntegerProperty chars = new javafx.beans.property.SimpleIntegerProperty(widestAddress(items, address));
+        items.addListener((javafx.collections.ListChangeListener<T>) c -> chars.set(widestAddress(items, address)));
+        fitAddressColumn(column, chars);
     }
 
     @SuppressWarnings("unchecked")

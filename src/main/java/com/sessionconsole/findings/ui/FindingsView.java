@@ -75,6 +75,7 @@ public final class FindingsView {
         });
         SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions.isWatched(), prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
+        SessionTable.fitWidestAddress(SessionTable.ipColumn(evidence), evidence.getItems(), Session::ipAddress);
         SessionMenu.install(evidence, x -> x, actions);
         status.textProperty().bind(vm.statusProperty());
 

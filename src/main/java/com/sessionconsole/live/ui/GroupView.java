@@ -72,8 +72,8 @@ public final class GroupView {
             c.widthProperty().addListener((obs, old, w) -> prefs.putDouble(key, w.doubleValue()));
         });
         groups.setItems(vm.groups(by));
-        if (by == GroupBy.IP) {
-            SessionTable.fitWidestAddress(groups.getColumns().get(0), groups.getItems(), GroupSummary::key);
+        if (by == GroupBy.IP) { // the keys are the addresses of the rows shown
+            SessionTable.fitAddressColumn(groups.getColumns().get(0), vm.widestAddressProperty());
         }
         TableState<GroupSummary, String> groupState = new TableState<>(groups, g -> g.key() == null ? "\0null" : g.key());
         vm.addUpdateListener(groupState);
@@ -123,6 +123,7 @@ public final class GroupView {
 
         SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, by + ".detail");
         detail.setItems(vm.details(by));
+        SessionTable.fitAddressColumn(SessionTable.ipColumn(detail), vm.widestAddressProperty());
         vm.addUpdateListener(new TableState<>(detail, Session::id));
         SessionMenu.install(detail, s -> s, actions.session());
     }

@@ -10,7 +10,6 @@ import com.sessionconsole.live.SessionDelta;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.ui.ChartData;
 import com.sessionconsole.ui.LatestWins;
-import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.ui.UpdateListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,7 +43,6 @@ public final class LiveViewModel {
     static final int MAX_SAMPLES = 720;
 
     private final LiveFeed feed;
-    private final TaskRunner runner;
     private final LatestWins latest;
     private final ViewComputer computer = new ViewComputer();
     private final FilterViewModel filter = new FilterViewModel();
@@ -69,13 +67,13 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Narrowing> narrowing = new ReadOnlyObjectWrapper<>(Narrowing.NONE);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper widestAddress = new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
 
     public LiveViewModel(LiveFeed feed) {
         this.feed = feed;
-        this.runner = feed.runner();
-        this.latest = new LatestWins(runner);
+        this.latest = new LatestWins(feed.runner());
         this.boundary = new BoundaryTimer(feed, this::recompute);
         feed.onUpdate(this::onUpdate);
         feed.onFailure(f -> {
@@ -144,6 +142,7 @@ public final class LiveViewModel {
         groupLists.show(data);
         updateListeners.forEach(UpdateListener::afterUpdate);
         charts.set(data.charts());
+        widestAddress.set(data.widestAddress());
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
         boundary.at(data.nextChange());
@@ -164,11 +163,7 @@ public final class LiveViewModel {
     }
 
     public void setGroupOrder(GroupBy by, Comparator<GroupSummary> newOrder) {
-        if (newOrder == null) {
-            groupOrders.remove(by);
-        } else {
-            groupOrders.put(by, newOrder);
-        }
+        groupOrders.compute(by, (k, old) -> newOrder); // null removes it
         recompute();
     }
 
@@ -178,11 +173,7 @@ public final class LiveViewModel {
         if (Objects.equals(selections.get(by), next)) {
             return;
         }
-        if (next == null) {
-            selections.remove(by);
-        } else {
-            selections.put(by, next);
-        }
+        selections.compute(by, (k, old) -> next); // null removes it
         recompute();
     }
 
@@ -280,6 +271,11 @@ public final class LiveViewModel {
     /** The filter and pivot of the rows the tables show now (a newer filter may still be computing). */
     public String shownFilterDescription() {
         return shownFilter;
+    }
+
+    /** The length of the longest address among the rows shown, measured off the FX thread: the IP columns' minimum width. */
+    public javafx.beans.property.ReadOnlyIntegerProperty widestAddressProperty() {
+        return widestAddress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countTextProperty() {

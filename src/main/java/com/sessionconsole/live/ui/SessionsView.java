@@ -37,6 +37,7 @@ public final class SessionsView {
         this.root = Fxml.load("SessionsView.fxml", this);
         SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, "sessions");
         table.setItems(vm.sessions());
+        SessionTable.fitAddressColumn(SessionTable.ipColumn(table), vm.widestAddressProperty());
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");

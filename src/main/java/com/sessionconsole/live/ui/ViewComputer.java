@@ -6,6 +6,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.GroupIndex;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.ui.ChartData;
+import com.sessionconsole.ui.SessionTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ final class ViewComputer {
         }
         // sessions that expired since the snapshot are no longer active, though the next poll has not said so yet
         int active = (int) s.sessions().stream().filter(x -> x.expiresAt().isAfter(r.now())).count();
-        return new ViewData(shown, groupData, counted, detailData, active, charts(r, shown), result.nextChange());
+        return new ViewData(shown, groupData, counted, detailData, active, SessionTable.widestAddress(shown, Session::ipAddress), charts(r, shown), result.nextChange());
     }
 
     /** The location and trust charts are computed only while they are unfolded. */

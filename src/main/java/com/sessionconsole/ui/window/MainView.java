@@ -189,22 +189,25 @@ public final class MainView implements WindowActions {
 
     /** The keyboard starts in the table (not on the toolbar's first button, where Space would refresh). */
     void focusTable() {
-        if (tabs.getSelectionModel().getSelectedItem().getContent() != null
-                && tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view") instanceof TableView<?> table) {
-            table.requestFocus();
-        }
+        currentTable().ifPresent(TableView::requestFocus);
     }
 
     /** Down from the search box: into the table of the current tab, on its first row when none is selected. */
     private void focusCurrentTable() {
-        Tab tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null && tab.getContent().lookup(".table-view") instanceof TableView<?> table) {
+        currentTable().ifPresent(table -> {
             table.requestFocus();
             if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
                 table.getSelectionModel().select(0);
                 table.getFocusModel().focus(0);
             }
-        }
+        });
+    }
+
+    /** The first table of the tab on show (a group view's is its summary table). */
+    private java.util.Optional<TableView<?>> currentTable() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() != null && tab.getContent().lookup(".table-view") instanceof TableView<?> t
+                ? java.util.Optional.of(t) : java.util.Optional.empty();
     }
 
     @Override
