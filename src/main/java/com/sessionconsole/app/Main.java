@@ -28,7 +28,7 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemUTC();
         WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock, new StderrWarnings());
-        return RootCommand.create(request -> cliFactory.open(request, null), new DesktopLauncher(dirs, env, clock),
+        return RootCommand.create(cliFactory::openForCommand, new DesktopLauncher(dirs, env, clock),
                 new AuditLog(dirs.auditLog()), System.in).execute(args);
     }
 }

@@ -69,11 +69,32 @@ public final class WorkspaceFactory {
         this(dirs, env, passwordPrompt, clock, w -> log.warn("{}", w));
     }
 
-    /** Opens the workspace; {@code demoTraffic} is the lane the demo's background traffic runs on, or null for none. */
+    /**
+     * Opens the workspace for the window; {@code demoTraffic} is the lane the demo's background traffic runs on, or
+     * null for none. With nothing configured, the window opens the demo database (and says so in its title and badge).
+     */
     public Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic) {
+        return open(request, demoTraffic, true);
+    }
+
+    /**
+     * Opens the workspace for a command. A command never falls back to the demo database: its output could be
+     * mistaken for the analyst's own sessions. Only --demo opens it.
+     */
+    public Workspace openForCommand(ConnectionRequest request) {
+        return open(request, null, false);
+    }
+
+    private Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic, boolean demoWhenUnconfigured) {
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
+        if (rawUrl == null && !request.demo() && !demoWhenUnconfigured) {
+            warnings.forEach(warn);
+            throw new IllegalArgumentException("no database to connect to: give --url, -h/-p/-d, PGHOST or PGDATABASE, or url= in "
+                    + "the config file " + (request.configFile() != null ? request.configFile() : dirs.configFile())
+                    + "; --demo runs the command on the embedded demo database");
+        }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
             return openDemo(demoTraffic, config);

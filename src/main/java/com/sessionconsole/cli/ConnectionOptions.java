@@ -1,6 +1,7 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.ConnectionRequest;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -38,10 +39,45 @@ public final class ConnectionOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the platform's user config folder); it must exist")
     Path config;
 
+    /**
+     * The request of a subcommand: these options (written after its name) together with the ones written before
+     * it, on the root. An option means the same in either place; given in both with different values, it is a
+     * usage error, never a silent choice of one.
+     */
+    ConnectionRequest toRequest(ConnectionOptions before, CommandLine cl) {
+        ConnectionOptions merged = new ConnectionOptions();
+        merged.url = one(cl, "--url", before.url, url);
+        merged.host = one(cl, "-h/--host", before.host, host);
+        merged.port = one(cl, "-p/--port", before.port, port);
+        merged.dbname = one(cl, "-d/--dbname", before.dbname, dbname);
+        merged.user = one(cl, "-U/--db-user", before.user, user);
+        merged.readUrl = one(cl, "--read-url", before.readUrl, readUrl);
+        merged.config = one(cl, "--config", before.config, config);
+        merged.readOnly = before.readOnly || readOnly;
+        merged.demo = before.demo || demo;
+        return merged.toRequest();
+    }
+
+    private static <T> T one(CommandLine cl, String flag, T before, T after) {
+        if (before != null && after != null && !before.equals(after)) {
+            throw new CommandLine.ParameterException(cl, flag + " is given twice with different values, before and after '"
+                    + cl.getCommandName() + "': give it once");
+        }
+        return after != null ? after : before;
+    }
+
     public ConnectionRequest toRequest() {
+        if (demo && (url != null || hasHostPortOrDb() || readUrl != null)) {
+            throw new IllegalArgumentException("--demo opens the embedded demo database: it cannot be combined with --url, "
+                    + "-h/-p/-d or --read-url; drop one of them");
+        }
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("-p/--port " + port + " is not a port number (1 to 65535)");
         }
         return new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config);
+    }
+
+    private boolean hasHostPortOrDb() {
+        return host != null || port != null || dbname != null;
     }
 }

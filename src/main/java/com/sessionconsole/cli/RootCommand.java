@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -93,6 +94,10 @@ public final class RootCommand implements Callable<Integer> {
         cl.getSubcommands().get("find-token").setUnmatchedOptionsArePositionalParams(true);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
+        cl.setExecutionStrategy(parseResult -> {
+            refuseRootOptionsThatDoNotApply(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + e.getMessage());
@@ -100,6 +105,28 @@ public final class RootCommand implements Callable<Integer> {
             return ExitCodes.of(e);
         });
         return cl;
+    }
+
+    /**
+     * An option written before a command either means what it means after it (the connection options of a
+     * command that connects) or is refused: a dropped --read-only or --config would silently change what a revoke does.
+     */
+    private static void refuseRootOptionsThatDoNotApply(CommandLine.ParseResult root) {
+        if (!root.hasSubcommand()) {
+            return;
+        }
+        CommandLine.Model.CommandSpec sub = root.subcommand().commandSpec();
+        boolean connects = sub.userObject() instanceof WorkspaceCommand;
+        List<CommandLine.Model.OptionSpec> connection = root.commandSpec().mixins().get("connection").options();
+        for (CommandLine.Model.OptionSpec o : root.matchedOptions()) {
+            if (o.usageHelp() || o.versionHelp() || (connects && connection.contains(o))) {
+                continue;
+            }
+            throw new CommandLine.ParameterException(root.commandSpec().commandLine(), o.longestName() + " is written before '"
+                    + sub.name() + "', where it does not apply: " + (connection.contains(o)
+                    ? "'" + sub.name() + "' does not connect to a database"
+                    : o.longestName() + " is an option of the window (session-console with no command)") + "; remove it");
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -26,7 +26,12 @@ abstract class WorkspaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Workspace ws = opener.open(connection.toRequest())) {
+        try (Workspace ws = opener.open(connection.toRequest(((RootCommand) spec.root().userObject()).connection, spec.commandLine()))) {
+            if (ws.demo()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("note: this is the embedded DEMO database with generated sessions, not yours (you gave --demo)");
+                err.flush();
+            }
             ws.dao().replicaLag().filter(lag -> lag.worrying(ws.replicaLagWarnSeconds())).ifPresent(lag -> {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("warning: " + lag.describe() + "; what follows may be stale (the replica is read, revokes go to the primary)");

@@ -72,7 +72,7 @@ public final class CliRunner {
         PrintWriter errWriter = new PrintWriter(err, true);
         WorkspaceFactory factory = new WorkspaceFactory(dirs(), env, prompt, Clock.systemUTC(), w -> errWriter.println("warning: " + w));
         StringWriter out = new StringWriter();
-        var cl = RootCommand.create(request -> factory.open(onTestDatabase(request), null),
+        var cl = RootCommand.create(request -> factory.openForCommand(onTestDatabase(request)),
                 (request, narrowing, smoke) -> {
                     launchedWith = narrowing;
                     return new GuiLauncher.Result(99, -1, -1, null);
