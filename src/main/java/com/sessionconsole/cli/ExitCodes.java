@@ -27,6 +27,11 @@ public final class ExitCodes {
     public static final int AUDIT_BROKEN = 9;
     /** {@code --smoke-test}: the first load did not finish in time. */
     public static final int SMOKE_TIMEOUT = 10;
+    /**
+     * A revoke committed, but confirmed sessions are still active: the server left them unchanged (a trigger, a rule,
+     * row-level security), or they no longer matched what was confirmed. The message and the audit log name them.
+     */
+    public static final int NOT_REVOKED = 11;
 
     private ExitCodes() {
     }

@@ -120,6 +120,13 @@ final class RevokeCommand extends WorkspaceCommand {
             if (outcome.note() != null && !outcome.result().stillActive().isEmpty()) {
                 return ExitCodes.FAILED; // a commit in doubt that turned out not to have revoked everything
             }
+            if (!outcome.result().complete()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + outcome.result().leftActive().size() + " of the sessions you confirmed were NOT revoked and "
+                        + "are still active: " + outcome.result().leftActive());
+                err.flush();
+                return ExitCodes.NOT_REVOKED;
+            }
             revokedBefore = true;
             List<UUID> appeared = outcome.result().appearedAfter();
             if (appeared.isEmpty()) {

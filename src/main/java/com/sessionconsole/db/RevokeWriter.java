@@ -62,20 +62,38 @@ final class RevokeWriter {
         }
     }
 
+    /**
+     * What became of every confirmed id, read back in the revoke's own transaction. A session the UPDATE was
+     * entitled to change (it still matches the confirmed key and is not protected) but that is still active was
+     * left unchanged by the server itself, or changed back: a trigger, a rule or a row-level security policy.
+     */
     private RevokeResult classify(Connection c, RevokeCriteria criteria, Array confirmed, Array shielded, List<UUID> revoked)
             throws SQLException {
-        Set<UUID> done = new HashSet<>(revoked);
+        Set<UUID> returned = new HashSet<>(revoked);
         Set<UUID> seen = new HashSet<>();
+        List<UUID> done = new ArrayList<>();
         List<UUID> inactive = new ArrayList<>();
         List<UUID> stillActive = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, coalesce(" + SessionRows.ACTIVE + ", false) FROM public.user_sessions WHERE id = ANY(?)")) {
-            ps.setArray(1, confirmed);
+        List<UUID> unchanged = new ArrayList<>();
+        String matches = criteria.byIds() ? "true" : "coalesce(" + SessionRows.keyPredicate(criteria.groupBy(), criteria.key()) + ", false)";
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, coalesce(" + SessionRows.ACTIVE + ", false), " + matches
+                + ", coalesce(user_id = ANY(?), false) FROM public.user_sessions WHERE id = ANY(?)")) {
+            int next = 1;
+            if (!criteria.byIds() && criteria.key() != null) {
+                SessionRows.bindKey(ps, next++, criteria.groupBy(), criteria.key());
+            }
+            ps.setArray(next++, shielded);
+            ps.setArray(next, confirmed);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     seen.add(id);
-                    if (!done.contains(id)) {
-                        (rs.getBoolean(2) ? stillActive : inactive).add(id);
+                    boolean active = rs.getBoolean(2);
+                    boolean entitled = rs.getBoolean(3) && !rs.getBoolean(4);
+                    if (!active) {
+                        (returned.contains(id) ? done : inactive).add(id);
+                    } else {
+                        (returned.contains(id) || entitled ? unchanged : stillActive).add(id);
                     }
                 }
             }
@@ -93,7 +111,7 @@ final class RevokeWriter {
                 ps.setArray(next, shielded);
             });
         }
-        return new RevokeResult(revoked, inactive, notFound, stillActive, appeared, criteria.byIds() ? null : criteria.key(), null);
+        return new RevokeResult(done, inactive, notFound, stillActive, unchanged, appeared, criteria.byIds() ? null : criteria.key(), null);
     }
 
     /** A COMMIT whose answer never came is neither a success nor a failure: it is in doubt. */

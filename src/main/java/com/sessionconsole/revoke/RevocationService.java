@@ -167,11 +167,12 @@ public final class RevocationService {
 
     private Map<String, Object> outcome(String revokeId, RevokeResult r) {
         Map<String, Object> m = record("outcome", revokeId);
-        m.put("status", "committed");
+        m.put("status", r.complete() ? "committed" : "committed; " + r.leftActive().size() + " confirmed session(s) NOT revoked");
         m.put("revoked", sorted(r.revoked()));
         m.put("already_inactive", sorted(r.alreadyInactive()));
         m.put("not_found", sorted(r.notFound()));
         m.put("still_active", sorted(r.stillActive()));
+        m.put("not_changed_by_server", sorted(r.unchangedByServer()));
         m.put("appeared_after_not_revoked", sorted(r.appearedAfter()));
         if (r.walPosition() != null) {
             m.put("wal_position", r.walPosition()); // so that a later console hides these until the replica has replayed them
@@ -229,7 +230,7 @@ public final class RevocationService {
         } catch (AuditLog.AuditLogException e) {
             auditError = "the outcome of a commit in doubt could not be written to the audit log (" + e.getMessage() + ")";
         }
-        RevokeResult result = new RevokeResult(inactive, List.of(), notFound, active, List.of(), criteria.byIds() ? null : criteria.key(), null);
+        RevokeResult result = new RevokeResult(inactive, List.of(), notFound, active, List.of(), List.of(), criteria.byIds() ? null : criteria.key(), null);
         String note = "The connection dropped during COMMIT, so the console read the sessions again on the primary: resolved as "
                 + verdict + "; now inactive: " + ids(inactive) + "; still active: " + ids(active) + ".";
         log.warn("commit in doubt resolved as {}: {} inactive, {} still active", verdict, inactive.size(), active.size());

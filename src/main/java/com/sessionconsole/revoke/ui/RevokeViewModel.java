@@ -142,6 +142,9 @@ public final class RevokeViewModel {
         }
         if (outcome.note() != null) { // a commit in doubt: what is known, and what to check
             dialogs.inform(DialogService.Severity.WARNING, "The connection dropped during the revoke", outcome.describe());
+        } else if (!r.complete()) {
+            dialogs.inform(DialogService.Severity.ERROR, r.leftActive().size() + " confirmed session(s) were NOT revoked",
+                    outcome.describe());
         }
         if (!r.appearedAfter().isEmpty() && dialogs.ask("Sessions appeared after you confirmed",
                 r.appearedAfter().size() + " new session(s) of " + VisibleText.of(r.key())
