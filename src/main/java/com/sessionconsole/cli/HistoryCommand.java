@@ -18,7 +18,8 @@ final class HistoryCommand extends WorkspaceCommand {
     static final class Target {
         @Option(names = "--user", required = true, description = "every session of this user id") String user;
         @Option(names = "--device", required = true) String device;
-        @Option(names = "--ip", required = true) String ip;
+        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = {"every session from this address, in any",
+                "spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network; other text matches exactly"}) String ip;
     }
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
@@ -40,6 +41,9 @@ final class HistoryCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) {
         GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
         String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
+        if (by == GroupBy.IP) {
+            IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (Session s : ws.dao().history(by, key)) {
             rows.add(SessionColumns.row(s));

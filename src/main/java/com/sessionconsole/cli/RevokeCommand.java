@@ -1,6 +1,7 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.RefusedException;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
@@ -35,7 +36,8 @@ final class RevokeCommand extends WorkspaceCommand {
         String user;
         @Option(names = "--device", required = true, description = "every active session of this device")
         String device;
-        @Option(names = "--ip", required = true, description = "every active session from this exact address")
+        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = {"every active session from this address,",
+                "in any spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network (10.0.0.0/24); other text matches exactly"})
         String ip;
     }
 
@@ -87,6 +89,9 @@ final class RevokeCommand extends WorkspaceCommand {
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
+            if (by == GroupBy.IP) {
+                IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
+            }
             plan = Plan.ofKey(by, key, ws.dao().activeOnPrimary(by, key));
         }
         boolean revokedBefore = false;
@@ -155,7 +160,7 @@ final class RevokeCommand extends WorkspaceCommand {
         List<Session> candidates = plan.sessions();
         out.println("About to revoke " + candidates.size() + " active session(s): " + VisibleText.of(plan.criteria().describe()));
         candidates.stream().limit(10).forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
-                + shown(s.deviceId()) + "  ip " + shown(s.ipAddress())));
+                + shown(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
         if (candidates.size() > 10) {
             out.println("  … and " + (candidates.size() - 10) + " more");
         }

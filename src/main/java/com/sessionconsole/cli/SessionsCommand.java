@@ -46,15 +46,11 @@ final class SessionsCommand extends WorkspaceCommand {
             p = p.and(s -> Objects.equals(s.deviceId(), device));
         }
         if (ip != null) {
-            if (ip.contains("/")) {
-                Cidr.Result r = Cidr.parse(ip);
-                if (!r.ok()) {
-                    throw new IllegalArgumentException("--ip: " + r.error());
-                }
-                p = p.and(s -> r.cidr().contains(s.ipAddress()));
-            } else {
-                p = p.and(s -> ip.equals(s.ipAddress()));
+            Cidr.Result r = Cidr.parse(ip);
+            if (!r.ok()) {
+                throw new IllegalArgumentException("--ip: " + r.error());
             }
+            p = p.and(s -> r.cidr().contains(s.ipAddress()));
         }
         return p;
     }

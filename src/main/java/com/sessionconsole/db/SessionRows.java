@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.Cidr;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.TokenMask;
@@ -47,9 +48,17 @@ final class SessionRows {
         };
     }
 
+    /**
+     * The rows of a key, with one parameter unless the key is NULL. An IP key that is an address or a network
+     * matches by address ({@link IpMatchSql}): {@code 10.8.8.5} finds {@code ::ffff:10.8.8.5} and {@code ' 10.8.8.5 '};
+     * any other IP text matches exactly.
+     */
     static String keyPredicate(GroupBy by, String key) {
         // NULL is its own group: "= NULL" would match nothing, so it gets its own predicate.
-        return key == null ? column(by) + " IS NULL" : column(by) + " = ?";
+        if (key == null) {
+            return column(by) + " IS NULL";
+        }
+        return by == GroupBy.IP && ipNetwork(key) != null ? IpMatchSql.inNetwork() : column(by) + " = ?";
     }
 
     static void bindKey(PreparedStatement ps, int index, GroupBy by, String key) throws SQLException {
@@ -58,9 +67,17 @@ final class SessionRows {
         }
         if (by == GroupBy.USER) {
             ps.setObject(index, UserIds.parse(key));
+        } else if (by == GroupBy.IP && ipNetwork(key) != null) {
+            ps.setString(index, IpMatchSql.bindable(ipNetwork(key)));
         } else {
             ps.setString(index, key);
         }
+    }
+
+    /** The address (as a /32 or /128) or the network an IP key names, or null for text that names neither. */
+    private static Cidr ipNetwork(String key) {
+        Cidr.Result r = Cidr.parse(key);
+        return r.ok() ? r.cidr() : null;
     }
 
     static Instant now(Connection c) throws SQLException {

@@ -41,15 +41,13 @@ final class SnapshotReads implements ActiveSetSnapshot {
         this.db = db;
         this.c = c;
         this.hidden = hidden;
-        int version;
-        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
-                + "current_setting('server_version_num')::int"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             now = RowProblems.instant(rs.getObject(1, OffsetDateTime.class));
             snapshotXmin = rs.getLong(2);
-            version = rs.getInt(3);
         }
-        this.narrowing = NarrowingSql.of(narrowing, version);
+        this.narrowing = NarrowingSql.of(narrowing);
         this.active = SessionRows.ACTIVE + this.narrowing.clause();
         this.weighted = "(SELECT x, x % " + Fingerprint.MODULUS + " + 1 AS w FROM (SELECT xmin::text::bigint AS x FROM public.user_sessions "
                 + "WHERE " + active + ") r) t";

@@ -32,8 +32,14 @@ public record Cidr(String text, byte[] network, int prefixLength) {
         return new Result(new Cidr(trimmed, address.get(), prefix), null);
     }
 
+    /** Whether the stored value names an address in this network, by {@link IpAddresses#address}'s rule. */
     public boolean contains(String ip) {
-        return IpAddresses.parse(ip).map(this::contains).orElse(false);
+        return IpAddresses.address(ip).map(this::contains).orElse(false);
+    }
+
+    /** The network as PostgreSQL's inet reads it ("10.0.0.0/8", "2001:db8:0:0:0:0:0:0/32"): no zone id, a mapped network as IPv4. */
+    public String inetText() {
+        return IpAddresses.text(network) + "/" + prefixLength;
     }
 
     public boolean contains(byte[] address) {

@@ -40,4 +40,52 @@ public final class IpAddresses {
     public static boolean isIp(String text) {
         return parse(text).isPresent();
     }
+
+    /** The blanks around a stored address that do not change which address it is. */
+    public static final String BLANKS = " \t\r\n";
+
+    /**
+     * The address a stored value names, for matching: {@link #parse} after the blanks around it. The one rule
+     * for "is this the same address" everywhere (filter bar, commands, revoke, watchlists, --where-ip): case,
+     * zero compression, leading zeros inside a group and the IPv4-mapped form ({@code ::ffff:10.0.0.1} is
+     * 10.0.0.1) do not matter; the server side of the rule is {@code db.IpMatchSql}.
+     */
+    public static Optional<byte[]> address(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        int from = 0;
+        int to = text.length();
+        while (from < to && BLANKS.indexOf(text.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && BLANKS.indexOf(text.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return parse(text.substring(from, to));
+    }
+
+    /** The canonical text of an address (RFC 5952: dotted quad, or compressed lower-case IPv6), which inet also reads. No name lookup. */
+    public static String text(byte[] address) {
+        try {
+            return InetAddresses.toAddrString(java.net.InetAddress.getByAddress(address));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + address.length + " bytes", e);
+        }
+    }
+
+    /**
+     * A stored ip_address as a revoke preview shows it: as stored, escaped, and quoted with its address when the
+     * spelling is not the canonical one, so that {@code ' 10.8.8.4 '} and {@code ::FFFF:10.8.8.4} are seen for what they are.
+     */
+    public static String shownSpelling(String stored) {
+        if (stored == null) {
+            return "(none)";
+        }
+        Optional<byte[]> address = address(stored);
+        if (address.isPresent() && text(address.get()).equals(stored)) {
+            return stored;
+        }
+        return "'" + VisibleText.of(stored) + "'" + address.map(a -> " (address " + text(a) + ")").orElse(" (not an address)");
+    }
 }
