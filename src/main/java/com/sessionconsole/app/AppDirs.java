@@ -44,6 +44,11 @@ public record AppDirs(Path config, Path data) {
         return data.resolve("audit.jsonl");
     }
 
+    /** The audit log of revokes on the embedded demo database, apart from the real one. */
+    public Path demoAuditLog() {
+        return data.resolve("audit-demo.jsonl");
+    }
+
     /** Creates the data folder readable by its owner only (where the file system has POSIX permissions). */
     void createPrivate() {
         if (java.nio.file.Files.isDirectory(data)) {

@@ -81,7 +81,7 @@ final class DesktopLauncher implements GuiLauncher {
         runner.ui(() -> {
             Stage stage = new Stage();
             DialogService dialogs = new FxDialogService(() -> stage);
-            ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan),
+            ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan, ws.revocation().target()),
                     MemoryBudget.ofThisJvm(), narrowing);
             wiring.set(console);
             ConsoleWindow window = new ConsoleWindow(stage, console.models(), ViewPrefs.standard(), dialogs, ws.demo(), ws.label());

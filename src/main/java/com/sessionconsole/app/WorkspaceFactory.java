@@ -188,9 +188,10 @@ public final class WorkspaceFactory {
         String disabled = settings.readOnly() ? "read-only mode: revoking is turned off (started with --read-only or read-only=true)"
                 : connected.canRevoke() ? null
                 : "user '" + settings.user() + "' may not UPDATE is_active and updated_at on public.user_sessions; ask for that grant to revoke";
-        AuditLog audit = new AuditLog(dirs.auditLog());
+        // the demo's revokes are kept apart, so that the analyst's audit log holds only revokes of real sessions
+        AuditLog audit = new AuditLog(settings.demo() ? dirs.demoAuditLog() : dirs.auditLog());
         RevocationService revocation = new RevocationService(connected.dao(), audit, clock, settings.user(), settings.describe(),
-                protectedUsers, disabled);
+                settings.describeTarget(), protectedUsers, disabled);
         if (settings.readUrl() != null) {
             rememberEarlierRevokes(connected.dao(), audit, settings.describe());
         }

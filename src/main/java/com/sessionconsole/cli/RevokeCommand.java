@@ -107,7 +107,7 @@ final class RevokeCommand extends WorkspaceCommand {
             if (refusal != null) {
                 throw new RefusedException("not revoked: " + refusal);
             }
-            preview(out, plan);
+            preview(out, plan, revocation.target());
             if (!yes && !confirmed(out, plan.sessions().size())) {
                 out.println("Not revoked: not confirmed.");
                 out.flush();
@@ -156,9 +156,10 @@ final class RevokeCommand extends WorkspaceCommand {
         }
     }
 
-    private static void preview(PrintWriter out, Plan plan) {
+    private static void preview(PrintWriter out, Plan plan, String target) {
         List<Session> candidates = plan.sessions();
-        out.println("About to revoke " + candidates.size() + " active session(s): " + VisibleText.of(plan.criteria().describe()));
+        out.println("About to revoke " + candidates.size() + " active session(s) in " + target + ": "
+                + VisibleText.of(plan.criteria().describe()));
         candidates.stream().limit(10).forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
                 + shown(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
         if (candidates.size() > 10) {

@@ -39,6 +39,15 @@ public record ConnectionSettings(
     }
 
     /** "demo", or "user@host:port/database" for the status bar and the audit log. */
+    /** Which database a revoke changes, in words for the analyst: the demo, or the database, the server and the user. */
+    public String describeTarget() {
+        if (demo) {
+            return "the embedded DEMO database (generated sessions, not yours)";
+        }
+        JdbcUrl u = parsedUrl();
+        return "database '" + u.database() + "' on server " + u.host() + ":" + u.port() + (user == null ? "" : " as user " + user);
+    }
+
     public String describe() {
         if (demo) {
             return "demo";

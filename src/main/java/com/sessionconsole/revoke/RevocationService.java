@@ -34,19 +34,23 @@ public final class RevocationService {
     private final Clock clock;
     private final String dbUser;
     private final String server;
+    private final String target;
     private final Set<UUID> protectedUsers;
     private final String disabledReason;
 
     /**
+     * @param server         the server as the audit log names it (user@host:port/database, or "demo")
+     * @param target         which database a revoke changes, in words, for every preview and confirmation
      * @param disabledReason null when revoking is allowed, otherwise why it is not (read-only mode, missing privilege)
      */
-    public RevocationService(SessionDao dao, AuditLog audit, Clock clock, String dbUser, String server,
+    public RevocationService(SessionDao dao, AuditLog audit, Clock clock, String dbUser, String server, String target,
                              Set<UUID> protectedUsers, String disabledReason) {
         this.dao = dao;
         this.audit = audit;
         this.clock = clock;
         this.dbUser = dbUser;
         this.server = server;
+        this.target = target;
         this.protectedUsers = Set.copyOf(protectedUsers);
         this.disabledReason = disabledReason;
     }
@@ -61,6 +65,11 @@ public final class RevocationService {
 
     /** How long to keep trying to read the outcome of a commit in doubt before saying it is unknown. */
     static final java.time.Duration IN_DOUBT_WINDOW = java.time.Duration.ofSeconds(30);
+
+    /** Which database a revoke changes, in words: "database 'sessions' on server db1:5432 as user analyst", or the demo. */
+    public String target() {
+        return target;
+    }
 
     public boolean allowed() {
         return disabledReason == null;

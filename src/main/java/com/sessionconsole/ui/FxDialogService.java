@@ -1,10 +1,12 @@
 package com.sessionconsole.ui;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -26,7 +28,20 @@ public final class FxDialogService implements DialogService {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.NO, ButtonType.YES);
         a.initOwner(owner.get());
         a.setHeaderText(header);
+        showWhole(a);
+        // the safe answer is the default: Enter, or a stray Space on the focused button, must not say yes
+        ((Button) a.getDialogPane().lookupButton(ButtonType.YES)).setDefaultButton(false);
+        Button no = (Button) a.getDialogPane().lookupButton(ButtonType.NO);
+        no.setDefaultButton(true);
+        a.setOnShown(e -> no.requestFocus());
         return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    /** The whole text, wrapped, never cut to "…": the dialog grows to fit it. */
+    private static void showWhole(Alert a) {
+        a.getDialogPane().setMinWidth(520);
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        a.setResizable(true);
     }
 
     @Override
@@ -38,7 +53,7 @@ public final class FxDialogService implements DialogService {
         }, text);
         a.initOwner(owner.get());
         a.setHeaderText(header);
-        a.getDialogPane().setMinWidth(520);
+        showWhole(a);
         a.show();
     }
 

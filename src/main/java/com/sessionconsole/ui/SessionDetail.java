@@ -12,10 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -98,7 +100,23 @@ public final class SessionDetail {
         box.getChildren().add(button("Watch this IP", dialog, false, () -> actions.watch().accept(GroupBy.IP, s.key(GroupBy.IP))));
         Button revoke = button("Revoke this session…", dialog, true, () -> actions.revoke().accept(List.of(s)));
         revoke.getStyleClass().add("danger");
-        box.getChildren().add(revoke);
+        revoke.setId("detail-revoke");
+        String disabled = actions.revokeDisabled().getValue();
+        revoke.setDisable(disabled != null);
+        // a disabled button shows no tooltip: the reason goes on its holder, and in words below the buttons
+        StackPane holder = new StackPane(revoke);
+        if (disabled != null) {
+            Tooltip.install(holder, new Tooltip(disabled));
+        }
+        box.getChildren().add(holder);
+        if (disabled != null) {
+            Label why = new Label("Revoke is off: " + disabled);
+            why.setId("detail-revoke-disabled");
+            why.setWrapText(true);
+            why.getStyleClass().add("dialog-note");
+            why.prefWidthProperty().bind(box.widthProperty().subtract(4));
+            box.getChildren().add(why);
+        }
         return box;
     }
 

@@ -62,6 +62,9 @@ public final class SessionMenu<T> {
             menu.getItems().add(item("Watch this " + by.label(), () -> withFocused(s -> actions.watch().accept(by, s.key(by)))));
         }
         MenuItem revoke = item("Revoke selected sessions…  (Delete)", this::revokeSelected);
+        revoke.disableProperty().bind(actions.revokeDisabled().map(r -> true).orElse(false));
+        revoke.textProperty().bind(actions.revokeDisabled().map(r -> SessionActions.revokeLabel("Revoke selected sessions…", r))
+                .orElse("Revoke selected sessions…  (Delete)"));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         menu.getItems().forEach(i -> i.setMnemonicParsing(false));
         table.setContextMenu(menu);

@@ -37,7 +37,7 @@ public final class WindowedConsole {
         }
         FxDialogService dialogs = new FxDialogService(() -> stage);
         wiring = new ConsoleWiring(ws, runner, lane, Files.createTempDirectory("watch").resolve("watchlist.txt"), Clock.systemUTC(),
-                dialogs, plan -> RevokeDialog.ask(stage, plan));
+                dialogs, plan -> RevokeDialog.ask(stage, plan, ws.revocation().target()));
         vm = wiring.models();
         window = new ConsoleWindow(stage, vm, new ViewPrefs(node), dialogs, false, ws.label());
         vm.status().setInterval(Duration.ofSeconds(1));

@@ -54,6 +54,7 @@ public final class AuditView {
             table.getColumns().get(i).setMinWidth(Math.max(minimum[i], 40));
         }
         table.setItems(vm.records());
+        SessionTable.fitWidestAddress(table.getColumns().get(4), table.getItems(), AuditRecord::server); // the server whole, never cut
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
         auditFile.textProperty().bind(vm.locationProperty());
 

@@ -14,8 +14,9 @@ import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
-import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -47,6 +49,7 @@ public final class FindingsView {
     @FXML private Label evidenceTitle;
     @FXML private Button show;
     @FXML private Button revoke;
+    @FXML private StackPane revokeHolder;
 
     private final Parent root;
 
@@ -86,8 +89,19 @@ public final class FindingsView {
             console.pivotTo(f.subjectKind(), f.subject());
             showSessions.run();
         });
-        revoke.disableProperty().bind(BooleanExpression.booleanExpression(vm.selectedProperty().map(FindingRow::isGroup).orElse(true))
-                .or(revoker.disabledReasonProperty().isNotNull()));
+        // why "Revoke evidence…" cannot be used: revoking is off, or the selection has no active session to revoke
+        ObservableValue<String> revokeOff = Bindings.createStringBinding(() -> {
+            FindingRow r = vm.selectedProperty().get();
+            String off = revoker.disabledReasonProperty().get();
+            return off != null ? off : r == null ? "select a finding first" : r.isGroup() ? "list the rule, then revoke one finding"
+                    : r.evidence().stream().noneMatch(s -> s.isActiveAt(console.feed().serverNow()))
+                    ? "none of this finding's sessions is active" : null;
+        }, vm.selectedProperty(), revoker.disabledReasonProperty());
+        revoke.disableProperty().bind(Bindings.createBooleanBinding(() -> revokeOff.getValue() != null, revokeOff));
+        Tooltip revokeTip = new Tooltip();
+        revokeTip.textProperty().bind(Bindings.createStringBinding(() -> revokeOff.getValue() == null
+                ? "Revoke the active sessions of this finding's evidence" : "Revoke evidence is off: " + revokeOff.getValue(), revokeOff));
+        Tooltip.install(revokeHolder, revokeTip); // on the holder: a disabled button shows no tooltip
         revoke.setOnAction(e -> revoker.execute(revoker.planRevokeActive(vm.selectedProperty().get().evidence())));
 
         String displaysKey = "findings.display." + Integer.toHexString(vm.workspace().hashCode());

@@ -1,6 +1,7 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.SessionActions;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
@@ -151,7 +152,10 @@ public final class GroupView {
         MenuItem watch = new MenuItem("Watch this " + by.label());
         watch.setOnAction(e -> withSelected(g -> actions.session().watch().accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), watch);
-        MenuItem revoke = new MenuItem("Revoke all sessions of this " + by.label() + "…");
+        String label = "Revoke all sessions of this " + by.label() + "…";
+        MenuItem revoke = new MenuItem(label);
+        revoke.disableProperty().bind(actions.session().revokeDisabled().map(r -> true).orElse(false));
+        revoke.textProperty().bind(actions.session().revokeDisabled().map(r -> SessionActions.revokeLabel(label, r)).orElse(label));
         revoke.setOnAction(e -> withSelected(g -> actions.revokeGroup().accept(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         return menu;

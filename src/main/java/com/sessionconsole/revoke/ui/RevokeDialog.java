@@ -1,5 +1,6 @@
 package com.sessionconsole.revoke.ui;
 
+import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.ui.Fxml;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
     static final ButtonType REVOKE = new ButtonType("Revoke", ButtonBar.ButtonData.OK_DONE);
 
+    @FXML private Label target;
     @FXML private Label criteria;
     @FXML private Label distinct;
     @FXML private ListView<String> sample;
@@ -35,7 +37,8 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
     @FXML private Label typedCountLabel;
     @FXML private TextField typedCount;
 
-    RevokeDialog(Window owner, RevokePlan plan) {
+    /** @param database which database the revoke changes, in words ({@code RevocationService.target()}) */
+    RevokeDialog(Window owner, RevokePlan plan, String database) {
         initOwner(owner);
         String sessions = plan.count() + " active session" + (plan.count() == 1 ? "" : "s");
         setTitle("Revoke " + sessions);
@@ -43,10 +46,11 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         getDialogPane().setContent(Fxml.load("RevokeDialog.fxml", this));
         getDialogPane().setPrefWidth(820); // a user id, a device and a full IPv6 address on one line of the sample
         getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        target.setText("In " + database);
         criteria.setText("Criteria: " + VisibleText.of(plan.criteria().describe()));
         distinct.setText(distinctCounts(plan) + ". User, device, IP of each:");
         for (Session s : plan.sample()) {
-            sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + orDash(s.ipAddress()));
+            sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + IpAddresses.shownSpelling(s.ipAddress()));
         }
         if (plan.count() > plan.sample().size()) {
             sample.getItems().add("… and " + (plan.count() - plan.sample().size()) + " more");
@@ -74,8 +78,8 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         setResultConverter(button -> button == REVOKE ? new RevokeConfirmer.Answer(reason.getText().strip(), typedCount.getText()) : null);
     }
 
-    public static Optional<RevokeConfirmer.Answer> ask(Window owner, RevokePlan plan) {
-        return new RevokeDialog(owner, plan).showAndWait();
+    public static Optional<RevokeConfirmer.Answer> ask(Window owner, RevokePlan plan, String database) {
+        return new RevokeDialog(owner, plan, database).showAndWait();
     }
 
     /** Stored text is attacker-written: escaped, so a device id cannot reorder or hide the line it is on. */

@@ -96,5 +96,9 @@ class AuditWindowTest {
         assertThat(reasonLabel.isWrapText()).isTrue();
         assertThat(reasonLabel.getHeight()).as("the long reason wraps onto several lines").isGreaterThan(2 * reasonLabel.getFont().getSize() * 1.2);
         assertThat(UUID.fromString(pane.getItems().get(0).userId())).isIn(chosen.stream().map(Session::userId).toList());
+        javafx.scene.control.Labeled serverCell = robot.lookup(".table-cell").queryAll().stream().map(n -> (javafx.scene.control.Labeled) n)
+                .filter(c -> r.server().equals(c.getText())).findFirst().orElseThrow();
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) serverCell.lookup(".text");
+        assertThat(drawn.getText()).as("the server is shown whole, not cut").isEqualTo(r.server());
     }
 }
