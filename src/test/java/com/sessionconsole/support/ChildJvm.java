@@ -17,8 +17,8 @@ public final class ChildJvm {
     public record Result(int code, String out, String err) {
         /** The lines of stderr that look like a Java stack trace. */
         public List<String> stackFrames() {
-            return err.lines().filter(l -> l.matches("\\s+at .*") || l.matches("\\s*Caused by: .*") || l.matches("\\s+\\.\\.\\. \\d+ (more|common frames omitted)"))
-                    .toList();
+            return err.lines().filter(l -> l.matches("\\s+at .*") || l.matches("\\s*Caused by: .*")
+                    || l.matches("\\s+\\.\\.\\. \\d+ (more|common frames omitted)")).toList();
         }
     }
 
