@@ -105,8 +105,9 @@ class AuditLogTest {
 
     @Test
     void aFullDiskIsAnErrorWithThePathAndTheOsMessage() throws Exception {
-        Path file = home.resolve("audit.jsonl");
-        Files.createSymbolicLink(file, Path.of("/dev/full"));
+        // through a linked folder: a link in place of the file itself is refused before any write
+        Path dev = Files.createSymbolicLink(home.resolve("dev"), Path.of("/dev"));
+        Path file = dev.resolve("full");
         AuditLog log = new AuditLog(file);
         assertThatThrownBy(() -> log.append(Map.of("record", "intent")))
                 .isInstanceOf(AuditLog.AuditLogException.class)
