@@ -90,10 +90,7 @@ class ShutdownWhilePollingTest {
             assertThat(polled.await(30, TimeUnit.SECONDS)).as("the poll finished").isTrue();
 
             // what DesktopLauncher does when the window closes or the smoke test ends
-            wiring.stop();
-            lane.shutdownNow();
-            ws.close();
-            runner.close();
+            DesktopShutdown.closeInOrder(wiring, lane, ws, runner);
         } finally {
             fxFree.countDown();
             CountDownLatch drained = new CountDownLatch(1);
