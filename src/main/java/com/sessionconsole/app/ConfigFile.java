@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * The optional config file (Java properties). It fails closed: an unknown key (a typo such as "readonly"
  * would otherwise silently leave the console writable), a value that is not clearly true or false, or a
- * named file that does not exist is an error, not a default. It must never hold a password; one found
- * there (as a key, or inside the url) is ignored and reported.
+ * named file that does not exist is an error, not a default; so is a file others can change (see
+ * {@link ConfigFileAccess}). It must never hold a password; one found there (as a key, or inside the url)
+ * is ignored and reported.
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
                          Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, Integer replicaLagWarnSeconds,
@@ -42,6 +43,7 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             throw new IllegalArgumentException("the config file " + file + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     ? " is a symlink to a file that does not exist" : " does not exist") + ": check the path given to --config");
         }
+        ConfigFileAccess.requireOwnedByMe(file);
         // a key given twice is an error: a later empty "protected-users=" or "read-only=false" must not silently win
         Properties p = new Properties() {
             @Override

@@ -27,8 +27,8 @@ import com.sessionconsole.watchlist.ui.WatchlistViewModel;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * One console's ViewModels over a workspace, wired once: the poller on its lane, the feed that hands its
@@ -76,13 +76,18 @@ public final class ConsoleWiring {
                 messages);
     }
 
-    /** A daemon thread for one poller: ticks run on it one at a time and are reported in order. */
+    /**
+     * A daemon thread for one poller: ticks run on it one at a time and are reported in order. A shutdown
+     * drops the ticks and demo-traffic steps scheduled for later instead of waiting for them.
+     */
     public static ScheduledExecutorService newPollLane() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor lane = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "poll-lane");
             t.setDaemon(true);
             return t;
         });
+        lane.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return lane;
     }
 
     public ConsoleViewModels models() {

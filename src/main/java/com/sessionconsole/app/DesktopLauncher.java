@@ -115,12 +115,7 @@ final class DesktopLauncher implements GuiLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (wiring.get() != null) {
-            wiring.get().stop();
-        }
-        lane.shutdownNow();
-        ws.close();
-        runner.close();
+        DesktopShutdown.closeInOrder(wiring.get(), lane, ws, runner);
         Platform.exit();
         return new Result(outcome.exitCode(), shownAt.get(), outcome.active(), outcome.failure());
     }

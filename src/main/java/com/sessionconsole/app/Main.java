@@ -23,11 +23,12 @@ public final class Main {
     static int run(String[] args) {
         AppDirs dirs = AppDirs.detect();
         dirs.createPrivate(); // the log, the audit log and the watchlist are the analyst's alone
+        StderrWarnings warnings = new StderrWarnings();
         // before the first logger is created, so that the log file lands in the user data folder
-        System.setProperty("session-console.logdir", dirs.data().toString());
+        LoggingSetup.start(dirs.data()).ifPresent(warnings);
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemUTC();
-        WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock, new StderrWarnings());
+        WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock, warnings);
         return RootCommand.create(cliFactory::openForCommand, new DesktopLauncher(dirs, env, clock),
                 new AuditLog(dirs.auditLog()), System.in).execute(args);
     }

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,9 +50,11 @@ public final class AuditLog {
 
     /** Appends the record with its hash link, forced to disk; throws with the path and the OS error when it cannot. */
     public synchronized void append(Map<String, Object> record) {
+        refuseSymlink();
         try {
             createIfMissing();
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // not followed even if a link appears after the check: the open fails instead
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
                 LastLine last = lastLine(ch, size);
@@ -69,6 +72,20 @@ public final class AuditLog {
             throw new AuditLogException("cannot write the audit log " + file + ": " + describe(e), e);
         }
         appended.forEach(Runnable::run);
+    }
+
+    /** Records written through a link would land in whatever file it names, out of the analyst's sight. */
+    private void refuseSymlink() {
+        if (Files.isSymbolicLink(file)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(file).toString();
+            } catch (IOException e) {
+                target = "a target that cannot be read (" + e.getMessage() + ")";
+            }
+            throw new AuditLogException("the audit log " + file + " is a symbolic link to " + target + ": records are never "
+                    + "written through a link. Remove the link (rm " + file + ") and the console creates a new audit log there", null);
+        }
     }
 
     private static String describe(Exception e) {

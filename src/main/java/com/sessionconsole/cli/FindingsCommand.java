@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
 
 @Command(name = "findings", description = "What looks wrong right now, most severe first.")
 final class FindingsCommand extends WorkspaceCommand {
-    /** New columns go last: scripts that read the older ones by position keep working. */
+    /**
+     * New columns go last: scripts that read the older ones by position keep working. {@code sessions} is the
+     * full count; {@code session_ids} lists {@code sessions_shown} of them, all unless {@code sample} is true.
+     */
     static final List<String> HEADER = List.of("rule", "severity", "subject_kind", "subject", "sessions", "detail", "session_ids",
-            "measured", "threshold");
+            "measured", "threshold", "sample", "sessions_shown");
 
     @Option(names = "--rule", paramLabel = "RULE", description = "only this rule: ${COMPLETION-CANDIDATES}", completionCandidates = RuleNames.class)
     String rule;
@@ -57,17 +60,18 @@ final class FindingsCommand extends WorkspaceCommand {
         FindingSettings settings = rule == null ? FindingSettings.DEFAULTS : FindingSettings.DEFAULTS.only(FindingRule.parse(rule));
         List<Session> active = new ArrayList<>();
         Instant now = ws.dao().forEachActive(active::add);
-        List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC()).compute(active, settings, now, true);
-        List<List<Object>> rows = new ArrayList<>();
         java.util.UUID only = user == null ? null : UserFilter.parse(user);
+        // the database rules filter by user on the server, before they sample
+        List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC(), only).compute(active, settings, now, true);
+        List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
             if (only != null && f.evidence().stream().noneMatch(s -> only.equals(s.userId()))) {
                 continue;
             }
             rows.add(Arrays.asList(f.rule().cliName(), f.severity().name().toLowerCase(),
-                    f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.evidence().size(), f.detail(),
+                    f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.sessionCount(), f.detail(),
                     f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" ")),
-                    f.measure().value(), f.measure().threshold()));
+                    f.measure().value(), f.measure().threshold(), f.sampled(), f.evidence().size()));
         }
         RowPrinter.print(out, format, HEADER, rows);
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,8 +94,8 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public List<Session> zombieRows(int limit) {
-        return queries.zombieRows(limit);
+    public Map<FindingRule, Zombies> zombieRows(UUID user, int sampleSize) {
+        return queries.zombieRows(user, sampleSize);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
@@ -9,6 +10,7 @@ import com.sessionconsole.domain.Session;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,11 +59,21 @@ public interface SessionDao {
     /** The sessions whose token equals the given one, compared on the server; the token is a bound parameter. */
     List<Session> sessionsByToken(String token);
 
+    /** Rows of one kind that break the definition of active: how many there are, and at most a sample of them. */
+    record Zombies(long count, List<Session> sample) {
+        public Zombies {
+            sample = List.copyOf(sample);
+        }
+    }
+
     /**
-     * Rows that break the definition of active in a suspicious way: is_active true but expired or
-     * soft-deleted, or is_active NULL. At most {@code limit} rows.
+     * Rows that break the definition of active in a suspicious way, per rule: is_active true but expired
+     * ({@link FindingRule#ACTIVE_BUT_EXPIRED}), true but soft-deleted ({@link FindingRule#ACTIVE_BUT_DELETED}),
+     * or NULL ({@link FindingRule#ACTIVE_NULL}). Each count is the server's full count; each sample holds at most
+     * {@code sampleSize} of the rows, newest first, read in the same snapshot. With a {@code user}, only that
+     * user's rows are counted and sampled (filtered on the server, before the sample).
      */
-    List<Session> zombieRows(int limit);
+    Map<FindingRule, Zombies> zombieRows(UUID user, int sampleSize);
 
     /**
      * Of these sessions, the ids whose user had sessions before but never from that IP (or device),

@@ -1,5 +1,6 @@
 package com.sessionconsole.db;
 
+import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
@@ -10,13 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The lookups behind History, token search and the database-backed findings, on the read pool. */
 final class SessionQueries {
+    /** What each zombie rule matches, in SQL; in rule order. */
+    private static final Map<FindingRule, String> ZOMBIES = new EnumMap<>(Map.of(
+            FindingRule.ACTIVE_BUT_EXPIRED, "is_active = true AND expires_at <= now()",
+            FindingRule.ACTIVE_BUT_DELETED, "is_active = true AND deleted_at IS NOT NULL",
+            FindingRule.ACTIVE_NULL, "is_active IS NULL"));
+
     private final SessionSources db;
 
     SessionQueries(SessionSources db) {
@@ -51,9 +61,50 @@ final class SessionQueries {
         return db.sessions(db.select("session_token = ?"), ps -> ps.setString(1, token));
     }
 
-    List<Session> zombieRows(int limit) {
-        return db.sessions(db.select("(is_active = true AND (expires_at <= now() OR deleted_at IS NOT NULL)) OR is_active IS NULL")
-                + " ORDER BY created_at DESC NULLS LAST LIMIT ?", ps -> ps.setInt(1, limit));
+    /**
+     * The full counts in one pass, then each rule's sample, all in one snapshot: a count is never smaller
+     * than its sample. A user filter is part of every statement, so it applies before the LIMIT.
+     */
+    Map<FindingRule, SessionDao.Zombies> zombieRows(UUID user, int sampleSize) {
+        String onlyUser = user == null ? "" : " AND user_id = ?";
+        String counts = ZOMBIES.values().stream().map(p -> "count(*) FILTER (WHERE " + p + ")").collect(Collectors.joining(", ", "SELECT ", ""))
+                + " FROM public.user_sessions WHERE (" + ZOMBIES.values().stream().map(p -> "(" + p + ")").collect(Collectors.joining(" OR "))
+                + ")" + onlyUser;
+        try (Connection c = db.read.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                Set<UUID> hidden = db.notYetReplayed(c);
+                Map<FindingRule, SessionDao.Zombies> out = new EnumMap<>(FindingRule.class);
+                try (PreparedStatement ps = c.prepareStatement(counts)) {
+                    if (user != null) {
+                        ps.setObject(1, user);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        int column = 1;
+                        for (Map.Entry<FindingRule, String> z : ZOMBIES.entrySet()) {
+                            long count = rs.getLong(column++);
+                            List<Session> sample = db.sessions(c, db.select("(" + z.getValue() + ")" + onlyUser)
+                                    + " ORDER BY created_at DESC NULLS LAST, id LIMIT ?", sp -> {
+                                        if (user != null) {
+                                            sp.setObject(1, user);
+                                        }
+                                        sp.setInt(user == null ? 1 : 2, sampleSize);
+                                    }, hidden);
+                            out.put(z.getKey(), new SessionDao.Zombies(count, sample));
+                        }
+                    }
+                }
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                SessionSources.rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
     }
 
     Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension) {

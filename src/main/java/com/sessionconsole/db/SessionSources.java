@@ -50,17 +50,23 @@ final class SessionSources {
 
     /** Runs one query on the read pool and maps every row to a session. */
     List<Session> sessions(String sql, Binder binder) {
+        try (Connection c = read.getConnection()) {
+            return sessions(c, sql, binder, notYetReplayed(c));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs one query on this connection and maps every row to a session; {@code hidden} as {@link #addUnlessHidden}. */
+    List<Session> sessions(Connection c, String sql, Binder binder, Set<UUID> hidden) throws SQLException {
         List<Session> out = new ArrayList<>();
-        try (Connection c = read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Set<UUID> hidden = notYetReplayed(c);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     addUnlessHidden(out, SessionRows.session(rs, rawText), hidden, false);
                 }
             }
-        } catch (SQLException e) {
-            throw translate(e);
         }
         return out;
     }

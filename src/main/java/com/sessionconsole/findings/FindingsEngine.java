@@ -32,17 +32,27 @@ import java.util.function.Function;
  */
 public final class FindingsEngine {
     public static final Duration DB_RULES_MAX_AGE = Duration.ofSeconds(60);
-    static final int ZOMBIE_LIMIT = 10_000;
+    /** At most this many rows of each zombie rule are read as evidence; the finding counts all of them and says so. */
+    static final int ZOMBIE_SAMPLE = 1_000;
+    private static final Map<FindingRule, String> ZOMBIE_NOUNS = Map.of(FindingRule.ACTIVE_BUT_EXPIRED, "active but expired",
+            FindingRule.ACTIVE_BUT_DELETED, "active but deleted", FindingRule.ACTIVE_NULL, "with is_active NULL");
 
     private final SessionDao dao;
     private final Clock clock;
-    private List<Session> zombies;
+    private final UUID onlyUser;
+    private Map<FindingRule, SessionDao.Zombies> zombies;
     private Instant zombiesAt;
     private final Map<GroupBy, Map<UUID, Boolean>> firstSeenCache = new HashMap<>();
 
     public FindingsEngine(SessionDao dao, Clock clock) {
+        this(dao, clock, null);
+    }
+
+    /** @param onlyUser if not null, the zombie rules count and sample only this user's rows, filtered on the server */
+    public FindingsEngine(SessionDao dao, Clock clock, UUID onlyUser) {
         this.dao = dao;
         this.clock = clock;
+        this.onlyUser = onlyUser;
     }
 
     /** In {@link Finding#ORDER}. */
@@ -80,7 +90,7 @@ public final class FindingsEngine {
             bursts(out, active, GroupBy.USER, s, FindingRule.BURST_USER);
         }
         if (s.on(FindingRule.ACTIVE_BUT_EXPIRED) || s.on(FindingRule.ACTIVE_BUT_DELETED) || s.on(FindingRule.ACTIVE_NULL)) {
-            zombieFindings(out, s, serverNow, forceDbRefresh);
+            zombieFindings(out, s, forceDbRefresh);
         }
         if (s.on(FindingRule.NEW_IP_FOR_USER)) {
             newForUser(out, active, GroupBy.IP, s, serverNow, FindingRule.NEW_IP_FOR_USER);
@@ -158,23 +168,19 @@ public final class FindingsEngine {
         });
     }
 
-    private void zombieFindings(List<Finding> out, FindingSettings s, Instant serverNow, boolean force) {
+    private void zombieFindings(List<Finding> out, FindingSettings s, boolean force) {
         Instant now = clock.instant();
         if (force || zombies == null || Duration.between(zombiesAt, now).compareTo(DB_RULES_MAX_AGE) > 0) {
-            zombies = dao.zombieRows(ZOMBIE_LIMIT);
+            zombies = dao.zombieRows(onlyUser, ZOMBIE_SAMPLE);
             zombiesAt = now;
         }
-        if (s.on(FindingRule.ACTIVE_BUT_EXPIRED)) {
-            tableWide(out, FindingRule.ACTIVE_BUT_EXPIRED, zombies.stream()
-                    .filter(x -> Boolean.TRUE.equals(x.active()) && !x.expiresAt().isAfter(serverNow)).toList(), "row(s) active but expired");
-        }
-        if (s.on(FindingRule.ACTIVE_BUT_DELETED)) {
-            tableWide(out, FindingRule.ACTIVE_BUT_DELETED, zombies.stream()
-                    .filter(x -> Boolean.TRUE.equals(x.active()) && x.deletedAt() != null).toList(), "row(s) active but deleted");
-        }
-        if (s.on(FindingRule.ACTIVE_NULL)) {
-            tableWide(out, FindingRule.ACTIVE_NULL, zombies.stream().filter(x -> x.active() == null).toList(), "row(s) with is_active NULL");
-        }
+        zombies.forEach((rule, z) -> {
+            if (s.on(rule) && z.count() > 0) {
+                String noun = ZOMBIE_NOUNS.get(rule) + (onlyUser == null ? "" : " of user " + onlyUser);
+                out.add(new Finding(rule, null, null, noun + ": " + Finding.sessionsText(z.count(), z.sample().size()),
+                        new Measure(z.count(), 1, "row(s) " + noun), z.sample(), z.count()));
+            }
+        });
     }
 
     private void newForUser(List<Finding> out, List<Session> active, GroupBy dimension, FindingSettings s, Instant serverNow, FindingRule rule) {

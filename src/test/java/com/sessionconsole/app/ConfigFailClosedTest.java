@@ -19,6 +19,12 @@ class ConfigFailClosedTest {
     @TempDir
     Path home;
 
+    /** Some tests connect: the table must exist even when this class runs alone. */
+    @org.junit.jupiter.api.BeforeAll
+    static void table() {
+        TestDatabase.get().resetTable();
+    }
+
     private Path config(String text) throws Exception {
         Path f = home.resolve("c-" + System.nanoTime() + ".properties");
         Files.writeString(f, text);
@@ -102,5 +108,32 @@ class ConfigFailClosedTest {
             assertThat(ws.dao().serverTime()).isNotNull();
         }
         assertThat(warnings.toString()).contains("can be read by others (rw-r--r--)").contains("chmod 0600");
+    }
+
+    @Test
+    void aConfigFileOthersCanWriteIsRefusedWithTheCommandThatFixesIt() throws Exception {
+        for (String mode : new String[]{"rw-rw-rw-", "rw-rw-r--", "rw-r---w-"}) {
+            Path f = config("read-only=true\n");
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
+            assertThatThrownBy(() -> ConfigFile.load(f)).as(mode).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(f.toString()).hasMessageContaining(mode).hasMessageContaining("chmod 600 " + f);
+        }
+        Path f = config("read-only=true\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ConfigFile.load(f).readOnly()).as("readable by others is fine: it holds no secret").isTrue();
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
+        CliRunner.Run r = new CliRunner(home).run("", "sessions", "--config", f.toString());
+        assertThat(r.code()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("chmod 600 " + f);
+    }
+
+    @Test
+    void aConfigFileOwnedByAnotherUserIsRefusedWithTheCommandThatFixesIt() throws Exception {
+        Path f = config("protected-users=3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f\n");
+        Process chown = new ProcessBuilder("chown", "65534", f.toString()).inheritIO().start();
+        assertThat(chown.waitFor()).as("chown 65534 (the tests run as root)").isZero();
+        assertThatThrownBy(() -> ConfigFile.load(f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("not to you")
+                .hasMessageContaining("chown " + System.getProperty("user.name") + " " + f);
     }
 }

@@ -1,6 +1,8 @@
 package com.sessionconsole.audit;
 
 import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.Rows;
+import com.sessionconsole.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,8 +105,9 @@ class AuditLogTest {
 
     @Test
     void aFullDiskIsAnErrorWithThePathAndTheOsMessage() throws Exception {
-        Path file = home.resolve("audit.jsonl");
-        Files.createSymbolicLink(file, Path.of("/dev/full"));
+        // through a linked folder: a link in place of the file itself is refused before any write
+        Path dev = Files.createSymbolicLink(home.resolve("dev"), Path.of("/dev"));
+        Path file = dev.resolve("full");
         AuditLog log = new AuditLog(file);
         assertThatThrownBy(() -> log.append(Map.of("record", "intent")))
                 .isInstanceOf(AuditLog.AuditLogException.class)
@@ -129,5 +132,30 @@ class AuditLogTest {
         AuditLog.Verification v = log.verify();
         assertThat(v.ok()).isTrue();
         assertThat(v.unchainedLegacyLines()).isEqualTo(1);
+    }
+
+    @Test
+    void aSymlinkedAuditLogIsRefusedNamingTheLinkAndItsTargetWhichIsLeftAlone() throws Exception {
+        Path elsewhere = Files.writeString(home.resolve("elsewhere.txt"), "someone else's file\n");
+        Path file = home.resolve("audit.jsonl");
+        Files.createSymbolicLink(file, elsewhere);
+        assertThatThrownBy(() -> new AuditLog(file).append(Map.of("record", "intent")))
+                .isInstanceOf(AuditLog.AuditLogException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining(elsewhere.toString()).hasMessageContaining("symbolic link");
+        assertThat(Files.readString(elsewhere)).isEqualTo("someone else's file\n");
+    }
+
+    @Test
+    void aRevokeWithASymlinkedAuditLogExitsSevenAndRevokesNothing() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        java.util.UUID session = java.util.UUID.randomUUID();
+        db.resetTable().insert(List.of(Rows.active(java.util.UUID.randomUUID(), java.time.Instant.now()).id(session).build()));
+        Path elsewhere = Files.writeString(home.resolve("elsewhere.txt"), "");
+        Files.createSymbolicLink(home.resolve("audit.jsonl"), elsewhere);
+        CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ids", session.toString(), "--reason", "x", "--yes");
+        assertThat(r.code()).as(r.all()).isEqualTo(7);
+        assertThat(r.err()).contains("symbolic link").contains(elsewhere.toString());
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE id = ? AND is_active", session)).isEqualTo(1);
+        assertThat(Files.readString(elsewhere)).isEmpty();
     }
 }

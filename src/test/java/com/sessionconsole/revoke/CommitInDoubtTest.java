@@ -6,6 +6,7 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.support.ChildJvm;
 import com.sessionconsole.support.CuttingProxy;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,5 +85,23 @@ class CommitInDoubtTest {
         assertThat(o.result().stillActive()).containsExactlyInAnyOrderElementsOf(ids());
         ids().forEach(id -> assertThat(active(id)).isEqualTo(1));
         assertThat(Files.readAllLines(home.resolve("audit.jsonl")).get(1)).contains("in doubt, then resolved as not revoked");
+    }
+
+    @Test
+    void aDroppedCommitReachesTheTerminalWithoutAStackTraceWhichGoesToTheLogFile() throws Exception {
+        JdbcUrl u = JdbcUrl.parse(db.url());
+        ChildJvm.Result r;
+        try (CuttingProxy proxy = new CuttingProxy(u.port())) {
+            proxy.arm(CuttingProxy.Cut.AFTER_COMMIT);
+            r = ChildJvm.main(home, Map.of("session-console.home", home.toString()), "revoke",
+                    "--url", JdbcUrl.of("127.0.0.1", proxy.port(), u.database()), "-U", db.settings().user(),
+                    "--ids", rows.get(0).id() + "," + rows.get(1).id(), "--reason", "in doubt", "--yes");
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resolved as revoked");
+        ids().forEach(id -> assertThat(active(id)).isZero());
+        assertThat(r.stackFrames()).as(r.err()).isEmpty();
+        assertThat(r.err()).doesNotContain("Exception:");
+        assertThat(Files.readString(home.resolve("data").resolve("session-console.log"))).contains("PSQLException").contains("\tat org.postgresql");
     }
 }

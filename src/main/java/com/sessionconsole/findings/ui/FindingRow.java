@@ -58,6 +58,17 @@ public final class FindingRow {
         return isGroup() ? members.stream().flatMap(f -> f.evidence().stream()).distinct().toList() : finding.evidence();
     }
 
+    /** How many sessions the row is about, counted on the server: more than {@link #evidence()} holds when a finding is sampled. */
+    public long sessionCount() {
+        // only a sampled finding has sessions beyond its evidence, and those belong to it alone
+        return evidence().size() + members.stream().mapToLong(f -> f.sessionCount() - f.evidence().size()).sum();
+    }
+
+    /** "14421 sessions (showing 1000)", or "3 sessions" when the evidence is all of them. */
+    public String sessionsText() {
+        return Finding.sessionsText(sessionCount(), evidence().size());
+    }
+
     /** Which row this is across refreshes: the finding's key, or the rule for a group. */
     Object key() {
         return isGroup() ? rule : finding.key();

@@ -63,7 +63,7 @@ public final class FindingsView {
         findings.getColumns().add(column("Rule", 190, r -> r.rule().label()));
         findings.getColumns().add(column("Subject", 270, FindingsView::subject));
         findings.getColumns().add(column("Finding", 380, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
-        findings.getColumns().add(column("Rows", 60, r -> Integer.toString(r.evidence().size())));
+        findings.getColumns().add(column("Rows", 60, r -> Long.toString(r.sessionCount())));
         findings.setRowFactory(t -> whyRow());
         findings.setItems(vm.rows());
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
@@ -73,8 +73,7 @@ public final class FindingsView {
             } else if (findings.getSelectionModel().getSelectedItem() != r) {
                 findings.getSelectionModel().select(r);
             }
-            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained()
-                    + " — " + r.evidence().size() + " row(s)");
+            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained() + " — " + r.sessionsText());
         });
         SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions.isWatched(), prefs, "findings.evidence");
         evidence.setItems(vm.evidence());

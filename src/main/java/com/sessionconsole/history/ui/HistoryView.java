@@ -86,6 +86,10 @@ public final class HistoryView {
         g.setFill(Color.GRAY);
         g.fillText(TimeText.absolute(from), 4, h - 4);
         g.fillText("now", w - 30, h - 4);
+        if (bars.size() < r.entries().size()) {
+            g.fillText("timeline: first " + bars.size() + " of " + r.entries().size() + " sessions (active, then newest); the table lists all",
+                    w / 4, h - 4);
+        }
         for (int i = 0; i < bars.size(); i++) {
             SessionHistory.Entry e = bars.get(i);
             // an unknown or infinite start or end is drawn at the edge of the timeline

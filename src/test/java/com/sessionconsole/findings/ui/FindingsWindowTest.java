@@ -12,10 +12,12 @@ import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.WindowedConsole;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -233,5 +235,24 @@ class FindingsWindowTest {
         assertThat(console.vm.findings().selectedProperty().get()).isSameAs(selected);
         assertThat(console.vm.findings().evidence()).extracting(Session::deviceId).containsOnly("kiosk-7");
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(1);
+    }
+
+    @Test
+    void aZombieRuleWithMoreRowsThanItsSampleShowsTheFullCountAndSaysTheEvidenceIsASample(FxRobot robot) throws Exception {
+        db.exec("INSERT INTO public.user_sessions (user_id, session_token, expires_at, is_active, created_at) "
+                + "SELECT gen_random_uuid(), 'zombie-' || g, now() - interval '1 hour', true, now() - g * interval '1 minute' "
+                + "FROM generate_series(1, 15000) g");
+        long expired = db.count("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND expires_at <= now()");
+        TableView<FindingRow> table = openFindings(robot);
+        await("the zombie finding", () -> rowOf(robot, FindingRule.ACTIVE_BUT_EXPIRED) != null);
+        FindingRow zombies = rowOf(robot, FindingRule.ACTIVE_BUT_EXPIRED);
+        TableColumn<FindingRow, ?> rowsColumn = table.getColumns().stream().filter(c -> c.getText().equals("Rows")).findFirst().orElseThrow();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> rowsColumn.getCellData(zombies)).get()).isEqualTo(Long.toString(expired));
+
+        robot.interact(() -> table.getSelectionModel().select(zombies));
+        await("its evidence", () -> !console.vm.findings().evidence().isEmpty());
+        int shown = console.vm.findings().evidence().size();
+        assertThat((long) shown).isLessThan(expired);
+        assertThat(robot.lookup("#evidenceTitle").queryAs(Label.class).getText()).endsWith(expired + " sessions (showing " + shown + ")");
     }
 }
