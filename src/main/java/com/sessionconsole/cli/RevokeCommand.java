@@ -4,10 +4,10 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.RefusedException;
 import com.sessionconsole.domain.RevokeCriteria;
-import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.UserIds;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.revoke.RevocationService;
+import com.sessionconsole.revoke.RevokePlan;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
 @Command(name = "revoke", description = {"Set sessions inactive (nothing is deleted) and append the revoke to the audit log.",
         "Asks for confirmation unless --yes is given."})
 final class RevokeCommand extends WorkspaceCommand {
-    static final int TYPE_COUNT_ABOVE = 50;
-
     @ArgGroup(multiplicity = "1")
     Target target;
 
@@ -81,34 +78,32 @@ final class RevokeCommand extends WorkspaceCommand {
         if (!revocation.allowed()) {
             throw new RefusedException("not revoked: " + revocation.disabledReason());
         }
-        Plan plan;
+        RevokePlan plan;
         if (target.ids != null) {
-            Set<UUID> ids = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
-            // the preview reads the primary, where the UPDATE runs: a lagging replica would hide new sessions
-            plan = new Plan(RevokeCriteria.ids(ids), revocation.activeSessions(ids));
+            plan = revocation.planByIds(target.ids.stream().map(id -> UUID.fromString(id.strip()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
             if (by == GroupBy.IP) {
                 IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
             }
-            plan = Plan.ofKey(by, key, ws.dao().activeOnPrimary(by, key));
+            plan = revocation.planByKey(by, key);
         }
         boolean revokedBefore = false;
         while (true) {
-            if (plan.sessions().isEmpty()) {
+            if (plan.count() == 0) {
                 RevokeCriteria c = plan.criteria();
                 out.println("Nothing to revoke: " + (c.byIds() ? "none of the " + c.expectedIds().size() + " given session(s) is active."
                         : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
                 out.flush();
                 return ExitCodes.OK;
             }
-            String refusal = revocation.refusal(plan.sessions());
-            if (refusal != null) {
-                throw new RefusedException("not revoked: " + refusal);
+            if (plan.refusal() != null) {
+                throw new RefusedException("not revoked: " + plan.refusal());
             }
             preview(out, plan, revocation.target());
-            if (!yes && !confirmed(out, plan.sessions().size())) {
+            if (!yes && !confirmed(out, plan)) {
                 out.println("Not revoked: not confirmed.");
                 out.flush();
                 // declining the follow-up for sessions that appeared later does not undo the revoke that was confirmed
@@ -133,8 +128,7 @@ final class RevokeCommand extends WorkspaceCommand {
                 return ExitCodes.NOT_REVOKED;
             }
             revokedBefore = true;
-            List<UUID> appeared = outcome.result().appearedAfter();
-            if (appeared.isEmpty()) {
+            if (outcome.result().appearedAfter().isEmpty()) {
                 return ExitCodes.OK;
             }
             if (yes) {
@@ -144,32 +138,23 @@ final class RevokeCommand extends WorkspaceCommand {
             }
             out.println();
             out.println("A new revoke of the sessions that appeared, with its own confirmation:");
-            RevokeCriteria c = plan.criteria();
-            plan = Plan.ofKey(c.groupBy(), c.key(), revocation.activeSessions(appeared));
+            plan = revocation.followUp(outcome);
         }
     }
 
-    /** What the analyst is shown and asked to confirm: exactly these sessions, and no others. */
-    private record Plan(RevokeCriteria criteria, List<Session> sessions) {
-        static Plan ofKey(GroupBy by, String key, List<Session> active) {
-            return new Plan(RevokeCriteria.group(by, key, active.stream().map(Session::id).collect(Collectors.toSet())), active);
-        }
-    }
-
-    private static void preview(PrintWriter out, Plan plan, String target) {
-        List<Session> candidates = plan.sessions();
-        out.println("About to revoke " + candidates.size() + " active session(s) in " + target + ": "
+    private static void preview(PrintWriter out, RevokePlan plan, String target) {
+        out.println("About to revoke " + plan.count() + " active session(s) in " + target + ": "
                 + VisibleText.of(plan.criteria().describe()));
-        candidates.stream().limit(10).forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
+        plan.sample().forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
                 + shown(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
-        if (candidates.size() > 10) {
-            out.println("  … and " + (candidates.size() - 10) + " more");
+        if (plan.count() > plan.sample().size()) {
+            out.println("  … and " + (plan.count() - plan.sample().size()) + " more");
         }
     }
 
-    private boolean confirmed(PrintWriter out, int count) throws Exception {
-        String expected = count > TYPE_COUNT_ABOVE ? Integer.toString(count) : "yes";
-        out.print(count > TYPE_COUNT_ABOVE ? "Type the number of sessions (" + count + ") to confirm: " : "Type 'yes' to confirm: ");
+    private boolean confirmed(PrintWriter out, RevokePlan plan) throws Exception {
+        String expected = plan.confirmationWord();
+        out.print(plan.requiresTypedCount() ? "Type the number of sessions (" + expected + ") to confirm: " : "Type 'yes' to confirm: ");
         out.flush();
         String answer;
         try {

@@ -15,7 +15,7 @@ import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.HeadlessConsole;
 import com.sessionconsole.ui.window.ConsoleViewModels;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.RevokePlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

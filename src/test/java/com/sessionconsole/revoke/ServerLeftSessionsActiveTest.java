@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.ConnectionSettings;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.HeadlessConsole;
 import com.sessionconsole.support.RawRow;

@@ -1,7 +1,7 @@
 package com.sessionconsole.support;
 
 import com.sessionconsole.revoke.ui.RevokeConfirmer;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.ui.DialogService;
 
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
 package com.sessionconsole.revoke.ui;
 
+import com.sessionconsole.revoke.RevokePlan;
 import java.util.Optional;
 
 /** Shows a revoke plan for confirmation (the window's dialog, or a test's answer); empty if the analyst cancelled. */

@@ -1,5 +1,6 @@
 package com.sessionconsole.revoke.ui;
 
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;

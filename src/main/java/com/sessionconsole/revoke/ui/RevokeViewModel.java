@@ -1,5 +1,6 @@
 package com.sessionconsole.revoke.ui;
 
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
@@ -80,8 +81,7 @@ public final class RevokeViewModel {
     public RevokePlan planRevokeGroup(GroupBy by, String key) {
         List<Session> targets = feed.snapshot().sessions().stream().filter(s -> Objects.equals(s.key(by), key))
                 .sorted(Session.NEWEST_FIRST).toList();
-        Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
-        return new RevokePlan(RevokeCriteria.group(by, key, ids), targets, refusal(targets));
+        return RevokePlan.ofKey(by, key, targets, refusal(targets));
     }
 
     /** The active sessions among these (a finding's evidence), on the server's estimated clock. */
@@ -155,13 +155,10 @@ public final class RevokeViewModel {
 
     /** A new plan for the sessions of the key that appeared after the analyst confirmed, read from the server, then the usual flow. */
     void planAppeared(RevocationService.Outcome last) {
-        GroupBy by = last.criteria().groupBy();
-        runner.run(() -> revocation.activeSessions(last.result().appearedAfter()), appeared -> {
-            List<Session> targets = appeared.stream().sorted(Session.NEWEST_FIRST).toList();
-            Set<UUID> ids = targets.stream().map(Session::id).collect(Collectors.toSet());
-            execute(ids.isEmpty() ? new RevokePlan(null, List.of(), "the sessions that appeared are no longer active")
-                    : new RevokePlan(RevokeCriteria.group(by, last.criteria().key(), ids), targets, refusal(targets)));
-        }, e -> messages.show("Could not read the sessions that appeared: " + e.getMessage()));
+        runner.run(() -> revocation.followUp(last), next -> execute(next.count() == 0
+                        ? new RevokePlan(null, List.of(), "the sessions that appeared are no longer active")
+                        : new RevokePlan(next.criteria(), next.sessions(), refusal(next.sessions()))),
+                e -> messages.show("Could not read the sessions that appeared: " + e.getMessage()));
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

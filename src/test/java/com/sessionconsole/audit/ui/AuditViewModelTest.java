@@ -8,7 +8,7 @@ import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.HeadlessConsole;
 import com.sessionconsole.support.Rows;

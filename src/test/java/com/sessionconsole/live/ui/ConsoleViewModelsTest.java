@@ -1,7 +1,7 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.revoke.ui.RevokeConfirmer;
-import com.sessionconsole.revoke.ui.RevokePlan;
+import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.ui.ChartData;
 
 import com.sessionconsole.domain.GroupBy;

@@ -1,13 +1,19 @@
-package com.sessionconsole.revoke.ui;
+package com.sessionconsole.revoke;
 
+import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A revoke the analyst is about to confirm: what it targets, the sessions it will end as far as the
- * console knows, and a refusal when it must not happen (read-only, protected user, disconnected).
+ * console knows, and a refusal when it must not happen (read-only, protected user, disconnected). The one
+ * confirmation policy for the window and the CLI: a reason always, and above {@value #TYPE_COUNT_ABOVE}
+ * sessions the count typed out.
  */
 public record RevokePlan(RevokeCriteria criteria, List<Session> sessions, String refusal) {
     /** Above this many sessions the analyst must type the count to confirm. */
@@ -18,12 +24,23 @@ public record RevokePlan(RevokeCriteria criteria, List<Session> sessions, String
         sessions = List.copyOf(sessions);
     }
 
+    /** Every session of a key the analyst is shown; the revoke is bounded by exactly their ids. */
+    public static RevokePlan ofKey(GroupBy by, String key, List<Session> active, String refusal) {
+        Set<UUID> ids = active.stream().map(Session::id).collect(Collectors.toSet());
+        return new RevokePlan(RevokeCriteria.group(by, key, ids), active, refusal);
+    }
+
     public int count() {
         return sessions.size();
     }
 
     public boolean requiresTypedCount() {
         return count() > TYPE_COUNT_ABOVE;
+    }
+
+    /** What the analyst types to confirm on a terminal: the count above the threshold, "yes" below it. */
+    public String confirmationWord() {
+        return requiresTypedCount() ? Integer.toString(count()) : "yes";
     }
 
     public List<Session> sample() {
