@@ -112,21 +112,42 @@ class SpreadsheetSafeCsvTest {
         return stored == null ? "" : neutralised(shown.apply(stored));
     }
 
-    /** Read as a spreadsheet does with each delimiter: a cell starts at a line start or after an unquoted delimiter. */
-    private static void assertNoCellIsAFormula(String csv) throws Exception {
+    /** Read as a spreadsheet does with each delimiter: no cell may start with a formula character. */
+    private static void assertNoCellIsAFormula(String csv) {
         for (char delimiter : new char[]{',', ';', '\t'}) {
-            List<String> cells = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setCommentMarker('#').setTrailingData(true)
-                    .setLenientEof(true).get().parse(new StringReader(csv))) {
-                r.forEach(cells::add);
-            }
-            for (String cell : cells) {
+            for (String cell : spreadsheetCells(csv, delimiter)) {
                 if (!cell.isEmpty()) {
                     assertThat(FORMULA_START.indexOf(cell.charAt(0))).as("a cell read with delimiter %s runs as a formula: %s\nin:\n%s",
                             delimiter == '\t' ? "TAB" : String.valueOf(delimiter), cell, csv).isLessThan(0);
                 }
             }
         }
+    }
+
+    /**
+     * Cells as a spreadsheet's import splits them: a quote anywhere in a cell turns quoting on or off ("" inside
+     * quotes is one quote), and the delimiter or a line break ends a cell only outside quotes.
+     */
+    static List<String> spreadsheetCells(String csv, char delimiter) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"' && quoted && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == delimiter || c == '\n' || c == '\r')) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     private static List<CSVRecord> parse(String csv, char delimiter) throws Exception {
