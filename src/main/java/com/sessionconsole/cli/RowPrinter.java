@@ -3,7 +3,6 @@ package com.sessionconsole.cli;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.Json;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
@@ -35,12 +34,13 @@ final class RowPrinter {
 
     private static void csv(PrintWriter out, List<String> header, List<List<Object>> rows) {
         try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-            printer.printRecord(header);
+            CSVPrinter printer = new CSVPrinter(out, CsvExport.format());
+            CsvExport.printHeader(printer, header);
             for (List<Object> row : rows) {
-                List<Object> cells = new ArrayList<>(row.size());
-                // on stdout even CSV shows a line break inside a value as \x0a: a value cannot start a forged line
-                row.forEach(v -> cells.add(v == null ? "" : VisibleText.of(CsvExport.cell(v, false).toString())));
+                List<String> cells = new ArrayList<>(row.size());
+                // on stdout even CSV shows a line break inside a value as \x0a (a value cannot start a forged line);
+                // what is written is then neutralised like any cell
+                row.forEach(v -> cells.add(CsvExport.neutralise(VisibleText.of(CsvExport.text(v)))));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -67,7 +67,7 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = v == null ? "" : VisibleText.of(CsvExport.cell(v, true).toString());
+                String s = v == null ? "" : VisibleText.of(CsvExport.text(v));
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }
