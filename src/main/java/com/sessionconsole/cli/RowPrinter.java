@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
- * Table cells show controls and bidi marks as escapes; CSV cells that a spreadsheet would run are neutralised.
+ * Table cells show controls, bidi marks and invisible characters as escapes, NULL as ∅ and the empty text as "";
+ * CSV cells are escaped the same way and neutralised (NULL is an empty field, the empty text ""); JSON is exact (null, "").
  */
 final class RowPrinter {
     private static final int MAX_TABLE_CELL = 48;
@@ -67,7 +68,7 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = v == null ? "" : VisibleText.of(CsvExport.text(v));
+                String s = VisibleText.cell(CsvExport.text(v));
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }

@@ -53,6 +53,14 @@ public final class SessionCopyText {
         return value == null ? "" : CsvExport.neutralise(VisibleText.of(CsvExport.text(value)));
     }
 
+    /**
+     * A table cell's data as copied. Text cells already hold their escaped text, which is copied as shown (escaping
+     * it again would double every backslash of its escapes), then neutralised; other cells as {@link #value}.
+     */
+    public static String shownCell(Object cellData) {
+        return cellData instanceof String shown ? CsvExport.neutralise(shown) : value(cellData);
+    }
+
     private static List<String> cells(Session s) {
         return values(s).stream().map(SessionCopyText::value).toList();
     }
