@@ -1,5 +1,6 @@
 package com.sessionconsole.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.Json;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
@@ -50,16 +49,23 @@ final class RowPrinter {
         }
     }
 
+    /** Streamed through Jackson's generator: the rows are written as they are read, never held as one text. */
     private static void json(PrintWriter out, List<String> header, List<List<Object>> rows) {
-        List<Map<String, Object>> objects = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), row.get(i));
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartArray();
+            for (List<Object> row : rows) {
+                g.writeStartObject();
+                for (int i = 0; i < header.size(); i++) {
+                    g.writeFieldName(header.get(i));
+                    g.writeObject(row.get(i));
+                }
+                g.writeEndObject();
             }
-            objects.add(m);
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.println(Json.write(objects));
+        out.println();
     }
 
     private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
