@@ -40,8 +40,9 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
-    @Option(names = "--raw", description = "CSV: write text cells exactly as stored. By default a cell starting with = + - @ TAB or CR"
-            + " gets a leading ' so that a spreadsheet shows it instead of running it as a formula")
+    @Option(names = "--raw", description = {"CSV: write every cell exactly as stored (for scripts). By default a cell starting with",
+            "= + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it",
+            "instead of running it as a formula"})
     boolean raw;
 
     @Option(names = "--provenance", defaultValue = "header", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,

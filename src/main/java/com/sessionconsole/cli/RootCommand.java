@@ -86,7 +86,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new FindingsCommand(opener))
                 .addSubcommand(new ExportCommand(opener))
                 .addSubcommand(new WatchCommand(opener))
-                .addSubcommand(new FindTokenCommand(opener, in::readLine))
+                .addSubcommand(new FindTokenCommand(opener, in))
                 .addSubcommand(new AuditCommand(audit))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());

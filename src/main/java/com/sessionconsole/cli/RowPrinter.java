@@ -1,22 +1,21 @@
 package com.sessionconsole.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.Json;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
- * Table cells show controls and bidi marks as escapes; CSV cells that a spreadsheet would run are neutralised.
+ * Table cells show controls, bidi marks and invisible characters as escapes, NULL as ∅ and the empty text as "";
+ * CSV cells are escaped the same way and neutralised (NULL is an empty field, the empty text ""); JSON is exact (null, "").
  */
 final class RowPrinter {
     private static final int MAX_TABLE_CELL = 48;
@@ -35,12 +34,13 @@ final class RowPrinter {
 
     private static void csv(PrintWriter out, List<String> header, List<List<Object>> rows) {
         try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-            printer.printRecord(header);
+            CSVPrinter printer = new CSVPrinter(out, CsvExport.format());
+            CsvExport.printHeader(printer, header);
             for (List<Object> row : rows) {
-                List<Object> cells = new ArrayList<>(row.size());
-                // on stdout even CSV shows a line break inside a value as \x0a: a value cannot start a forged line
-                row.forEach(v -> cells.add(v == null ? "" : VisibleText.of(CsvExport.cell(v, false).toString())));
+                List<String> cells = new ArrayList<>(row.size());
+                // on stdout even CSV shows a line break inside a value as \x0a (a value cannot start a forged line);
+                // what is written is then neutralised like any cell
+                row.forEach(v -> cells.add(CsvExport.neutralise(VisibleText.of(CsvExport.text(v)))));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -49,16 +49,23 @@ final class RowPrinter {
         }
     }
 
+    /** Streamed through Jackson's generator: the rows are written as they are read, never held as one text. */
     private static void json(PrintWriter out, List<String> header, List<List<Object>> rows) {
-        List<Map<String, Object>> objects = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), row.get(i));
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartArray();
+            for (List<Object> row : rows) {
+                g.writeStartObject();
+                for (int i = 0; i < header.size(); i++) {
+                    g.writeFieldName(header.get(i));
+                    g.writeObject(row.get(i));
+                }
+                g.writeEndObject();
             }
-            objects.add(m);
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.println(Json.write(objects));
+        out.println();
     }
 
     private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
@@ -67,7 +74,7 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = v == null ? "" : VisibleText.of(CsvExport.cell(v, true).toString());
+                String s = VisibleText.cell(CsvExport.text(v));
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }

@@ -66,6 +66,8 @@ final class TerminalWriter extends FilterWriter {
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        write(str.toCharArray(), off, len);
+        char[] part = new char[len]; // only the part written: a long string is not copied whole for each slice
+        str.getChars(off, off + len, part, 0);
+        write(part, 0, len);
     }
 }

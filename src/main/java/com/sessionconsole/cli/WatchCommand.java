@@ -63,11 +63,12 @@ final class WatchCommand extends WorkspaceCommand {
     }
 
     private static String line(String mark, Instant at, Session s) {
-        return mark + " " + at + " " + s.id() + " user=" + s.userId() + " ip=" + orDash(s.ipAddress()) + " device=" + orDash(s.deviceId())
-                + " location=" + orDash(s.location()) + " token=" + s.token().text();
+        return mark + " " + at + " " + s.id() + " user=" + s.userId() + " ip=" + shown(s.ipAddress()) + " device=" + shown(s.deviceId())
+                + " location=" + shown(s.location()) + " token=" + s.token().text();
     }
 
-    private static String orDash(String v) {
-        return v == null ? "-" : VisibleText.of(v).replace(' ', '_');
+    /** NULL as ∅ and the empty text as "", as in a table; a space as _ so that each field stays one word. */
+    private static String shown(String v) {
+        return VisibleText.cell(v).replace(' ', '_');
     }
 }

@@ -18,7 +18,8 @@ import java.util.HexFormat;
 /**
  * Writes a file completely or not at all. The content goes to a new temporary file in the same folder,
  * created exclusively (a planted file or symlink there is never followed or overwritten), which then
- * replaces the target in one rename. A failed or cancelled write leaves nothing behind.
+ * replaces the target in one rename. A failed or cancelled write leaves nothing behind, and its error names
+ * the target and the reason ({@link CannotWriteException}).
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -49,15 +50,27 @@ public final class AtomicFile {
                     + "ordinary file; to print rows instead, use the sessions or summary command with --format csv or json");
         }
         Path dir = absolute.getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("the folder " + dir + " does not exist: create it first, or name a file in an existing folder");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot write " + absolute + ": " + dir + " is a file, not a folder; name a file in a folder");
         }
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot write " + absolute + ": the folder " + dir + " does not exist; create it first, "
+                    + "or name a file in an existing folder");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw CannotWriteException.of(absolute, e);
+        }
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw CannotWriteException.of(absolute, e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
@@ -91,9 +104,13 @@ public final class AtomicFile {
 
         public void commit() throws IOException {
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw CannotWriteException.of(target, e);
             }
             committed = true;
         }

@@ -4,6 +4,7 @@ import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import com.sessionconsole.domain.Timestamps;
 
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * Writes exactly the rows a view shows to CSV, with a record of who exported what, when, from where, with
  * which filter: as '#' comment lines above the header, in a sidecar file, or not at all
- * ({@link ProvenancePlacement}). Tokens appear only masked. Unless {@code raw}, a text cell
- * that a spreadsheet would run as a formula is neutralised (see {@link #cell}).
+ * ({@link ProvenancePlacement}). Tokens appear only masked. Unless {@code raw}, a cell that a spreadsheet
+ * would run as a formula is neutralised (see {@link #neutralise}). Every CSV the console writes (exports, the
+ * CLI's {@code --format csv}, the clipboard) uses {@link #format} and {@link #neutralise}.
  */
 public final class CsvExport {
     public static final List<String> SESSION_HEADER = List.of("id", "user_id", "device_id", "ip_address", "location",
@@ -57,23 +59,37 @@ public final class CsvExport {
         }
     }
 
+    /**
+     * The console's one CSV dialect. Every cell that is not NULL is quoted: a cell holding ',' ';' TAB CR LF or a
+     * quote stays one cell whichever delimiter a spreadsheet splits on (';' in much of Europe), and the empty
+     * text ({@code ""}) differs from NULL (an empty field). '#' starts a comment line; records end in LF.
+     */
     public static CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setCommentMarker('#').setRecordSeparator('\n').get();
+        return CSVFormat.DEFAULT.builder().setCommentMarker('#').setRecordSeparator('\n').setQuoteMode(QuoteMode.ALL_NON_NULL).get();
+    }
+
+    /** Prints the header line: the column names are plain identifiers, written bare so that the first line reads as the column list. */
+    public static void printHeader(CSVPrinter printer, List<String> names) throws IOException {
+        printer.getOut().append(String.join(",", names)).append('\n');
+    }
+
+    /** A value's text in CSV: timestamps as PostgreSQL prints them ("infinity", "-infinity"), the rest as itself; NULL stays null. */
+    public static String text(Object value) {
+        return value instanceof Instant t ? Timestamps.iso(t) : value == null ? null : value.toString();
     }
 
     /**
-     * One cell as written: timestamps as PostgreSQL prints them ("infinity" included), and text that starts
-     * with = + - @ TAB or CR prefixed with an apostrophe, so that a spreadsheet shows it instead of running
-     * it (OWASP "CSV injection"). Numbers are never touched: -5 stays a number.
+     * Text that starts with = + - @ TAB or CR, whatever the value's type (the number -5, the time -infinity), gets a
+     * leading apostrophe, so that a spreadsheet shows it instead of running it (OWASP "CSV injection"). Text that
+     * starts with an apostrophe gets one too, so that removing one leading apostrophe always gives the value back.
      */
-    public static Object cell(Object value, boolean raw) {
-        if (value instanceof Instant t) {
-            return Timestamps.iso(t);
-        }
-        if (!raw && value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return value;
+    public static String neutralise(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** One value as an exported cell: its text, neutralised unless {@code raw}. */
+    private static String cell(Object value, boolean raw) {
+        return raw ? text(value) : neutralise(text(value));
     }
 
     public static void sessions(Path file, List<Session> rows, Provenance p, ProvenancePlacement placement, boolean raw,
@@ -100,8 +116,8 @@ public final class CsvExport {
         });
     }
 
-    private static List<Object> cells(boolean raw, Object... values) {
-        Object[] out = new Object[values.length];
+    private static List<String> cells(boolean raw, Object... values) {
+        String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = cell(values[i], raw);
         }
@@ -121,7 +137,7 @@ public final class CsvExport {
                 printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
                 printer.printComment("filter=" + p.filter() + " rows=" + count);
             }
-            printer.printRecord(header);
+            printHeader(printer, header);
             body.print(printer);
             printer.flush();
         });

@@ -48,7 +48,7 @@ public final class ExportFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot write the provenance sidecar: " + e.getMessage() + "; nothing was exported", e);
         } catch (IOException e) {
-            throw new IOException("cannot write the provenance sidecar " + sidecar + ": " + e + "; nothing was exported", e);
+            throw new IOException(e.getMessage() + "; without its provenance sidecar nothing was exported to " + file, e);
         }
     }
 
@@ -58,7 +58,7 @@ public final class ExportFile {
                 Files.delete(sidecar);
             } catch (IOException e) {
                 throw new IOException("cannot remove the earlier provenance sidecar " + sidecar + " (it would describe the old rows): "
-                        + e + "; nothing was exported", e);
+                        + CannotWriteException.describe(e) + "; nothing was exported", e);
             }
         }
     }
@@ -68,8 +68,8 @@ public final class ExportFile {
             prov.commit();
         } catch (IOException e) {
             Files.deleteIfExists(file);
-            throw new IOException("cannot put the provenance sidecar " + sidecar + " in place: " + e
-                    + "; the export was removed again, so " + file + " no longer exists", e);
+            throw new IOException(e.getMessage() + "; without its provenance sidecar the export was removed again, so " + file
+                    + " no longer exists", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.sessionconsole.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -17,6 +18,7 @@ import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 
 /**
@@ -52,6 +54,15 @@ public final class Json {
         }
     }
 
+    /**
+     * A generator that writes the same JSON as {@link #write} straight onto {@code out} as it goes, so that a long
+     * output is never held whole; {@link JsonGenerator#writeObject} takes the same values. Closing it flushes
+     * {@code out} but does not close it.
+     */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
     /** Parses JSON text into maps, lists, strings, numbers, booleans and null. */
     public static Object parse(String text) {
         try {
@@ -63,7 +74,7 @@ public final class Json {
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
-        public void serialize(Instant value, com.fasterxml.jackson.core.JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(Timestamps.iso(value));
         }
     }

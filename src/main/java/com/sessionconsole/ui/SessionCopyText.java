@@ -1,16 +1,14 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,10 +36,11 @@ public final class SessionCopyText {
     /** Comma-separated rows with a header, quoted as RFC 4180 says. */
     public static String csv(List<Session> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord(CsvExport.SESSION_HEADER);
+        try (CSVPrinter printer = new CSVPrinter(out, CsvExport.format())) {
+            CsvExport.printHeader(printer, CsvExport.SESSION_HEADER);
             for (Session s : rows) {
-                printer.printRecord(cells(s));
+                // NULL stays an empty field, apart from the quoted empty text
+                printer.printRecord(values(s).stream().map(v -> v == null ? null : value(v)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,22 +48,25 @@ public final class SessionCopyText {
         return out.toString();
     }
 
-    /** One value as it is copied: escaped, neutralised, the empty string for NULL. */
+    /** One value as it is copied: escaped, then neutralised as every CSV cell is; the empty string for NULL. */
     public static String value(Object value) {
-        if (value == null) {
-            return "";
-        }
-        // a time is text here too: PostgreSQL's '-infinity' pasted into a spreadsheet would be read as the formula =-infinity
-        Object cell = value instanceof String s ? VisibleText.of(s) : value instanceof java.time.Instant t ? Timestamps.iso(t) : value;
-        return String.valueOf(CsvExport.cell(cell, false));
+        return value == null ? "" : CsvExport.neutralise(VisibleText.of(CsvExport.text(value)));
+    }
+
+    /**
+     * A table cell's data as copied. Text cells already hold their escaped text, which is copied as shown (escaping
+     * it again would double every backslash of its escapes), then neutralised; other cells as {@link #value}.
+     */
+    public static String shownCell(Object cellData) {
+        return cellData instanceof String shown ? CsvExport.neutralise(shown) : value(cellData);
     }
 
     private static List<String> cells(Session s) {
-        List<String> out = new ArrayList<>();
-        for (Object v : new Object[]{s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(), s.trustLevel(),
-                s.createdAt(), s.expiresAt(), s.token().text()}) {
-            out.add(value(v));
-        }
-        return out;
+        return values(s).stream().map(SessionCopyText::value).toList();
+    }
+
+    private static List<Object> values(Session s) {
+        return Arrays.asList(s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(), s.trustLevel(),
+                s.createdAt(), s.expiresAt(), s.token().text());
     }
 }

@@ -127,7 +127,7 @@ public final class SessionMenu<T> {
             column = table.getVisibleLeafColumns().get(0);
         }
         if (row >= 0 && column != null) {
-            copy(SessionCopyText.value(column.getCellData(row)));
+            copy(SessionCopyText.shownCell(column.getCellData(row)));
         }
     }
 

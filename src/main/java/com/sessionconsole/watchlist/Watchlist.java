@@ -1,6 +1,7 @@
 package com.sessionconsole.watchlist;
 
 import com.sessionconsole.export.AtomicFile;
+import com.sessionconsole.export.CannotWriteException;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
@@ -78,7 +79,11 @@ public final class Watchlist {
     }
 
     private void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw CannotWriteException.of(file, e);
+        }
         List<String> lines = new ArrayList<>();
         lines.add("# Session Console watchlist: kind (user, device, ip) and value; ip may be a CIDR");
         entries.forEach(e -> lines.add(e.kind().name().toLowerCase() + " " + escape(e.value())));

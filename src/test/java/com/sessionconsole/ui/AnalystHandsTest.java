@@ -130,7 +130,8 @@ class AnalystHandsTest {
         List<String> csv = clipboard().lines().toList();
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).startsWith("id,user_id,device_id,ip_address");
-        assertThat(csv.get(1)).startsWith(hostile.id() + ",").contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        // every non-NULL CSV cell is quoted, as in an export
+        assertThat(csv.get(1)).startsWith("\"" + hostile.id() + "\",").contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
     }
 
     @Test

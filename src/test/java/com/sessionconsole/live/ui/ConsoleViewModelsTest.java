@@ -89,6 +89,15 @@ class ConsoleViewModelsTest {
     }
 
     @Test
+    void aFailedExportSaysWhichFileAndWhy() {
+        Path file = Path.of("/sys/session-console-window-export.csv"); // /sys takes no new file, even from root
+        vm.export().export(file, null, com.sessionconsole.export.ProvenancePlacement.SIDECAR);
+        assertThat(vm.messages().textProperty().get())
+                .startsWith("Export failed: cannot write " + file + ": permission denied (AccessDeniedException: ")
+                .endsWith("; nothing was written to " + file);
+    }
+
+    @Test
     void exportWritesExactlyTheRowsInViewInTheirOrderAndACancelledOneLeavesNothing() throws Exception {
         live.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
         Path file = home.resolve("view.csv");

@@ -1,0 +1,163 @@
+package com.sessionconsole.export;
+
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.RawRow;
+import com.sessionconsole.support.TestDatabase;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every CSV the console writes, read by a spreadsheet that splits on ',' or on ';' (much of Europe) or TAB:
+ * no cell starts with a character that makes it a formula unless it was neutralised with a leading
+ * apostrophe, timestamps ("-infinity") and numbers (-5) included; and every cell reads back, with a
+ * comma-reading CSV parser, as exactly its stored text after that one neutralising rule.
+ */
+class SpreadsheetSafeCsvTest {
+    static final String FORMULA_START = "=+-@\t\r";
+    static final List<String> PIECES = List.of("=", "+", "-", "@", "\t", "\r", "\n", ";", ",", "\"", "'", "1", "a", " ", "SUM(A1)",
+            "-infinity", "|", "!", "x;=1+1", "=cmd|' /C calc'!A0");
+    /** Stored timestamptz literal, and how CSV writes it before neutralising. */
+    static final Map<String, String> CREATED = Map.of("-infinity", "-infinity", "infinity", "infinity",
+            "2026-01-01 00:00:00+00", "2026-01-01T00:00:00Z");
+    static final Map<String, String> EXPIRES = Map.of("infinity", "infinity", "2999-01-01 00:00:00+00", "2999-01-01T00:00:00Z");
+
+    final TestDatabase db = TestDatabase.get();
+
+    /** The rule the CSV must follow: a cell whose text starts with a formula character, or with the apostrophe itself, gets one more apostrophe. */
+    static String neutralised(String text) {
+        return !text.isEmpty() && (FORMULA_START + "'").indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    @Provide
+    Arbitrary<List<RawRow>> tables() {
+        Arbitrary<String> text = Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(6).map(l -> String.join("", l))
+                .map(t -> t.length() > 45 ? t.substring(0, 45) : t).injectNull(0.1); // ip_address is varchar(45)
+        Arbitrary<Integer> trust = Arbitraries.oneOf(Arbitraries.integers().between(-100, 100),
+                Arbitraries.of(Integer.MIN_VALUE, -Integer.MAX_VALUE)).injectNull(0.1);
+        Arbitrary<RawRow> row = Combinators.combine(text, text, text, text, trust, Arbitraries.of(CREATED.keySet()),
+                Arbitraries.of(EXPIRES.keySet())).as((device, ip, agent, location, t, created, expires) ->
+                new RawRow(UUID.randomUUID(), UUID.randomUUID(), "tok-" + UUID.randomUUID(), expires, true, device, ip, agent, location, t,
+                        created, created, null));
+        return row.list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Property(tries = 20, shrinking = ShrinkingMode.OFF)
+    void noCsvCellIsRunBySpreadsheetsAndEveryCellReadsBackAsItsNeutralisedText(@ForAll("tables") List<RawRow> table) throws Exception {
+        db.resetTable();
+        RawRow.insert(db.admin(), table);
+        Path home = Files.createTempDirectory("csv-safe");
+        CliRunner cli = new CliRunner(home);
+        Map<String, RawRow> byId = new HashMap<>();
+        table.forEach(r -> byId.put(r.id().toString(), r));
+
+        Path file = home.resolve("sessions.csv");
+        ok(cli.run("", "export", "--view", "sessions", "--out", file.toString()));
+        String exported = Files.readString(file);
+        assertNoCellIsAFormula(exported);
+        assertSessionsReadBack(exported, byId, UnaryOperator.identity());
+
+        String printed = ok(cli.run("", "sessions", "--format", "csv")).out();
+        assertNoCellIsAFormula(printed);
+        // on a terminal, controls are shown as escapes first; what is written is then neutralised like any cell
+        assertSessionsReadBack(printed, byId, VisibleText::of);
+
+        String summary = ok(cli.run("", "summary", "--by", "device", "--format", "csv")).out();
+        assertNoCellIsAFormula(summary);
+        List<String> keys = parse(summary, ',').stream().map(r -> r.get("key")).toList();
+        List<String> expectedKeys = table.stream().map(RawRow::deviceId).distinct()
+                .map(d -> d == null ? "" : neutralised(VisibleText.of(d))).toList();
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(expectedKeys);
+
+        String history = ok(cli.run("", "history", "--user", table.get(0).userId().toString(), "--format", "csv")).out();
+        assertNoCellIsAFormula(history);
+        assertNoCellIsAFormula(ok(cli.run("", "findings", "--format", "csv")).out());
+    }
+
+    private static void assertSessionsReadBack(String csv, Map<String, RawRow> stored, UnaryOperator<String> shown) throws Exception {
+        List<CSVRecord> records = parse(csv, ',');
+        assertThat(records).hasSize(stored.size());
+        for (CSVRecord r : records) {
+            RawRow want = stored.get(r.get("id"));
+            assertThat(want).as("row %s", r.get("id")).isNotNull();
+            assertThat(r.get("device_id")).isEqualTo(expected(want.deviceId(), shown));
+            assertThat(r.get("ip_address")).isEqualTo(expected(want.ipAddress(), shown));
+            assertThat(r.get("user_agent")).isEqualTo(expected(want.userAgent(), shown));
+            assertThat(r.get("location")).isEqualTo(expected(want.location(), shown));
+            assertThat(r.get("trust_level")).isEqualTo(expected(want.trustLevel() == null ? null : want.trustLevel().toString(), shown));
+            assertThat(r.get("created_at")).isEqualTo(expected(CREATED.get(want.createdAt()), shown));
+            assertThat(r.get("expires_at")).isEqualTo(expected(EXPIRES.get(want.expiresAt()), shown));
+        }
+    }
+
+    private static String expected(String stored, UnaryOperator<String> shown) {
+        return stored == null ? "" : neutralised(shown.apply(stored));
+    }
+
+    /** Read as a spreadsheet does with each delimiter: no cell may start with a formula character. */
+    private static void assertNoCellIsAFormula(String csv) {
+        for (char delimiter : new char[]{',', ';', '\t'}) {
+            for (String cell : spreadsheetCells(csv, delimiter)) {
+                if (!cell.isEmpty()) {
+                    assertThat(FORMULA_START.indexOf(cell.charAt(0))).as("a cell read with delimiter %s runs as a formula: %s\nin:\n%s",
+                            delimiter == '\t' ? "TAB" : String.valueOf(delimiter), cell, csv).isLessThan(0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Cells as a spreadsheet's import splits them: a quote anywhere in a cell turns quoting on or off ("" inside
+     * quotes is one quote), and the delimiter or a line break ends a cell only outside quotes.
+     */
+    static List<String> spreadsheetCells(String csv, char delimiter) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"' && quoted && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == delimiter || c == '\n' || c == '\r')) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static List<CSVRecord> parse(String csv, char delimiter) throws Exception {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+    }
+
+    private static CliRunner.Run ok(CliRunner.Run r) {
+        assertThat(r.code()).as(r.all()).isZero();
+        return r;
+    }
+}
