@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.domain.VisibleText;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,6 +88,22 @@ public final class CsvExport {
         return text != null && !text.isEmpty() && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
+    /**
+     * A provenance line's text: a spreadsheet reads a '#' line as cells too, so nothing in it may end a cell
+     * (',' ';' TAB and line breaks) or open a quoted one ('"'); they are written as escapes, as are controls. The
+     * line stays one cell that starts with '#', which no spreadsheet runs.
+     */
+    static String comment(String text) {
+        StringBuilder sb = new StringBuilder();
+        VisibleText.of(text).chars().forEach(c -> {
+            switch (c) {
+                case ',', ';', '"', '\t' -> sb.append(String.format("\\x%02x", c));
+                default -> sb.append((char) c);
+            }
+        });
+        return sb.toString();
+    }
+
     /** One value as an exported cell: its text, neutralised unless {@code raw}. */
     private static String cell(Object value, boolean raw) {
         return raw ? text(value) : neutralise(text(value));
@@ -133,9 +150,9 @@ public final class CsvExport {
         ExportFile.write(file, p.fields(count), placement == ProvenancePlacement.SIDECAR, w -> {
             CSVPrinter printer = new CSVPrinter(w, format());
             if (placement == ProvenancePlacement.HEADER) {
-                printer.printComment("Session Console export of view '" + p.view() + "'");
-                printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
-                printer.printComment("filter=" + p.filter() + " rows=" + count);
+                printer.printComment(comment("Session Console export of view '" + p.view() + "'"));
+                printer.printComment(comment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server()));
+                printer.printComment(comment("filter=" + p.filter() + " rows=" + count));
             }
             printHeader(printer, header);
             body.print(printer);

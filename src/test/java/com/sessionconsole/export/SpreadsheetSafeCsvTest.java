@@ -93,6 +93,18 @@ class SpreadsheetSafeCsvTest {
         assertNoCellIsAFormula(ok(cli.run("", "findings", "--format", "csv")).out());
     }
 
+    @org.junit.jupiter.api.Test
+    void provenanceLinesAboveTheHeaderHoldNoCellThatASpreadsheetRuns() throws Exception {
+        db.resetTable();
+        Path home = Files.createTempDirectory("csv-provenance");
+        Path file = home.resolve("filtered.csv");
+        ok(new CliRunner(home).run("", "export", "--view", "sessions", "--filter", "text=x;=1+1\"@SUM(A1)", "--out", file.toString()));
+        String exported = Files.readString(file);
+        assertThat(exported.lines().filter(l -> l.startsWith("#"))).as(exported).hasSize(3);
+        assertThat(exported).contains("x\\x3b=1+1\\x22@sum(a1)"); // the text filter is case-insensitive, so recorded folded
+        assertNoCellIsAFormula(exported);
+    }
+
     private static void assertSessionsReadBack(String csv, Map<String, RawRow> stored, UnaryOperator<String> shown) throws Exception {
         List<CSVRecord> records = parse(csv, ',');
         assertThat(records).hasSize(stored.size());
