@@ -80,12 +80,33 @@ public final class CsvExport {
     }
 
     /**
-     * Text that starts with = + - @ TAB or CR, whatever the value's type (the number -5, the time -infinity), gets a
-     * leading apostrophe, so that a spreadsheet shows it instead of running it (OWASP "CSV injection"). Text that
-     * starts with an apostrophe gets one too, so that removing one leading apostrophe always gives the value back.
+     * Wherever a spreadsheet could start a cell inside the text, a formula character (= + - @ TAB CR) gets a leading
+     * apostrophe, whatever the value's type (the number -5, the time -infinity), so that it is shown, not run (OWASP
+     * "CSV injection"). A spreadsheet can start a cell at the text's start, and, when it splits on another delimiter
+     * than the file's or reads quotes only at a cell's start, after any ',' ';' TAB CR or LF inside it; blanks and
+     * quotes before the character are skipped (an import may trim blanks, and a quote there only opens or closes quoting). An apostrophe in those places gets one too, so
+     * that removing the apostrophe after each of those places always gives the value back.
      */
     public static String neutralise(String text) {
-        return text != null && !text.isEmpty() && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = null;
+        boolean cellStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (cellStart && "=+-@\t\r'".indexOf(c) >= 0) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 4).append(text, 0, i);
+                }
+                sb.append('\'');
+            }
+            if (sb != null) {
+                sb.append(c);
+            }
+            cellStart = ",;\t\r\n".indexOf(c) >= 0 || (cellStart && (c == ' ' || c == '"'));
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /**
