@@ -146,7 +146,7 @@ final class RevokeCommand extends WorkspaceCommand {
         out.println("About to revoke " + plan.count() + " active session(s) in " + target + ": "
                 + VisibleText.of(plan.criteria().describe()));
         plan.sample().forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
-                + shown(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
+                + VisibleText.quoted(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
         if (plan.count() > plan.sample().size()) {
             out.println("  … and " + (plan.count() - plan.sample().size()) + " more");
         }
@@ -163,9 +163,5 @@ final class RevokeCommand extends WorkspaceCommand {
             return false;
         }
         return answer != null && answer.strip().equals(expected);
-    }
-
-    private static String shown(String s) {
-        return s == null ? "(none)" : VisibleText.of(s);
     }
 }

@@ -67,8 +67,8 @@ final class WatchCommand extends WorkspaceCommand {
                 + " location=" + shown(s.location()) + " token=" + s.token().text();
     }
 
-    /** NULL as ∅ and the empty text as "", as in a table; a space as _ so that each field stays one word. */
+    /** NULL as ∅, any other value quoted, so that a field stays one field whatever it holds (spaces, "key=value"). */
     private static String shown(String v) {
-        return VisibleText.cell(v).replace(' ', '_');
+        return VisibleText.quoted(v);
     }
 }

@@ -75,17 +75,15 @@ public final class IpAddresses {
     }
 
     /**
-     * A stored ip_address as a revoke preview shows it: as stored, escaped, and quoted with its address when the
-     * spelling is not the canonical one, so that {@code ' 10.8.8.4 '} and {@code ::FFFF:10.8.8.4} are seen for what they are.
+     * A stored ip_address as a revoke preview shows it: as stored, {@link VisibleText#quoted quoted}, and with its
+     * address when the spelling is not the canonical one, so that {@code " 10.8.8.4 "} and {@code "::FFFF:10.8.8.4"}
+     * are seen for what they are.
      */
     public static String shownSpelling(String stored) {
-        if (stored == null) {
-            return "(none)";
-        }
         Optional<byte[]> address = address(stored);
-        if (address.isPresent() && text(address.get()).equals(stored)) {
-            return stored;
+        if (stored == null || address.isPresent() && text(address.get()).equals(stored)) {
+            return VisibleText.quoted(stored);
         }
-        return "'" + VisibleText.of(stored) + "'" + address.map(a -> " (address " + text(a) + ")").orElse(" (not an address)");
+        return VisibleText.quoted(stored) + address.map(a -> " (address " + text(a) + ")").orElse(" (not an address)");
     }
 }

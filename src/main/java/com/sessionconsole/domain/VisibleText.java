@@ -81,6 +81,15 @@ public final class VisibleText {
     }
 
     /**
+     * A value inside a line of text that also holds other fields (a revoke preview, a watch line): NULL as {@value #NULL},
+     * anything else escaped and in double quotes, with a quote inside written as \x22, so that no value can end its
+     * field early and forge the fields after it.
+     */
+    public static String quoted(String value) {
+        return value == null ? NULL : "\"" + of(value).replace("\"", "\\x22") + "\"";
+    }
+
+    /**
      * A value as one cell of a table or one key on a line: escaped as by {@link #of}, NULL as {@value #NULL} and
      * the empty text as {@code ""}. A value that would look like either shows its first character escaped.
      */

@@ -102,6 +102,6 @@ class ExportAndWatchTest {
         UUID ended = rows.get(3000 - 2400 > 0 ? 100 : 0).id();
         db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ? AND is_active = true", ended);
         assertThat(watching.get()).isZero();
-        assertThat(out.toString()).contains("+ ").contains(added.id().toString()).contains("ip=198.18.9.9").doesNotContain(added.sessionToken());
+        assertThat(out.toString()).contains("+ ").contains(added.id().toString()).contains("ip=\"198.18.9.9\"").doesNotContain(added.sessionToken());
     }
 }

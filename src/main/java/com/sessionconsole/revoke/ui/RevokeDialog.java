@@ -51,7 +51,7 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         criteria.setText("Criteria: " + VisibleText.of(plan.criteria().describe()));
         distinct.setText(distinctCounts(plan) + ". User, device, IP of each:");
         for (Session s : plan.sample()) {
-            sample.getItems().add(s.userId() + "   " + orDash(s.deviceId()) + "   " + IpAddresses.shownSpelling(s.ipAddress()));
+            sample.getItems().add(s.userId() + "   " + VisibleText.quoted(s.deviceId()) + "   " + IpAddresses.shownSpelling(s.ipAddress()));
         }
         if (plan.count() > plan.sample().size()) {
             sample.getItems().add("… and " + (plan.count() - plan.sample().size()) + " more");
@@ -81,11 +81,6 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
 
     public static Optional<RevokeConfirmer.Answer> ask(Window owner, RevokePlan plan, String database) {
         return new RevokeDialog(owner, plan, database).showAndWait();
-    }
-
-    /** Stored text is attacker-written: escaped, so a device id cannot reorder or hide the line it is on. */
-    private static String orDash(String s) {
-        return s == null ? "—" : VisibleText.of(s);
     }
 
     static String distinctCounts(RevokePlan plan) {

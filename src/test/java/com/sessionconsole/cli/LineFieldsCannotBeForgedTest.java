@@ -1,0 +1,50 @@
+package com.sessionconsole.cli;
+
+import com.sessionconsole.support.CliRunner;
+import com.sessionconsole.support.RawRow;
+import com.sessionconsole.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In lines that hold several fields (the revoke preview), a stored value cannot end its field early and forge the
+ * fields after it, and NULL, the empty text and look-alikes of them print differently.
+ */
+class LineFieldsCannotBeForgedTest {
+    static final UUID USER = UUID.fromString("f0f0f0f0-0000-4000-8000-000000000001");
+    final TestDatabase db = TestDatabase.get();
+    @TempDir
+    Path home;
+
+    @Test
+    void theRevokePreviewQuotesEveryStoredValue() {
+        db.resetTable();
+        List<RawRow> rows = new ArrayList<>();
+        String[][] devices = {
+                {"laptop  ip '203.0.113.9' (address 203.0.113.9)", "\"laptop  ip '203.0.113.9' (address 203.0.113.9)\"  ip ∅"},
+                {"pc\"  ip \"203.0.113.9", "\"pc\\x22  ip \\x22203.0.113.9\"  ip ∅"},
+                {null, "device ∅  ip ∅"},
+                {"(none)", "device \"(none)\"  ip ∅"},
+                {"", "device \"\"  ip ∅"},
+                {"∅", "device \"∅\"  ip ∅"}};
+        for (String[] d : devices) {
+            rows.add(RawRow.active("infinity").with("user_id", USER).with("device_id", d[0]).with("ip_address", null));
+        }
+        RawRow.insert(db.admin(), rows);
+        CliRunner.Run r = new CliRunner(home).run("no\n", "revoke", "--user", USER.toString(), "--reason", "forgery");
+        assertThat(r.code()).as(r.all()).isEqualTo(ExitCodes.REFUSED);
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("  ")).toList();
+        assertThat(lines).hasSize(devices.length);
+        for (String[] d : devices) {
+            assertThat(lines).as("device %s", d[0]).anySatisfy(l -> assertThat(l).endsWith(d[1]));
+        }
+        assertThat(lines).noneMatch(l -> l.contains("ip '203.0.113.9'") && !l.contains("\"laptop"));
+    }
+}
