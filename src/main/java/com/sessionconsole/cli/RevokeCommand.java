@@ -8,6 +8,7 @@ import com.sessionconsole.domain.UserIds;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.revoke.RevokePlan;
+import com.sessionconsole.revoke.RevokePlanner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -78,23 +80,30 @@ final class RevokeCommand extends WorkspaceCommand {
         if (!revocation.allowed()) {
             throw new RefusedException("not revoked: " + revocation.disabledReason());
         }
+        RevokePlanner planner = revocation.planner();
         RevokePlan plan;
         if (target.ids != null) {
-            plan = revocation.planByIds(target.ids.stream().map(id -> UUID.fromString(id.strip()))
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+            Set<UUID> given = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
+            plan = planner.byIds(given);
+            Set<UUID> active = plan.criteria().expectedIds();
+            List<UUID> ended = given.stream().filter(id -> !active.contains(id)).sorted().toList();
+            if (!ended.isEmpty()) {
+                out.println(ended.size() + " of the " + given.size() + " given session(s) are not active (ended or revoked before) and are "
+                        + "left as they are: " + ended);
+            }
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
             if (by == GroupBy.IP) {
                 IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
             }
-            plan = revocation.planByKey(by, key);
+            plan = planner.byKey(by, key);
         }
         boolean revokedBefore = false;
         while (true) {
             if (plan.count() == 0) {
                 RevokeCriteria c = plan.criteria();
-                out.println("Nothing to revoke: " + (c.byIds() ? "none of the " + c.expectedIds().size() + " given session(s) is active."
+                out.println("Nothing to revoke: " + (c.byIds() ? "none of the given session(s) is active."
                         : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
                 out.flush();
                 return ExitCodes.OK;
@@ -138,7 +147,7 @@ final class RevokeCommand extends WorkspaceCommand {
             }
             out.println();
             out.println("A new revoke of the sessions that appeared, with its own confirmation:");
-            plan = revocation.followUp(outcome);
+            plan = planner.followUp(outcome);
         }
     }
 

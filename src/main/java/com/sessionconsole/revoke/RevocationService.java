@@ -83,25 +83,9 @@ public final class RevocationService {
         return dao.sessionsOnPrimary(ids).stream().filter(s -> s.isActiveAt(now)).toList();
     }
 
-    /**
-     * The follow-up to a revoke by key: the sessions of the key that appeared after the analyst confirmed and are
-     * active now on the primary, as a new plan with its own confirmation. They are never revoked without one.
-     */
-    public RevokePlan followUp(Outcome last) {
-        List<Session> appeared = activeSessions(last.result().appearedAfter()).stream().sorted(Session.NEWEST_FIRST).toList();
-        return RevokePlan.ofKey(last.criteria().groupBy(), last.criteria().key(), appeared, refusal(appeared));
-    }
-
-    /** A revoke of these ids: the ones active now on the primary, where the UPDATE runs (a lagging replica would hide new ones). */
-    public RevokePlan planByIds(Set<UUID> ids) {
-        List<Session> active = activeSessions(ids);
-        return new RevokePlan(RevokeCriteria.ids(ids), active, refusal(active));
-    }
-
-    /** A revoke of every active session of a key, read on the primary. */
-    public RevokePlan planByKey(GroupBy by, String key) {
-        List<Session> active = dao.activeOnPrimary(by, key);
-        return RevokePlan.ofKey(by, key, active, refusal(active));
+    /** What a revoke would end, as a plan to confirm: by ids, by key, or the sessions that appeared after a revoke. */
+    public RevokePlanner planner() {
+        return new RevokePlanner(dao, this);
     }
 
     /** Why these sessions may not be revoked, or null when they may. */

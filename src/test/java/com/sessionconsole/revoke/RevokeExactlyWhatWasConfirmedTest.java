@@ -147,6 +147,29 @@ class RevokeExactlyWhatWasConfirmedTest {
     }
 
     @Test
+    void anIdThatNamesNoSessionIsRefusedAndNothingIsRevoked() {
+        UUID live = previewed.get(0).id();
+        UUID typo = UUID.fromString("deadbeef-0000-4000-8000-000000000000");
+        CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ids", live + "," + typo, "--reason", "typo", "--yes");
+        assertThat(r.code()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("no session has the id [" + typo + "]").contains("nothing was revoked");
+        assertThat(active(live)).isEqualTo(1);
+    }
+
+    @Test
+    void givenIdsOfEndedSessionsAreNamedBeforeTheRevokeAndNotCalledDeleted() {
+        UUID live = previewed.get(0).id();
+        UUID ended = previewed.get(1).id();
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", ended);
+        CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ids", live + "," + ended, "--reason", "mixed", "--yes");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.out()).contains("1 of the 2 given session(s) are not active (ended or revoked before) and are left as they are: ["
+                + ended + "]").contains("About to revoke 1 active session(s)").contains("1 revoked, 0 were already inactive")
+                .doesNotContain("not found");
+        assertThat(active(live)).isZero();
+    }
+
+    @Test
     void aConfirmedSessionWhoseKeyChangedMeanwhileIsLeftActive() {
         UUID moved = previewed.get(0).id();
         try (Workspace ws = TestWorkspace.open(home)) {
