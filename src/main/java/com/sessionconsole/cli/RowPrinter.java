@@ -74,7 +74,8 @@ final class RowPrinter {
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                String s = VisibleText.cell(CsvExport.text(v));
+                // a stored "…" is escaped, so that the one this table adds always means "cut here"
+                String s = VisibleText.cell(CsvExport.text(v)).replace("…", "\\u2026");
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }

@@ -21,11 +21,14 @@ public final class VisibleText {
      * (Cf: bidi controls, zero-width space and joiners, soft hyphen, byte order mark, tag characters), line and
      * paragraph separators, every space but U+0020 (no-break, en, ideographic…), the braille blank U+2800, and
      * the rest of Unicode's default-ignorable code points, so that two different keys never look the same and
-     * no value drives the terminal.
+     * no value drives the terminal. Code points this Java does not know (unassigned in its Unicode tables, such as
+     * format controls added later), noncharacters, private-use characters and lone surrogates are escaped too: what
+     * cannot be judged is not shown as itself.
      */
     public static boolean isHostile(int c) {
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED,
+                 Character.PRIVATE_USE, Character.SURROGATE -> true;
             case Character.SPACE_SEPARATOR -> c != ' ';
             default -> c == 0x2800 || isDefaultIgnorable(c);
         };

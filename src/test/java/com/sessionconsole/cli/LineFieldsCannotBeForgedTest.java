@@ -47,4 +47,16 @@ class LineFieldsCannotBeForgedTest {
         }
         assertThat(lines).noneMatch(l -> l.contains("ip '203.0.113.9'") && !l.contains("\"laptop"));
     }
+
+    @Test
+    void aStoredEllipsisIsNotTakenForACutAndUnknownCodePointsAreEscaped() {
+        db.resetTable();
+        RawRow.insert(db.admin(), List.of(RawRow.active("infinity").with("device_id", "short…"),
+                RawRow.active("infinity").with("device_id", "x".repeat(60)),
+                RawRow.active("infinity").with("device_id", "dev-\uffff-\ue000-\ud80d\udc3f")));
+        CliRunner.Run r = new CliRunner(home).run("", "sessions");
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.out()).contains("short\\u2026").contains("x".repeat(47) + "…").doesNotContain("short…")
+                .contains("dev-\\uffff-\\ue000-\\U0001343f").doesNotContain("\uffff").doesNotContain("\ue000");
+    }
 }
