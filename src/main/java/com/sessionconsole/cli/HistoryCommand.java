@@ -34,6 +34,9 @@ final class HistoryCommand extends WorkspaceCommand {
         if (target.user != null) {
             UserFilter.parse(target.user);
         }
+        if (target.ip != null) {
+            IpOption.check(target.ip, spec.commandLine().getErr());
+        }
         return super.call();
     }
 
@@ -41,9 +44,6 @@ final class HistoryCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) {
         GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
         String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
-        if (by == GroupBy.IP) {
-            IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
-        }
         List<List<Object>> rows = new ArrayList<>();
         for (Session s : ws.dao().history(by, key)) {
             rows.add(SessionColumns.row(s));

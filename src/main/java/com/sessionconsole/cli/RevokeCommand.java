@@ -61,6 +61,9 @@ final class RevokeCommand extends WorkspaceCommand {
         if (target.user != null) {
             UserFilter.parse(target.user);
         }
+        if (target.ip != null) {
+            IpOption.check(target.ip, spec.commandLine().getErr());
+        }
         if (target.ids != null) {
             for (String id : target.ids) {
                 try {
@@ -94,9 +97,6 @@ final class RevokeCommand extends WorkspaceCommand {
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
-            if (by == GroupBy.IP) {
-                IpKeyNote.warnIfExactText(key, spec.commandLine().getErr());
-            }
             plan = planner.byKey(by, key);
         }
         boolean revokedBefore = false;

@@ -20,7 +20,8 @@ final class SessionsCommand extends WorkspaceCommand {
     @Option(names = "--device", description = "only this device id")
     String device;
 
-    @Option(names = "--ip", paramLabel = "ADDRESS|CIDR", description = "only this address, or this network (10.0.0.0/8, 2001:db8::/32)")
+    @Option(names = "--ip", paramLabel = "ADDRESS|CIDR", description = {"only this address, in any spelling (::ffff:10.0.0.1 is",
+            "10.0.0.1), or this network (10.0.0.0/8, 2001:db8::/32); other text matches exactly"})
     String ip;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
@@ -33,6 +34,9 @@ final class SessionsCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         filter(); // validate flags before connecting
+        if (ip != null) {
+            IpOption.check(ip, spec.commandLine().getErr());
+        }
         return super.call();
     }
 
@@ -47,10 +51,8 @@ final class SessionsCommand extends WorkspaceCommand {
         }
         if (ip != null) {
             Cidr.Result r = Cidr.parse(ip);
-            if (!r.ok()) {
-                throw new IllegalArgumentException("--ip: " + r.error());
-            }
-            p = p.and(s -> r.cidr().contains(s.ipAddress()));
+            // the same rule as history --ip and revoke --ip: an address or network by address, other text exactly
+            p = p.and(r.ok() ? s -> r.cidr().contains(s.ipAddress()) : s -> ip.equals(s.ipAddress()));
         }
         return p;
     }

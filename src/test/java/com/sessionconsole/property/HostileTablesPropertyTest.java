@@ -174,6 +174,11 @@ class HostileTablesPropertyTest {
 
         Set<String> ips = table.stream().map(RawRow::ipAddress).filter(Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
         for (String ip : ips.stream().limit(3).toList()) {
+            if (ip.matches("[0-9A-Fa-f:.%/\\s]+") && literal(ip) == null && !com.sessionconsole.domain.Cidr.parse(ip).ok()) {
+                // address characters that make no address (256.0.0.1, .1::) are a mistake on the command line, refused
+                assertThat(cli.run("", "history", "--ip", ip).code()).as("history --ip %s", ip).isEqualTo(2);
+                continue;
+            }
             CliRunner.Run history = ok(cli.run("", "history", "--ip", ip, "--format", "json"));
             List<String> ids = jsonRows(history.out()).stream().map(r -> (String) r.get("id")).toList();
             // the one address rule: every stored spelling of the same address; other text exactly
@@ -191,7 +196,7 @@ class HostileTablesPropertyTest {
     }
 
     static void assertTerminalSafe(String output) {
-        output.chars().filter(c -> c != '\n').forEach(c -> assertThat(VisibleText.isHostile(c)).as("raw U+%04X", c).isFalse());
+        output.codePoints().filter(c -> c != '\n').forEach(c -> assertThat(VisibleText.isHostile(c)).as("raw U+%04X", c).isFalse());
     }
 
     private static String column(String by) {

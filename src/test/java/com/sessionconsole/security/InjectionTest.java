@@ -42,7 +42,7 @@ class InjectionTest {
 
     /** Printable text, line breaks, and nothing a terminal would act on. */
     static void assertTerminalSafe(String output) {
-        output.chars().filter(c -> c != '\n').forEach(c -> assertThat(VisibleText.isHostile(c))
+        output.codePoints().filter(c -> c != '\n').forEach(c -> assertThat(VisibleText.isHostile(c))
                 .as("raw U+%04X in output:\n%s", c, output).isFalse());
     }
 
