@@ -98,13 +98,19 @@ public final class RootCommand implements Callable<Integer> {
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionStrategy(parseResult -> {
             refuseRootOptionsThatDoNotApply(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) { // picocli lets an Error out of a command's call(): it goes to the handler below too
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.toString(), e);
+            }
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error error ? error : e;
+            FailureLine.log(failure);
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + FailureLine.of(failure));
             err.flush();
-            return ExitCodes.of(e);
+            return ExitCodes.of(failure);
         });
         return cl;
     }
