@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An append-only file of JSON lines: an intent record before every revoke's UPDATE, an outcome record
@@ -50,7 +54,9 @@ public final class AuditLog {
 
     /** Appends the record with its hash link, forced to disk; throws with the path and the OS error when it cannot. */
     public synchronized void append(Map<String, Object> record) {
-        refuseSymlink();
+        linkRefusal("written").ifPresent(m -> {
+            throw new AuditLogException(m, null);
+        });
         try {
             createIfMissing();
             // not followed even if a link appears after the check: the open fails instead
@@ -74,18 +80,22 @@ public final class AuditLog {
         appended.forEach(Runnable::run);
     }
 
-    /** Records written through a link would land in whatever file it names, out of the analyst's sight. */
-    private void refuseSymlink() {
-        if (Files.isSymbolicLink(file)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(file).toString();
-            } catch (IOException e) {
-                target = "a target that cannot be read (" + e.getMessage() + ")";
-            }
-            throw new AuditLogException("the audit log " + file + " is a symbolic link to " + target + ": records are never "
-                    + "written through a link. Remove the link (rm " + file + ") and the console creates a new audit log there", null);
+    /**
+     * Records written through a link would land in whatever file it names, out of the analyst's sight; records read
+     * through one would show, or verify, someone else's file as this log.
+     */
+    private Optional<String> linkRefusal(String verb) {
+        if (!Files.isSymbolicLink(file)) {
+            return Optional.empty();
         }
+        String target;
+        try {
+            target = Files.readSymbolicLink(file).toString();
+        } catch (IOException e) {
+            target = "a target that cannot be read (" + e.getMessage() + ")";
+        }
+        return Optional.of("the audit log " + file + " is a symbolic link to " + target + ": records are never " + verb
+                + " through a link. Remove the link (rm " + file + ") and the console creates a new audit log there");
     }
 
     private static String describe(Exception e) {
@@ -164,24 +174,34 @@ public final class AuditLog {
         return HexFormat.of().formatHex(sha256().digest(line));
     }
 
-    /** The file split at '\n' only, each line's bytes exactly as stored; a final unterminated line is included. */
-    private List<byte[]> rawLines() throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
+    /** The file's lines, bounded; null when there is no file. Never through a link, never a FIFO, a device or a folder. */
+    private BoundedLines openForReading() throws IOException {
+        Optional<String> link = linkRefusal("read");
+        if (link.isPresent()) {
+            throw new IOException(link.get());
         }
-        byte[] all = Files.readAllBytes(file);
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == '\n') {
-                out.add(java.util.Arrays.copyOfRange(all, start, i));
-                start = i + 1;
-            }
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw cannotRead(e);
         }
-        if (start < all.length) {
-            out.add(java.util.Arrays.copyOfRange(all, start, all.length));
+        if (!a.isRegularFile()) {
+            throw new IOException("the audit log " + file + " is not a regular file (" + (a.isDirectory() ? "a folder" : "a FIFO, a device "
+                    + "or a socket") + "): it is never read. Move it away and the console creates a new audit log there");
         }
-        return out;
+        try {
+            return new BoundedLines(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
+    }
+
+    private IOException cannotRead(IOException e) {
+        return new IOException("cannot read the audit log " + file + ": "
+                + (e instanceof BoundedLines.TooLongException ? e.getMessage() + " (audit verify names it)" : describe(e)), e);
     }
 
     private static MessageDigest sha256() {
@@ -230,7 +250,25 @@ public final class AuditLog {
 
     /** The raw lines, oldest first; empty when nothing was revoked yet. */
     public List<String> lines() throws IOException {
-        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        List<String> out = new ArrayList<>();
+        forEachLine(out::add);
+        return out;
+    }
+
+    /** Each line as text, oldest first, read one at a time; nothing when there is no file yet. */
+    public void forEachLine(Consumer<String> action) throws IOException {
+        BoundedLines lines = openForReading();
+        if (lines == null) {
+            return;
+        }
+        try (lines) {
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                String text = new String(line, StandardCharsets.UTF_8);
+                action.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+            }
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
     }
 
     /** What {@link #verify} found: the number of lines checked, and the first problem (null when the chain is whole). */
@@ -246,38 +284,56 @@ public final class AuditLog {
      * chain alone; everything else can.
      */
     public Verification verify() throws IOException {
-        List<byte[]> lines = rawLines();
+        try (BoundedLines lines = openForReading()) {
+            if (lines == null) {
+                throw new IOException("no audit log at " + file + ": either nothing was revoked from this account, or the log was "
+                        + "deleted or moved (the two cannot be told apart)");
+            }
+            return verify(lines);
+        }
+    }
+
+    private Verification verify(BoundedLines lines) throws IOException {
         String expected = GENESIS;
         int legacy = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] line = lines.get(i);
-            int n = i + 1;
+        while (true) {
+            byte[] line;
+            try {
+                line = lines.next();
+            } catch (BoundedLines.TooLongException e) {
+                return new Verification(e.line, legacy, "line " + e.line + ": " + BoundedLines.TOO_LONG + ", which the console never writes");
+            } catch (IOException e) {
+                throw cannotRead(e);
+            }
+            if (line == null) {
+                return new Verification(lines.number(), legacy, null);
+            }
+            int n = lines.number();
             Object prev;
             try {
                 String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
                 prev = Json.parse(text) instanceof Map<?, ?> m ? m.get("prev") : null;
             } catch (java.nio.charset.CharacterCodingException e) {
-                return new Verification(lines.size(), legacy, "line " + n + " is not valid UTF-8: it was edited");
+                return new Verification(n, legacy, "line " + n + " is not valid UTF-8: it was edited");
             } catch (RuntimeException e) {
-                return new Verification(lines.size(), legacy, "line " + n + " is not a complete record (torn by a crash, or edited): "
+                return new Verification(n, legacy, "line " + n + " is not a complete record (torn by a crash, or edited): "
                         + e.getMessage());
             }
             if (prev == null) {
-                if (i == legacy) {
+                if (n - 1 == legacy) {
                     legacy++;
                     expected = sha256(line);
                     continue;
                 }
-                return new Verification(lines.size(), legacy, "line " + n + " has no hash link: it was added by hand or edited");
+                return new Verification(n, legacy, "line " + n + " has no hash link: it was added by hand or edited");
             }
             if (!expected.equals(prev)) {
-                return new Verification(lines.size(), legacy, "line " + n + ": the hash link does not match line " + (n - 1)
+                return new Verification(n, legacy, "line " + n + ": the hash link does not match line " + (n - 1)
                         + (n == 1 ? " (the start of the file): lines before it were deleted"
                         : ": line " + (n - 1) + " was edited, or lines between them were deleted"));
             }
             expected = sha256(line);
         }
-        return new Verification(lines.size(), legacy, null);
     }
 
     /** The file could not be written; the message has the path and the operating system's error. */
