@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -180,20 +178,10 @@ public final class AuditLog {
         if (link.isPresent()) {
             throw new IOException(link.get());
         }
-        BasicFileAttributes a;
         try {
-            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw cannotRead(e);
-        }
-        if (!a.isRegularFile()) {
-            throw new IOException("the audit log " + file + " is not a regular file (" + (a.isDirectory() ? "a folder" : "a FIFO, a device "
-                    + "or a socket") + "): it is never read. Move it away and the console creates a new audit log there");
-        }
-        try {
-            return new BoundedLines(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
+            return BoundedLines.open(file);
+        } catch (BoundedLines.NotRegularFileException e) {
+            throw e;
         } catch (IOException e) {
             throw cannotRead(e);
         }
@@ -278,61 +266,17 @@ public final class AuditLog {
         }
     }
 
-    /**
-     * Walks the hash chain from the first line. Lines written before the chain existed (no "prev") are
-     * allowed only at the start of the file. Deleting lines at the very end cannot be seen from the
-     * chain alone; everything else can.
-     */
+    /** Walks the hash chain ({@link HashChainCheck}); a log that is not there is not intact, and throws too. */
     public Verification verify() throws IOException {
-        try (BoundedLines lines = openForReading()) {
-            if (lines == null) {
-                throw new IOException("no audit log at " + file + ": either nothing was revoked from this account, or the log was "
-                        + "deleted or moved (the two cannot be told apart)");
-            }
-            return verify(lines);
+        BoundedLines lines = openForReading();
+        if (lines == null) {
+            throw new IOException("no audit log at " + file + ": either nothing was revoked from this account, or the log was "
+                    + "deleted or moved (the two cannot be told apart)");
         }
-    }
-
-    private Verification verify(BoundedLines lines) throws IOException {
-        String expected = GENESIS;
-        int legacy = 0;
-        while (true) {
-            byte[] line;
-            try {
-                line = lines.next();
-            } catch (BoundedLines.TooLongException e) {
-                return new Verification(e.line, legacy, "line " + e.line + ": " + BoundedLines.TOO_LONG + ", which the console never writes");
-            } catch (IOException e) {
-                throw cannotRead(e);
-            }
-            if (line == null) {
-                return new Verification(lines.number(), legacy, null);
-            }
-            int n = lines.number();
-            Object prev;
-            try {
-                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
-                prev = Json.parse(text) instanceof Map<?, ?> m ? m.get("prev") : null;
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return new Verification(n, legacy, "line " + n + " is not valid UTF-8: it was edited");
-            } catch (RuntimeException e) {
-                return new Verification(n, legacy, "line " + n + " is not a complete record (torn by a crash, or edited): "
-                        + e.getMessage());
-            }
-            if (prev == null) {
-                if (n - 1 == legacy) {
-                    legacy++;
-                    expected = sha256(line);
-                    continue;
-                }
-                return new Verification(n, legacy, "line " + n + " has no hash link: it was added by hand or edited");
-            }
-            if (!expected.equals(prev)) {
-                return new Verification(n, legacy, "line " + n + ": the hash link does not match line " + (n - 1)
-                        + (n == 1 ? " (the start of the file): lines before it were deleted"
-                        : ": line " + (n - 1) + " was edited, or lines between them were deleted"));
-            }
-            expected = sha256(line);
+        try (lines) {
+            return HashChainCheck.walk(lines);
+        } catch (IOException e) {
+            throw cannotRead(e);
         }
     }
 

@@ -4,6 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The audit log's lines, split at '\n' only, each one's bytes exactly as stored (a final unterminated line
@@ -20,8 +25,26 @@ final class BoundedLines implements Closeable {
     private int end;
     private int number;
 
-    BoundedLines(InputStream in) {
+    private BoundedLines(InputStream in) {
         this.in = in;
+    }
+
+    /**
+     * The lines of the regular file at {@code file} (not followed if it is a link), or null when there is none. A FIFO,
+     * a device or a folder is never opened: a read from it can block, never end, or fail without naming the file.
+     */
+    static BoundedLines open(Path file) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (!a.isRegularFile()) {
+            throw new NotRegularFileException("the audit log " + file + " is not a regular file (" + (a.isDirectory() ? "a folder"
+                    : "a FIFO, a device or a socket") + "): it is never read. Move it away and the console creates a new audit log there");
+        }
+        return new BoundedLines(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** The number of the line {@link #next()} returned last (1 for the first). */
@@ -64,6 +87,13 @@ final class BoundedLines implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** Something other than a regular file at the path; the message names it. */
+    static final class NotRegularFileException extends IOException {
+        NotRegularFileException(String message) {
+            super(message);
+        }
     }
 
     /** A line longer than {@link #MAX_LINE}; the message is the reason only, the caller names the file. */
