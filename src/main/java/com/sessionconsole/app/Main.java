@@ -1,6 +1,7 @@
 package com.sessionconsole.app;
 
 import com.sessionconsole.cli.ConsolePasswordPrompt;
+import com.sessionconsole.cli.FailureLine;
 import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.cli.StderrWarnings;
 import com.sessionconsole.audit.AuditLog;
@@ -26,6 +27,7 @@ public final class Main {
         StderrWarnings warnings = new StderrWarnings();
         // before the first logger is created, so that the log file lands in the user data folder
         LoggingSetup.start(dirs.data()).ifPresent(warnings);
+        Thread.setDefaultUncaughtExceptionHandler(FailureLine::uncaught);
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemUTC();
         WorkspaceFactory cliFactory = new WorkspaceFactory(dirs, env, ConsolePasswordPrompt::ask, clock, warnings);

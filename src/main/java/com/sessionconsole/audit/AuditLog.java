@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An append-only file of JSON lines: an intent record before every revoke's UPDATE, an outcome record
@@ -50,7 +52,9 @@ public final class AuditLog {
 
     /** Appends the record with its hash link, forced to disk; throws with the path and the OS error when it cannot. */
     public synchronized void append(Map<String, Object> record) {
-        refuseSymlink();
+        linkRefusal("written").ifPresent(m -> {
+            throw new AuditLogException(m, null);
+        });
         try {
             createIfMissing();
             // not followed even if a link appears after the check: the open fails instead
@@ -74,18 +78,22 @@ public final class AuditLog {
         appended.forEach(Runnable::run);
     }
 
-    /** Records written through a link would land in whatever file it names, out of the analyst's sight. */
-    private void refuseSymlink() {
-        if (Files.isSymbolicLink(file)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(file).toString();
-            } catch (IOException e) {
-                target = "a target that cannot be read (" + e.getMessage() + ")";
-            }
-            throw new AuditLogException("the audit log " + file + " is a symbolic link to " + target + ": records are never "
-                    + "written through a link. Remove the link (rm " + file + ") and the console creates a new audit log there", null);
+    /**
+     * Records written through a link would land in whatever file it names, out of the analyst's sight; records read
+     * through one would show, or verify, someone else's file as this log.
+     */
+    private Optional<String> linkRefusal(String verb) {
+        if (!Files.isSymbolicLink(file)) {
+            return Optional.empty();
         }
+        String target;
+        try {
+            target = Files.readSymbolicLink(file).toString();
+        } catch (IOException e) {
+            target = "a target that cannot be read (" + e.getMessage() + ")";
+        }
+        return Optional.of("the audit log " + file + " is a symbolic link to " + target + ": records are never " + verb
+                + " through a link. Remove the link (rm " + file + ") and the console creates a new audit log there");
     }
 
     private static String describe(Exception e) {
@@ -164,24 +172,24 @@ public final class AuditLog {
         return HexFormat.of().formatHex(sha256().digest(line));
     }
 
-    /** The file split at '\n' only, each line's bytes exactly as stored; a final unterminated line is included. */
-    private List<byte[]> rawLines() throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
+    /** The file's lines, bounded; null when there is no file. Never through a link, never a FIFO, a device or a folder. */
+    private BoundedLines openForReading() throws IOException {
+        Optional<String> link = linkRefusal("read");
+        if (link.isPresent()) {
+            throw new IOException(link.get());
         }
-        byte[] all = Files.readAllBytes(file);
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == '\n') {
-                out.add(java.util.Arrays.copyOfRange(all, start, i));
-                start = i + 1;
-            }
+        try {
+            return BoundedLines.open(file);
+        } catch (BoundedLines.NotRegularFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotRead(e);
         }
-        if (start < all.length) {
-            out.add(java.util.Arrays.copyOfRange(all, start, all.length));
-        }
-        return out;
+    }
+
+    private IOException cannotRead(IOException e) {
+        return new IOException("cannot read the audit log " + file + ": "
+                + (e instanceof BoundedLines.TooLongException ? e.getMessage() + " (audit verify names it)" : describe(e)), e);
     }
 
     private static MessageDigest sha256() {
@@ -230,7 +238,25 @@ public final class AuditLog {
 
     /** The raw lines, oldest first; empty when nothing was revoked yet. */
     public List<String> lines() throws IOException {
-        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        List<String> out = new ArrayList<>();
+        forEachLine(out::add);
+        return out;
+    }
+
+    /** Each line as text, oldest first, read one at a time; nothing when there is no file yet. */
+    public void forEachLine(Consumer<String> action) throws IOException {
+        BoundedLines lines = openForReading();
+        if (lines == null) {
+            return;
+        }
+        try (lines) {
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                String text = new String(line, StandardCharsets.UTF_8);
+                action.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+            }
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
     }
 
     /** What {@link #verify} found: the number of lines checked, and the first problem (null when the chain is whole). */
@@ -240,44 +266,18 @@ public final class AuditLog {
         }
     }
 
-    /**
-     * Walks the hash chain from the first line. Lines written before the chain existed (no "prev") are
-     * allowed only at the start of the file. Deleting lines at the very end cannot be seen from the
-     * chain alone; everything else can.
-     */
+    /** Walks the hash chain ({@link HashChainCheck}); a log that is not there is not intact, and throws too. */
     public Verification verify() throws IOException {
-        List<byte[]> lines = rawLines();
-        String expected = GENESIS;
-        int legacy = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] line = lines.get(i);
-            int n = i + 1;
-            Object prev;
-            try {
-                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
-                prev = Json.parse(text) instanceof Map<?, ?> m ? m.get("prev") : null;
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return new Verification(lines.size(), legacy, "line " + n + " is not valid UTF-8: it was edited");
-            } catch (RuntimeException e) {
-                return new Verification(lines.size(), legacy, "line " + n + " is not a complete record (torn by a crash, or edited): "
-                        + e.getMessage());
-            }
-            if (prev == null) {
-                if (i == legacy) {
-                    legacy++;
-                    expected = sha256(line);
-                    continue;
-                }
-                return new Verification(lines.size(), legacy, "line " + n + " has no hash link: it was added by hand or edited");
-            }
-            if (!expected.equals(prev)) {
-                return new Verification(lines.size(), legacy, "line " + n + ": the hash link does not match line " + (n - 1)
-                        + (n == 1 ? " (the start of the file): lines before it were deleted"
-                        : ": line " + (n - 1) + " was edited, or lines between them were deleted"));
-            }
-            expected = sha256(line);
+        BoundedLines lines = openForReading();
+        if (lines == null) {
+            throw new IOException("no audit log at " + file + ": either nothing was revoked from this account, or the log was "
+                    + "deleted or moved (the two cannot be told apart)");
         }
-        return new Verification(lines.size(), legacy, null);
+        try (lines) {
+            return HashChainCheck.walk(lines);
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
     }
 
     /** The file could not be written; the message has the path and the operating system's error. */

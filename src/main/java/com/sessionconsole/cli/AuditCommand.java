@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -26,15 +27,24 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        audit.lines().forEach(out::println);
+        audit.forEachLine(out::println);
         out.flush();
         return ExitCodes.OK;
     }
 
     @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn or deleted: each record",
-            "holds the SHA-256 of the line before it. Exit 9 names the first broken link."})
-    int verify() throws Exception {
-        AuditLog.Verification v = audit.verify();
+            "holds the SHA-256 of the line before it. Exit 9 names the first broken link; also when there is no",
+            "audit log, or it is a symbolic link or not a regular file, or a line is longer than 1 MiB."})
+    int verify() {
+        AuditLog.Verification v;
+        try {
+            v = audit.verify();
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("audit log NOT verified: " + e.getMessage());
+            err.flush();
+            return ExitCodes.AUDIT_BROKEN;
+        }
         PrintWriter out = spec.commandLine().getOut();
         String legacy = v.unchainedLegacyLines() == 0 ? ""
                 : " (the first " + v.unchainedLegacyLines() + " line(s) predate the hash chain and cannot be checked)";

@@ -23,7 +23,7 @@ public final class ExitCodes {
     public static final int AUDIT = 7;
     /** The embedded demo database could not start. */
     public static final int DEMO = 8;
-    /** {@code audit verify} found a broken or missing link. */
+    /** {@code audit verify} found a broken or missing link, or no regular file at the audit log's path to verify. */
     public static final int AUDIT_BROKEN = 9;
     /** {@code --smoke-test}: the first load did not finish in time. */
     public static final int SMOKE_TIMEOUT = 10;

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed (see the message)", "2:bad flag or input", "3:cannot connect (host, login or database)",
                 "4:the table does not match the expected schema", "5:refused (read-only, protected user, not confirmed)", "6:the database refused: a missing privilege",
-                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken link",
+                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken link, or no regular audit log to verify",
                 "10:--smoke-test timed out", "11:a revoke left confirmed sessions active (the server did not change them)"})
 public final class RootCommand implements Callable<Integer> {
     @Mixin
@@ -98,13 +98,19 @@ public final class RootCommand implements Callable<Integer> {
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionStrategy(parseResult -> {
             refuseRootOptionsThatDoNotApply(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) { // picocli lets an Error out of a command's call(): it goes to the handler below too
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.toString(), e);
+            }
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error error ? error : e;
+            FailureLine.log(failure);
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + FailureLine.of(failure));
             err.flush();
-            return ExitCodes.of(e);
+            return ExitCodes.of(failure);
         });
         return cl;
     }

@@ -9,7 +9,8 @@ import java.sql.SQLException;
 public class DatabaseException extends RuntimeException {
     private final Kind kind;
 
-    public enum Kind { UNREACHABLE, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE, SCHEMA, TIMEOUT, PERMISSION, EMBEDDED, OTHER }
+    /** ENDED: the server closed a connection the console already had, in the middle of a command (it was reachable). */
+    public enum Kind { UNREACHABLE, ENDED, AUTHENTICATION, PASSWORD_NEEDED, NO_DATABASE, SCHEMA, TIMEOUT, PERMISSION, EMBEDDED, OTHER }
 
     public DatabaseException(String message, Throwable cause) {
         this(Kind.OTHER, message, cause);
@@ -24,9 +25,33 @@ public class DatabaseException extends RuntimeException {
         return kind;
     }
 
-    /** True when the server could not be reached at all, as opposed to refusing a statement. */
+    /** True when there is no connection to the server any more, as opposed to a statement it refused. */
     public boolean isConnectionLost() {
-        return kind == Kind.UNREACHABLE;
+        return kind == Kind.UNREACHABLE || kind == Kind.ENDED;
+    }
+
+    /**
+     * A failure on a connection the console already had. One that the server ended (an administrator's
+     * pg_terminate_backend, a shutdown) is said as such: "cannot reach" would send the analyst to check a network that works.
+     */
+    static DatabaseException duringCommand(SQLException e, String jdbcUrl) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        Throwable root = rootCause(e);
+        String why = switch (state) {
+            case "57P01" -> "terminated by an administrator (pg_terminate_backend) or by a fast shutdown of the server";
+            case "57P02" -> "the server is shutting down after a crash";
+            case "57P03" -> "the server is starting up or shutting down";
+            // a pool's failed connect carries these states too, with the connect error as its root
+            case "08006", "08003" -> root instanceof ConnectException || root instanceof UnknownHostException
+                    || root instanceof SocketTimeoutException ? null
+                    : "terminated by an administrator, the server shutting down, or the network between you dropping it";
+            default -> null;
+        };
+        if (why == null) {
+            return from(e, jdbcUrl, null);
+        }
+        return new DatabaseException(Kind.ENDED, "the server at " + describe(jdbcUrl) + " ended the connection (" + why + ") while the "
+                + "command was running; it had connected, so the host, port and login are fine. Run the command again", e);
     }
 
     public static DatabaseException from(SQLException e, String jdbcUrl, String user) {
@@ -42,6 +67,11 @@ public class DatabaseException extends RuntimeException {
             return new DatabaseException(Kind.UNREACHABLE, "TLS check failed for " + where + ": the server certificate is not trusted "
                     + "by the CA in sslrootcert, or its name does not match the host (" + firstLine(root.getMessage())
                     + "). Check sslmode and sslrootcert in the URL", e);
+        }
+        if (e.getMessage() != null && e.getMessage().contains("does not support SSL")) {
+            return new DatabaseException(Kind.UNREACHABLE, "the server at " + where + " does not offer TLS, and the connection asks for it "
+                    + "(sslmode=require or stricter in the URL): turn on ssl in the server's postgresql.conf, or connect through a "
+                    + "server that offers it", e);
         }
         if ("08004".equals(state) || (e.getMessage() != null && e.getMessage().contains("no password was provided"))) {
             return new DatabaseException(Kind.PASSWORD_NEEDED, "the server at " + where + " wants a password for user '" + user

@@ -137,6 +137,6 @@ final class SessionSources {
     }
 
     DatabaseException translate(SQLException e) {
-        return DatabaseException.from(e, jdbcUrl, null);
+        return DatabaseException.duringCommand(e, jdbcUrl);
     }
 }

@@ -26,8 +26,15 @@ public final class ChildJvm {
     }
 
     public static Result main(Path workDir, Map<String, String> systemProperties, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        return main(workDir, List.of(), systemProperties, args);
+    }
+
+    /** As above, with JVM options such as {@code -Xmx64m} before the class path. */
+    public static Result main(Path workDir, List<String> jvmOptions, Map<String, String> systemProperties, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("com.sessionconsole.app.Main");
         command.addAll(List.of(args));

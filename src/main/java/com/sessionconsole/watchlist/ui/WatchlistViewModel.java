@@ -18,9 +18,6 @@ import java.util.List;
 
 /** Pinned users, devices and IPs: the list, its changes (saved off the FX thread), and the new sessions that match it. */
 public final class WatchlistViewModel {
-    /** A tick with more new sessions than this is a full load, not logins to notify about. */
-    private static final int MAX_FRESH = 10_000;
-
     private final TaskRunner runner;
     private final Watchlist watchlist;
     private final Messages messages;
@@ -38,11 +35,11 @@ public final class WatchlistViewModel {
 
     /**
      * Every poll's new sessions are checked, in order, on the FX thread: they are a one-off event that no
-     * later poll repeats, so none may be skipped. They are the delta's rows, a handful per tick.
+     * later poll repeats, so none may be skipped, however many arrive at once (the first load marks none as new).
      */
     private void checkFresh(PollEvent.Updated u) {
         Snapshot s = u.snapshot();
-        if (s.fresh().isEmpty() || s.fresh().size() > MAX_FRESH || entries.isEmpty()) {
+        if (s.fresh().isEmpty() || entries.isEmpty()) {
             return;
         }
         List<Session> found = u.delta().upserts().stream().filter(x -> s.fresh().contains(x.id()) && watchlist.matches(x)).toList();
