@@ -16,7 +16,6 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
-import java.util.concurrent.ScheduledExecutorService;
 import com.sessionconsole.cli.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,11 +71,16 @@ public final class WorkspaceFactory {
     }
 
     /**
-     * Opens the workspace for the window; {@code demoTraffic} is the lane the demo's background traffic runs on, or
-     * null for none. With nothing configured, the window opens the demo database (and says so in its title and badge).
+     * Opens the workspace for the window. The demo's background traffic is timed by {@code trafficScheduler} and
+     * written on {@code trafficWrites}; a null scheduler means no traffic. With nothing configured, the window opens the demo database (and says so in
+     * its title and badge).
      */
-    public Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic) {
-        return open(request, demoTraffic, true);
+    public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites) {
+        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true);
+    }
+
+    /** Where the demo's background traffic runs; none for a command. */
+    private record DemoTrafficThreads(ScheduledExecutorService scheduler, Executor writes) {
     }
 
     /**
@@ -85,7 +91,7 @@ public final class WorkspaceFactory {
         return open(request, null, false);
     }
 
-    private Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic, boolean demoWhenUnconfigured) {
+    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured) {
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
@@ -199,7 +205,7 @@ public final class WorkspaceFactory {
                 List.of(connected));
     }
 
-    private Workspace openDemo(ScheduledExecutorService trafficRunner, ConfigFile config) {
+    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config) {
         log.info("starting the embedded demo database");
         EmbeddedDatabase db = EmbeddedDatabase.start();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -213,10 +219,10 @@ public final class WorkspaceFactory {
             SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
             writer.insert(generator.rows());
             writer.execute("ANALYZE public.user_sessions");
-            if (trafficRunner != null) {
-                DemoTraffic traffic = new DemoTraffic(writer, generator, trafficRunner, clock);
-                traffic.start();
-                resources.add(traffic);
+            if (traffic != null) {
+                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, traffic.scheduler(), traffic.writes(), clock);
+                demoTraffic.start();
+                resources.add(demoTraffic);
             }
             return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, server.replicaLagWarnSeconds(), resources);
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,7 +39,8 @@ public final class SessionPoller {
     private static final long SLOW_TICK_NANOS = 100_000_000L;
 
     private final PollStrategy strategy;
-    private final ScheduledExecutorService lane;
+    private final Executor lane;
+    private final ScheduledExecutorService scheduler;
     private final Consumer<PollEvent> listener;
     private final Clock clock;
     private final LiveSessions live = new LiveSessions();
@@ -58,12 +60,15 @@ public final class SessionPoller {
     private ScheduledFuture<?> pending;
 
     /**
-     * @param lane a single-thread executor owned by the caller; every tick and report runs on it
-     * @param listener told of every event, on the lane, one at a time; it should hand the event on and return
+     * @param lane      a single-thread executor owned by the caller; every tick and report runs on it
+     * @param scheduler times the next tick; it only hands the tick to the lane
+     * @param listener  told of every event, on the lane, one at a time; it should hand the event on and return
      */
-    public SessionPoller(PollStrategy strategy, ScheduledExecutorService lane, Consumer<PollEvent> listener, Clock clock) {
+    public SessionPoller(PollStrategy strategy, Executor lane, ScheduledExecutorService scheduler, Consumer<PollEvent> listener,
+                         Clock clock) {
         this.strategy = strategy;
         this.lane = lane;
+        this.scheduler = scheduler;
         this.listener = listener;
         this.clock = clock;
     }
@@ -267,9 +272,9 @@ public final class SessionPoller {
         cancelPending();
         if (!stopped && !paused) { // checked here too: a pause between a tick's end and this call wins
             try {
-                pending = lane.schedule(() -> logged(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
+                pending = scheduler.schedule(() -> onLane(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                log.debug("the poll lane is shut down; no next tick");
+                log.debug("the scheduler is shut down; no next tick");
             }
         }
     }

@@ -9,6 +9,7 @@ import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.ui.LatestWins;
+import com.sessionconsole.ui.SerialExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,7 +54,7 @@ public final class FindingsViewModel {
         this.feed = feed;
         this.engine = engine;
         this.workspace = workspace;
-        this.latest = new LatestWins(feed.runner());
+        this.latest = new LatestWins(feed.runner(), new SerialExecutor(feed.runner().io()));
         feed.onUpdate(u -> {
             if (visible) {
                 compute(false);

@@ -20,7 +20,7 @@ public final class TokenLookupViewModel {
         this.tokens = tokens;
         this.live = live;
         this.messages = messages;
-        this.latest = new LatestWins(live.feed().runner());
+        this.latest = new LatestWins(live.feed().runner(), live.feed().runner().io());
     }
 
     public void find(String token) {

@@ -34,8 +34,7 @@ final class BoundaryTimer {
         }
         Duration until = Duration.between(feed.serverNow(), next).plusMillis(5);
         Duration delay = until.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : until.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : until;
-        TaskRunner runner = feed.runner();
-        pending = runner.schedule(delay, () -> runner.ui(onBoundary));
+        pending = feed.runner().uiAfter(delay, onBoundary);
     }
 
     /** For good: no timer is armed again. */

@@ -73,7 +73,7 @@ public final class LiveViewModel {
 
     public LiveViewModel(LiveFeed feed) {
         this.feed = feed;
-        this.latest = new LatestWins(feed.runner());
+        this.latest = new LatestWins(feed.runner(), feed.runner().viewLane());
         this.boundary = new BoundaryTimer(feed, this::recompute);
         feed.onUpdate(this::onUpdate);
         feed.onFailure(f -> {

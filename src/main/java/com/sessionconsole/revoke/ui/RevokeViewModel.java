@@ -123,7 +123,7 @@ public final class RevokeViewModel {
             return;
         }
         busy.set(true);
-        runner.run(() -> revocation.revoke(plan.criteria(), plan.sessions(), answer.reason(), "gui"), this::done, error -> {
+        runner.run(runner.io(), () -> revocation.revoke(plan.criteria(), plan.sessions(), answer.reason(), "gui"), this::done, error -> {
             busy.set(false);
             messages.show("Not revoked: " + error.getMessage());
             lastOutcome.set(null);
@@ -155,7 +155,7 @@ public final class RevokeViewModel {
 
     /** A new plan for the sessions of the key that appeared after the analyst confirmed, read from the server, then the usual flow. */
     void planAppeared(RevocationService.Outcome last) {
-        runner.run(() -> revocation.followUp(last), next -> execute(next.count() == 0
+        runner.run(runner.io(), () -> revocation.followUp(last), next -> execute(next.count() == 0
                         ? new RevokePlan(null, List.of(), "the sessions that appeared are no longer active")
                         : new RevokePlan(next.criteria(), next.sessions(), refusal(next.sessions()))),
                 e -> messages.show("Could not read the sessions that appeared: " + e.getMessage()));

@@ -68,7 +68,7 @@ public final class WatchlistViewModel {
             messages.show("Not watched: " + e.getMessage());
             return;
         }
-        runner.run(() -> {
+        runner.run(runner.io(), () -> {
             watchlist.add(entry);
             return watchlist.entries();
         }, saved -> {
@@ -78,7 +78,7 @@ public final class WatchlistViewModel {
     }
 
     public void unwatch(WatchEntry entry) {
-        runner.run(() -> {
+        runner.run(runner.io(), () -> {
             watchlist.remove(entry);
             return watchlist.entries();
         }, saved -> {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -62,12 +63,12 @@ class LivePipelineConcurrencyTest {
             Instant now = ws.dao().serverTime();
             writer.insert(sessions(rnd, users, now, 400));
             List<PollEvent> step = Collections.synchronizedList(new ArrayList<>());
-            ScheduledExecutorService lane = Executors.newSingleThreadScheduledExecutor();
             ExecutorService senders = Executors.newFixedThreadPool(3);
             try {
                 LiveFeed feed = new LiveFeed(runner, Clock.systemUTC());
                 LiveViewModel live = new LiveViewModel(feed);
-                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), lane, step::add, Clock.systemUTC());
+                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(),
+                        runner.scheduler(), step::add, Clock.systemUTC());
                 poller.summarize(Set.of(GroupBy.IP));
                 runner.onUi(() -> {
                     live.setVisibleGroup(GroupBy.IP);
@@ -87,7 +88,7 @@ class LivePipelineConcurrencyTest {
                     assertThat(ticked.await(30, TimeUnit.SECONDS)).isTrue();
                     if (i % 4 == 1) {
                         revokeSome(ws, poller, rnd);
-                        lane.submit(() -> null).get(); // the revoke's event is on the lane
+                        runner.awaitIdle(Duration.ofSeconds(30)); // the revoke's event is in step
                     }
                     List<PollEvent> events = new ArrayList<>(step);
                     Collections.shuffle(events, rnd);
@@ -103,7 +104,6 @@ class LivePipelineConcurrencyTest {
                 }
             } finally {
                 senders.shutdownNow();
-                lane.shutdownNow();
             }
         }
     }
@@ -114,11 +114,7 @@ class LivePipelineConcurrencyTest {
         Map<String, Long> expectedIps = db.query("SELECT coalesce(ip_address, '<null>'), count(*)::text FROM public.user_sessions WHERE "
                         + ACTIVE + " AND trust_level <= 60 GROUP BY ip_address").stream()
                 .collect(Collectors.toMap(r -> r.get(0), r -> Long.parseLong(r.get(1))));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!viewIds(runner, live).equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(150); // long enough for a stale result still in flight to land, if one could
+        runner.awaitIdle(Duration.ofSeconds(30)); // every result in flight has landed, stale ones included
         assertThat(viewIds(runner, live)).as(step + ": Sessions equals SQL").isEqualTo(expected);
         List<Session> rows = runner.onUi(() -> List.copyOf(live.sessions()));
         for (int i = 1; i < rows.size(); i++) {
