@@ -1,6 +1,8 @@
 package com.sessionconsole.arch;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -96,14 +98,15 @@ class ArchitectureTest {
     static final ArchRule nothingAsksTheResolver = noClasses().should().callMethod(java.net.InetAddress.class, "getByName", String.class)
             .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class);
 
-    /** Threads are made in two places only: the FX task runner and the composition root (the poll lane). */
+    /** Threads are made in two places only: the FX task runner (view lane, I/O pool, scheduler) and the composition root (the poll lane). */
     @ArchTest
     static final ArchRule backgroundWorkGoesThroughTaskRunner = noClasses().that()
             .resideOutsideOfPackages("com.sessionconsole.app..", "com.sessionconsole.cli..", "com.sessionconsole.db..",
                     "com.sessionconsole.audit..")
             .and().doNotHaveSimpleName("FxTaskRunner")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread");
+            .orShould().callConstructorWhere(JavaConstructorCall.Predicates.target(HasOwner.Predicates.With.owner(
+                    JavaClass.Predicates.assignableTo(Thread.class))));
 
     /** UI state changes on the FX thread through one hand-off point. */
     @ArchTest
