@@ -62,16 +62,15 @@ public final class ConsoleWiring {
         WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao(), budget);
         poller = new SessionPoller(strategy, lane, runner.scheduler(), feed, clock);
         poller.narrowFromTheStart(narrowing);
-        feed.attach(poller);
         Messages messages = new Messages();
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, ws.label(), ws.replicaLagWarnSeconds());
-        RevokeViewModel revoke = new RevokeViewModel(feed, status, ws.revocation(), messages, dialogs, confirmer);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, ws.label(), ws.replicaLagWarnSeconds());
+        RevokeViewModel revoke = new RevokeViewModel(feed, poller, runner, status, ws.revocation(), messages, dialogs, confirmer);
         models = new ConsoleViewModels(live, status, revoke,
-                new TokenLookupViewModel(new TokenLookup(ws.dao()), live, messages),
-                new WatchlistViewModel(feed, new Watchlist(watchlistFile), messages),
+                new TokenLookupViewModel(new TokenLookup(ws.dao()), live, runner, messages),
+                new WatchlistViewModel(feed, runner, new Watchlist(watchlistFile), messages),
                 new ExportViewModel(runner, live, messages, ws.label(), clock),
-                new FindingsViewModel(feed, new FindingsEngine(ws.dao(), clock), ws.label()),
+                new FindingsViewModel(feed, runner, new FindingsEngine(ws.dao(), clock), ws.label()),
                 new HistoryViewModel(runner, new SessionHistory(ws.dao())),
                 new AuditViewModel(runner, ws.audit()),
                 messages);

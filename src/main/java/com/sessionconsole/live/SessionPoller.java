@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * them one at a time and in order, numbered by {@link PollEvent#seq()}. After a failure it retries with
  * exponential backoff, up to {@link #MAX_BACKOFF}.
  */
-public final class SessionPoller {
+public final class SessionPoller implements PollControl {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -73,25 +73,30 @@ public final class SessionPoller {
         this.clock = clock;
     }
 
+    @Override
     public void start() {
         scheduleNext(Duration.ZERO);
     }
 
+    @Override
     public void stop() {
         stopped = true;
         cancelPending();
     }
 
+    @Override
     public void pause() {
         paused = true;
         cancelPending();
     }
 
+    @Override
     public void resume() {
         paused = false;
         scheduleNext(Duration.ZERO);
     }
 
+    @Override
     public boolean isPaused() {
         return paused;
     }
@@ -100,6 +105,7 @@ public final class SessionPoller {
         return interval;
     }
 
+    @Override
     public void setInterval(Duration newInterval) {
         if (newInterval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("the poll interval must be at least " + MIN_INTERVAL.toSeconds() + " s");
@@ -111,6 +117,7 @@ public final class SessionPoller {
     }
 
     /** Polls at once, on the lane, whether or not polling is paused. */
+    @Override
     public void refreshNow() {
         cancelPending();
         onLane(this::tick);
@@ -173,6 +180,7 @@ public final class SessionPoller {
      * Which group summaries the snapshots carry. Adding one reports a snapshot with it at once, on the
      * lane, without polling the database.
      */
+    @Override
     public void summarize(Set<GroupBy> dimensions) {
         Set<GroupBy> before = summarized;
         summarized = dimensions.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(dimensions);
@@ -199,6 +207,7 @@ public final class SessionPoller {
     }
 
     /** Follows only this part of the active set from now on: a full load, on the lane, at once. */
+    @Override
     public void narrow(Narrowing narrowing) {
         onLane(() -> {
             synchronized (tickLock) {
@@ -210,6 +219,7 @@ public final class SessionPoller {
     }
 
     /** Takes revoked sessions out of the view at once, without waiting for the next tick. */
+    @Override
     public void applyRevoked(RevokeResult result) {
         if (result.revoked().isEmpty()) {
             return;

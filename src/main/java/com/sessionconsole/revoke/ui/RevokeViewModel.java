@@ -6,6 +6,7 @@ import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.live.PollControl;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.revoke.RevocationService;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
  */
 public final class RevokeViewModel {
     private final LiveFeed feed;
+    private final PollControl poller;
     private final TaskRunner runner;
     private final RevocationService revocation;
     private final Messages messages;
@@ -43,10 +45,11 @@ public final class RevokeViewModel {
     private final ReadOnlyObjectWrapper<RevocationService.Outcome> lastOutcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper();
 
-    public RevokeViewModel(LiveFeed feed, ConnectionStatusViewModel status, RevocationService revocation, Messages messages,
-                           DialogService dialogs, RevokeConfirmer confirmer) {
+    public RevokeViewModel(LiveFeed feed, PollControl poller, TaskRunner runner, ConnectionStatusViewModel status,
+                           RevocationService revocation, Messages messages, DialogService dialogs, RevokeConfirmer confirmer) {
         this.feed = feed;
-        this.runner = feed.runner();
+        this.poller = poller;
+        this.runner = runner;
         this.revocation = revocation;
         this.messages = messages;
         this.dialogs = dialogs;
@@ -136,7 +139,7 @@ public final class RevokeViewModel {
         RevokeResult r = outcome.result();
         messages.show("At " + TimeText.clock(feed.serverNow()) + ": " + outcome.describe(), Messages.Link.AUDIT);
         lastOutcome.set(outcome);
-        feed.poller().applyRevoked(r);
+        poller.applyRevoked(r);
         if (outcome.auditError() != null) {
             dialogs.inform(DialogService.Severity.ERROR, "Revoke done, audit log NOT written", outcome.auditError());
         }

@@ -28,8 +28,8 @@ public final class WatchlistViewModel {
     private final ObservableList<WatchEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyObjectWrapper<List<Session>> hits = new ReadOnlyObjectWrapper<>(List.of());
 
-    public WatchlistViewModel(LiveFeed feed, Watchlist watchlist, Messages messages) {
-        this.runner = feed.runner();
+    public WatchlistViewModel(LiveFeed feed, TaskRunner runner, Watchlist watchlist, Messages messages) {
+        this.runner = runner;
         this.watchlist = watchlist;
         this.messages = messages;
         entries.setAll(watchlist.entries());

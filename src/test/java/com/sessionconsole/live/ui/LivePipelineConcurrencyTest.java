@@ -66,9 +66,9 @@ class LivePipelineConcurrencyTest {
             ExecutorService senders = Executors.newFixedThreadPool(3);
             try {
                 LiveFeed feed = new LiveFeed(runner, Clock.systemUTC());
-                LiveViewModel live = new LiveViewModel(feed);
                 SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(),
                         runner.scheduler(), step::add, Clock.systemUTC());
+                LiveViewModel live = new LiveViewModel(feed, poller, runner);
                 poller.summarize(Set.of(GroupBy.IP));
                 runner.onUi(() -> {
                     live.setVisibleGroup(GroupBy.IP);

@@ -58,6 +58,11 @@ class PipelineReviewRegressionTest {
         public Optional<ReplicaLag> replicaLag() { return Optional.empty(); }
     }
 
+    /** A poller that is never started: these tests hand the feed its events themselves. */
+    private static SessionPoller idle(LiveFeed feed, TaskRunner runner, MutableClock clock) {
+        return new SessionPoller(new Scripted(), Runnable::run, runner.scheduler(), feed, clock);
+    }
+
     private List<UUID> ids(LiveViewModel live) {
         return live.sessions().stream().map(Session::id).toList();
     }
@@ -73,9 +78,8 @@ class PipelineReviewRegressionTest {
         strategy.next = () -> new SessionDelta(List.of(soon, later), Set.of(), S0, true);
         LiveFeed feed = new LiveFeed(runner, clock);
         SessionPoller poller = new SessionPoller(strategy, runner.lane(), runner.scheduler(), feed, clock);
-        feed.attach(poller);
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, "test", 5);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, "test", 5);
         status.start();
         runner.runScheduled(); // first load
         live.setVisibleGroup(null); // the Sessions tab: nothing summarized
@@ -102,9 +106,8 @@ class PipelineReviewRegressionTest {
         strategy.next = () -> new SessionDelta(List.of(session(S0, S0.plus(Duration.ofHours(1)))), Set.of(), S0, true);
         LiveFeed feed = new LiveFeed(runner, clock);
         SessionPoller poller = new SessionPoller(strategy, runner.lane(), runner.scheduler(), feed, clock);
-        feed.attach(poller);
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, "test", 5);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, "test", 5);
         status.start();
         runner.runScheduled();
         live.setVisibleGroup(null);
@@ -131,7 +134,7 @@ class PipelineReviewRegressionTest {
             public void ui(Runnable work) { work.run(); }
         };
         LiveFeed feed = new LiveFeed(likeFx, clock);
-        new LiveViewModel(feed);
+        new LiveViewModel(feed, idle(feed, likeFx, clock), likeFx);
         Session forever = session(S0, Instant.MAX);
         Snapshot s = new Snapshot(List.of(forever), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of()),
                 Set.of(), S0, 1);
@@ -157,7 +160,7 @@ class PipelineReviewRegressionTest {
         MutableClock clock = new MutableClock(S0);
         QueueRunner runner = new QueueRunner();
         LiveFeed feed = new LiveFeed(runner, clock);
-        LiveViewModel live = new LiveViewModel(feed);
+        LiveViewModel live = new LiveViewModel(feed, idle(feed, runner, clock), runner);
         Session x = session(S0, S0.plus(Duration.ofMinutes(10)));
         Snapshot s = new Snapshot(List.of(x), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of()), Set.of(), S0, 1);
         feed.accept(new PollEvent.Updated(1, PollEvent.Kind.POLL, s, new SessionDelta(List.of(x), Set.of(), S0, true), 0, S0, Duration.ofMillis(3), null));
@@ -181,7 +184,7 @@ class PipelineReviewRegressionTest {
         Session watched = session(S0, S0.plus(Duration.ofHours(1)));
         Session other = session(S0, S0.plus(Duration.ofHours(1)));
         watchlist.add(new WatchEntry(GroupBy.USER, watched.userId().toString()));
-        WatchlistViewModel vm = new WatchlistViewModel(feed, watchlist, new Messages());
+        WatchlistViewModel vm = new WatchlistViewModel(feed, runner, watchlist, new Messages());
         Map<GroupBy, List<com.sessionconsole.domain.GroupSummary>> g = Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of());
         Snapshot s0 = new Snapshot(List.of(), g, Set.of(), S0, 0);
         feed.accept(new PollEvent.Updated(1, PollEvent.Kind.POLL, s0, new SessionDelta(List.of(), Set.of(), S0, true), 0, S0, Duration.ofMillis(3), null));
