@@ -1,5 +1,6 @@
 package com.sessionconsole.live.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.GroupBy;
@@ -46,7 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must equal what SQL says is active, and stay equal: an older result never lands over a newer one.
  */
 class LivePipelineConcurrencyTest {
-    private static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     @TempDir
     Path home;
@@ -109,10 +109,10 @@ class LivePipelineConcurrencyTest {
     }
 
     private void assertViewEqualsDatabase(ThreadedTaskRunner runner, LiveViewModel live, String step) throws Exception {
-        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE + " AND trust_level <= 60")
+        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " AND trust_level <= 60")
                 .stream().map(r -> r.get(0)).sorted().toList();
         Map<String, Long> expectedIps = db.query("SELECT coalesce(ip_address, '<null>'), count(*)::text FROM public.user_sessions WHERE "
-                        + ACTIVE + " AND trust_level <= 60 GROUP BY ip_address").stream()
+                        + ActiveSql.WHERE + " AND trust_level <= 60 GROUP BY ip_address").stream()
                 .collect(Collectors.toMap(r -> r.get(0), r -> Long.parseLong(r.get(1))));
         runner.awaitIdle(Duration.ofSeconds(30)); // every result in flight has landed, stale ones included
         assertThat(viewIds(runner, live)).as(step + ": Sessions equals SQL").isEqualTo(expected);
@@ -132,7 +132,7 @@ class LivePipelineConcurrencyTest {
     /** Inserts, ends and edits a few sessions, as logins, logouts and trust updates would. */
     private void change(Random rnd, SessionWriter writer, List<UUID> users, Instant now) {
         writer.insert(sessions(rnd, users, now, rnd.nextInt(15)));
-        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE).stream().map(r -> r.get(0)).toList();
+        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE).stream().map(r -> r.get(0)).toList();
         for (int i = rnd.nextInt(8); i > 0 && !active.isEmpty(); i--) {
             db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?::uuid", active.get(rnd.nextInt(active.size())));
         }
@@ -143,7 +143,7 @@ class LivePipelineConcurrencyTest {
 
     /** A revoke by this console: the poller takes the sessions out at once, through its lane. */
     private void revokeSome(Workspace ws, SessionPoller poller, Random rnd) {
-        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE).stream().map(r -> r.get(0)).toList();
+        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE).stream().map(r -> r.get(0)).toList();
         Set<UUID> ids = new java.util.HashSet<>();
         for (int i = 0; i < 5 && !active.isEmpty(); i++) {
             ids.add(UUID.fromString(active.get(rnd.nextInt(active.size()))));

@@ -38,10 +38,10 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The findings of an independent review of the #12 pipeline, each kept as a regression test (no database:
+ * Edge cases of the live pipeline, each found once and kept as a test (no database:
  * a scripted strategy and a hand-driven FX thread).
  */
-class PipelineReviewRegressionTest {
+class LivePipelineEventsTest {
     static final Instant S0 = Instant.parse("2030-01-01T12:00:00Z");
 
     static Session session(Instant created, Instant expires) {
