@@ -240,7 +240,7 @@ public final class WorkspaceFactory {
         }
     }
 
-    /** PGPASSWORD, else the matching ~/.pgpass line; a .pgpass that others can read is skipped with a warning, as libpq does. */
+    /** PGPASSWORD, else the matching password file line; a password file that others can read is skipped with a warning, as libpq does. */
     private Optional<String> knownPassword(ConnectionSettings settings) {
         String fromEnv = env.get("PGPASSWORD");
         if (fromEnv != null) {
@@ -252,8 +252,7 @@ public final class WorkspaceFactory {
             warn.accept(problem);
             return Optional.empty();
         }
-        JdbcUrl u = settings.parsedUrl();
-        return pgpass.find(u.host(), u.port(), u.database(), settings.user());
+        return pgpass.find(settings.parsedUrl(), settings.user());
     }
 
     private String envUrl() {
