@@ -143,7 +143,7 @@ class ConsoleBenchmark {
         poller.summarize(Set.of()); // as in the app on the Sessions view; a group view adds its own summaries, kept incrementally
         poller.tick();
         List<UUID> ids = new ArrayList<>();
-        ws.dao().forEachActiveKey(k -> ids.add(k.id()));
+        ws.dao().forEachActive(s -> ids.add(s.id()));
         Random rnd = new Random(1);
         SessionWriter writer = new SessionWriter(pg.adminDataSource());
         List<Double> ticks = new ArrayList<>();
