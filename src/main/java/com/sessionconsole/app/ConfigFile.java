@@ -34,7 +34,17 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
 
     /** The default file: absent means no config. */
     public static ConfigFile loadDefault(Path file) {
-        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? load(file) : EMPTY;
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return load(file);
+        }
+        // "does not exist" must be known, not assumed: a folder that cannot be searched (or a file where a folder
+        // should be) hides a config that may say read-only or protect users, and ignoring it would fail open
+        if (!Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("cannot tell whether the config file " + file + " exists (its folder cannot be "
+                    + "searched, or a part of its path is not a folder), so nothing was done: fix the access to " + file.getParent()
+                    + " or remove what is in the way");
+        }
+        return EMPTY;
     }
 
     /** A file the analyst named (or the default one, when it exists): it must exist and be valid. */

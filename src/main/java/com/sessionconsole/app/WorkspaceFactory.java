@@ -103,7 +103,7 @@ public final class WorkspaceFactory {
         }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
-            return openDemo(demoTraffic, config);
+            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly());
         }
         ConnectionString primary = connectionString(rawUrl, "--url", warnings);
         String rawRead = first(request.readUrl(), config.readUrl());
@@ -205,7 +205,8 @@ public final class WorkspaceFactory {
                 List.of(connected));
     }
 
-    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config) {
+    /** The demo honours read-only as a real database does: a read-only tour must not revoke even generated sessions. */
+    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly) {
         log.info("starting the embedded demo database");
         EmbeddedDatabase db = EmbeddedDatabase.start();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -213,7 +214,7 @@ public final class WorkspaceFactory {
         try {
             SessionWriter writer = new SessionWriter(db.adminDataSource());
             writer.createTable();
-            ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, false, null, null, true);
+            ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, readOnly, null, null, true);
             Workspace server = openServer(settings, config.protectedUsers());
             resources.add(server);
             SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());

@@ -219,8 +219,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
             if (!port.matches("\\d{1,5}")) {
                 throw new IllegalArgumentException("port '" + port + "' in the connection string is not a port number");
             }
-            String h = hosts[k].contains(":") && !hosts[k].startsWith("[") ? "[" + hosts[k] + "]" : hosts[k];
-            hostList.add(h + ":" + port);
+            hostList.add(JdbcUrl.hostPart(hosts[k]) + ":" + port);
         }
         String user = params.get("user");
         String db = params.getOrDefault("dbname", user != null ? user : "postgres");
@@ -228,10 +227,10 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
         params.forEach((key, value) -> {
             String property = KEYWORDS.get(key);
             if (!property.isEmpty()) {
-                query.add(property + "=" + encode(key.equals("target_session_attrs") ? targetServerType(value) : value));
+                query.add(property + "=" + JdbcUrl.encode(key.equals("target_session_attrs") ? targetServerType(value) : value));
             }
         });
-        String url = "jdbc:postgresql://" + hostList + "/" + encode(db) + (query.length() == 0 ? "" : "?" + query);
+        String url = "jdbc:postgresql://" + hostList + "/" + JdbcUrl.encode(db) + (query.length() == 0 ? "" : "?" + query);
         return new ConnectionString(url, user, params.containsKey("password"));
     }
 
@@ -248,9 +247,5 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,8 @@
 package com.sessionconsole.db;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +38,7 @@ public record JdbcUrl(List<Host> hosts, String database) {
             }
             hosts.add(new Host(h.group(1).isEmpty() ? "localhost" : h.group(1), h.group(2) == null ? DEFAULT_PORT : Integer.parseInt(h.group(2))));
         }
-        return new JdbcUrl(hosts, m.group(2));
+        return new JdbcUrl(hosts, URLDecoder.decode(m.group(2), StandardCharsets.UTF_8)); // as pgjdbc reads it
     }
 
     private static IllegalArgumentException notAUrl(String url) {
@@ -53,7 +56,30 @@ public record JdbcUrl(List<Host> hosts, String database) {
         return hosts.get(0).port();
     }
 
+    /**
+     * The URL of psql-style parts (-h, -p, -d, PGHOST, PGDATABASE). Each part means only itself, as it does to psql:
+     * the database name is percent-encoded (a name such as {@code app?options=-c…} must not become URL parameters),
+     * and a host that is not one host name or address (a comma list, a path, a query) is refused.
+     */
     public static String of(String host, int port, String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + hostPart(host) + ":" + port + "/" + encode(database);
+    }
+
+    /** One host for a JDBC URL: a name or an IPv4 address as is, an IPv6 address in brackets; anything else is refused. */
+    static String hostPart(String host) {
+        if (host.matches("[A-Za-z0-9_]([A-Za-z0-9_.-]{0,252})")) {
+            return host;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]{1,16})?") && bare.contains(":")) {
+            return "[" + bare + "]";
+        }
+        throw new IllegalArgumentException("host '" + ConnectionString.redact(host) + "' is not one host name or address; for several "
+                + "hosts or connection options, give a connection string with --url");
+    }
+
+    /** A database name or a parameter value, percent-encoded for a JDBC URL; pgjdbc decodes it back to exactly this text. */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.domain.VisibleText;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,12 +80,49 @@ public final class CsvExport {
     }
 
     /**
-     * Text that starts with = + - @ TAB or CR, whatever the value's type (the number -5, the time -infinity), gets a
-     * leading apostrophe, so that a spreadsheet shows it instead of running it (OWASP "CSV injection"). Text that
-     * starts with an apostrophe gets one too, so that removing one leading apostrophe always gives the value back.
+     * Wherever a spreadsheet could start a cell inside the text, a formula character (= + - @ TAB CR) gets a leading
+     * apostrophe, whatever the value's type (the number -5, the time -infinity), so that it is shown, not run (OWASP
+     * "CSV injection"). A spreadsheet can start a cell at the text's start, and, when it splits on another delimiter
+     * than the file's or reads quotes only at a cell's start, after any ',' ';' TAB CR or LF inside it; blanks and
+     * quotes before the character are skipped (an import may trim blanks, and a quote there only opens or closes quoting). An apostrophe in those places gets one too, so
+     * that removing the apostrophe after each of those places always gives the value back.
      */
     public static String neutralise(String text) {
-        return text != null && !text.isEmpty() && "=+-@\t\r'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = null;
+        boolean cellStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (cellStart && "=+-@\t\r'".indexOf(c) >= 0) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 4).append(text, 0, i);
+                }
+                sb.append('\'');
+            }
+            if (sb != null) {
+                sb.append(c);
+            }
+            cellStart = ",;\t\r\n".indexOf(c) >= 0 || (cellStart && (c == ' ' || c == '"'));
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /**
+     * A provenance line's text: a spreadsheet reads a '#' line as cells too, so nothing in it may end a cell
+     * (',' ';' TAB and line breaks) or open a quoted one ('"'); they are written as escapes, as are controls. The
+     * line stays one cell that starts with '#', which no spreadsheet runs.
+     */
+    static String comment(String text) {
+        StringBuilder sb = new StringBuilder();
+        VisibleText.of(text).chars().forEach(c -> {
+            switch (c) {
+                case ',', ';', '"', '\t' -> sb.append(String.format("\\x%02x", c));
+                default -> sb.append((char) c);
+            }
+        });
+        return sb.toString();
     }
 
     /** One value as an exported cell: its text, neutralised unless {@code raw}. */
@@ -133,9 +171,9 @@ public final class CsvExport {
         ExportFile.write(file, p.fields(count), placement == ProvenancePlacement.SIDECAR, w -> {
             CSVPrinter printer = new CSVPrinter(w, format());
             if (placement == ProvenancePlacement.HEADER) {
-                printer.printComment("Session Console export of view '" + p.view() + "'");
-                printer.printComment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server());
-                printer.printComment("filter=" + p.filter() + " rows=" + count);
+                printer.printComment(comment("Session Console export of view '" + p.view() + "'"));
+                printer.printComment(comment("exported_by=" + p.exportedBy() + " at=" + p.at() + " server=" + p.server()));
+                printer.printComment(comment("filter=" + p.filter() + " rows=" + count));
             }
             printHeader(printer, header);
             body.print(printer);

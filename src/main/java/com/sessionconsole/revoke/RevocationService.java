@@ -1,7 +1,6 @@
 package com.sessionconsole.revoke;
 
 import com.sessionconsole.audit.AuditLog;
-
 import com.sessionconsole.db.CommitInDoubtException;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.SessionDao;
@@ -67,10 +66,7 @@ public final class RevocationService {
         return new RevocationService(dao, auditLines, target, protectedUsers, disabledReason, new UntilThePrimaryAnswers(clock, window));
     }
 
-    /**
-     * The outcome of a revoke. {@code auditError} is non-null when the revoke committed but could not be recorded;
-     * {@code note} explains an unusual outcome (a commit in doubt, resolved by reading the ids again), null otherwise.
-     */
+    /** A revoke's outcome; {@code auditError}: it committed but was not recorded; {@code note}: an unusual one (a commit in doubt). */
     public record Outcome(RevokeCriteria criteria, RevokeResult result, String auditError, String note) {
         public String describe() {
             return note == null ? result.describe() : note + " " + result.describe();

@@ -32,6 +32,18 @@ class ConfigFailClosedTest {
     }
 
     @Test
+    void aDefaultConfigWhoseExistenceCannotBeCheckedIsRefusedNotIgnored() throws Exception {
+        // as root every folder can be searched, so the same "cannot tell" comes from a file where the folder should be
+        Path notAFolder = home.resolve("config-folder");
+        Files.writeString(notAFolder, "read-only=true\n");
+        AppDirs dirs = new AppDirs(notAFolder, home);
+        assertThat(Files.exists(dirs.configFile())).isFalse();
+        assertThatThrownBy(() -> ConfigFile.loadDefault(dirs.configFile())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot tell whether the config file").hasMessageContaining(notAFolder.toString());
+        assertThat(ConfigFile.loadDefault(home.resolve("absent").resolve("config.properties"))).isEqualTo(ConfigFile.EMPTY);
+    }
+
+    @Test
     void readOnlyAcceptsEveryCommonSpellingOfYesAndNo() throws Exception {
         for (String yes : new String[]{"true", "yes", "on", "1", "YES", " On "}) {
             assertThat(ConfigFile.load(config("read-only=" + yes)).readOnly()).as(yes).isTrue();

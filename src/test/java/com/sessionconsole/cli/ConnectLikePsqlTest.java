@@ -69,6 +69,26 @@ class ConnectLikePsqlTest {
     }
 
     @Test
+    void eachPsqlFlagMeansOnlyItselfNeverUrlSyntax() {
+        db.resetTable();
+        String port = Integer.toString(port());
+        CliRunner.Run injected = new CliRunner(home).run("", "sessions", "-h", "localhost", "-p", port, "-U", "postgres",
+                "-d", "postgres?options=-c%20default_transaction_read_only%3Don");
+        assertThat(injected.code()).as(injected.all()).isEqualTo(3);
+        assertThat(injected.err()).contains("postgres?options=-c%20default_transaction_read_only%3Don");
+
+        db.exec("DROP DATABASE IF EXISTS \"d;=1+1 x\"");
+        db.exec("CREATE DATABASE \"d;=1+1 x\"");
+        CliRunner.Run oddName = new CliRunner(home).run("", "sessions", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "d;=1+1 x");
+        assertThat(oddName.code()).as("reached that database, which has no sessions table: %s", oddName.all()).isEqualTo(4);
+        assertThat(oddName.err()).contains("/d;=1+1 x");
+
+        CliRunner.Run hostList = new CliRunner(home).run("", "sessions", "-h", "127.0.0.1:1,localhost", "-p", port, "-U", "postgres");
+        assertThat(hostList.code()).as(hostList.all()).isEqualTo(2);
+        assertThat(hostList.err()).contains("is not one host name or address");
+    }
+
+    @Test
     void psqlStyleHostPortDbnameAndUserConnect() {
         db.resetTable();
         CliRunner.Run r = new CliRunner(home).run("", "summary", "--by", "ip", "-h", "localhost", "-p", Integer.toString(port()),

@@ -43,9 +43,21 @@ class SpreadsheetSafeCsvTest {
 
     final TestDatabase db = TestDatabase.get();
 
-    /** The rule the CSV must follow: a cell whose text starts with a formula character, or with the apostrophe itself, gets one more apostrophe. */
+    /**
+     * The rule the CSV must follow: wherever a spreadsheet could start a cell inside the text (its start, or after a
+     * ',' ';' TAB CR or LF, blanks and quotes skipped) a formula character, or the apostrophe itself, gets an apostrophe before it.
+     */
     static String neutralised(String text) {
-        return !text.isEmpty() && (FORMULA_START + "'").indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        StringBuilder sb = new StringBuilder();
+        boolean cellStart = true;
+        for (char c : text.toCharArray()) {
+            if (cellStart && (FORMULA_START + "'").indexOf(c) >= 0) {
+                sb.append('\'');
+            }
+            sb.append(c);
+            cellStart = ",;\t\r\n".indexOf(c) >= 0 || (cellStart && (c == ' ' || c == '"'));
+        }
+        return sb.toString();
     }
 
     @Provide
@@ -93,6 +105,18 @@ class SpreadsheetSafeCsvTest {
         assertNoCellIsAFormula(ok(cli.run("", "findings", "--format", "csv")).out());
     }
 
+    @org.junit.jupiter.api.Test
+    void provenanceLinesAboveTheHeaderHoldNoCellThatASpreadsheetRuns() throws Exception {
+        db.resetTable();
+        Path home = Files.createTempDirectory("csv-provenance");
+        Path file = home.resolve("filtered.csv");
+        ok(new CliRunner(home).run("", "export", "--view", "sessions", "--filter", "text=x;=1+1\"@SUM(A1)", "--out", file.toString()));
+        String exported = Files.readString(file);
+        assertThat(exported.lines().filter(l -> l.startsWith("#"))).as(exported).hasSize(3);
+        assertThat(exported).contains("x\\x3b=1+1\\x22@sum(a1)"); // the text filter is case-insensitive, so recorded folded
+        assertNoCellIsAFormula(exported);
+    }
+
     private static void assertSessionsReadBack(String csv, Map<String, RawRow> stored, UnaryOperator<String> shown) throws Exception {
         List<CSVRecord> records = parse(csv, ',');
         assertThat(records).hasSize(stored.size());
@@ -113,16 +137,66 @@ class SpreadsheetSafeCsvTest {
         return stored == null ? "" : neutralised(shown.apply(stored));
     }
 
-    /** Read as a spreadsheet does with each delimiter: no cell may start with a formula character. */
+    /**
+     * Read as spreadsheets do with each delimiter, in both ways they treat quotes (a quote anywhere toggles quoting;
+     * a quote counts only at the start of a cell, as Python's csv and Excel read it), with blanks before the text
+     * trimmed: no cell may start with a formula character.
+     */
     private static void assertNoCellIsAFormula(String csv) {
         for (char delimiter : new char[]{',', ';', '\t'}) {
-            for (String cell : spreadsheetCells(csv, delimiter)) {
-                if (!cell.isEmpty()) {
-                    assertThat(FORMULA_START.indexOf(cell.charAt(0))).as("a cell read with delimiter %s runs as a formula: %s\nin:\n%s",
+            List<String> cells = new ArrayList<>(spreadsheetCells(csv, delimiter));
+            cells.addAll(quotedOnlyAtStartCells(csv, delimiter));
+            for (String cell : cells) {
+                String text = cell.stripLeading();
+                if (!text.isEmpty()) {
+                    assertThat(FORMULA_START.indexOf(text.charAt(0))).as("a cell read with delimiter %s runs as a formula: %s\nin:\n%s",
                             delimiter == '\t' ? "TAB" : String.valueOf(delimiter), cell, csv).isLessThan(0);
                 }
             }
         }
+    }
+
+    /** Cells where a quote opens quoting only as a cell's first character; elsewhere it is text. */
+    static List<String> quotedOnlyAtStartCells(String csv, char delimiter) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.length() == 0) {
+                quoted = true;
+            } else if (c == delimiter || c == '\n' || c == '\r') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFormulaAfterASeparatorInsideACellIsNeutralisedToo() throws Exception {
+        db.resetTable();
+        RawRow.insert(db.admin(), List.of(RawRow.active("infinity").with("location", "x;=cmd|' /C calc'!A0;y")
+                .with("user_agent", "u\t=2+3\tz, -1+1").with("device_id", "a,  @SUM(A1)")));
+        Path home = Files.createTempDirectory("csv-inner");
+        Path file = home.resolve("inner.csv");
+        ok(new CliRunner(home).run("", "export", "--view", "sessions", "--out", file.toString(), "--provenance", "sidecar"));
+        String exported = Files.readString(file);
+        assertNoCellIsAFormula(exported);
+        assertThat(exported).contains("\"x;'=cmd|' /C calc'!A0;y\"").contains("\"a,  '@SUM(A1)\"");
+        assertNoCellIsAFormula(ok(new CliRunner(home).run("", "sessions", "--format", "csv")).out());
     }
 
     /**

@@ -65,10 +65,9 @@ public final class MainView implements WindowActions {
         this.dialogs = dialogs;
         Fxml.load("MainView.fxml", this);
         registry = new TabRegistry(tabs);
-        SessionActions sessionActions = new SessionActions(vms.live().feed()::serverNow,
-                s -> vms.live().freshProperty().get().contains(s.id()), vms.watchlist()::isWatched, vms.findings()::citing,
-                sessions -> vms.revoke().execute(vms.revoke().planRevoke(sessions)), vms.revoke().disabledReasonProperty(),
-                this::showHistory, vms.watchlist()::watch);
+        SessionActions sessionActions = new SessionActions(vms.live().feed()::serverNow, s -> vms.live().freshProperty().get().contains(s.id()),
+                vms.watchlist()::isWatched, vms.findings()::citing, sessions -> vms.revoke().execute(vms.revoke().planRevoke(sessions)),
+                vms.revoke().disabledReasonProperty(), this::showHistory, vms.watchlist()::watch);
         RowActions actions = new RowActions(sessionActions, (by, key) -> vms.revoke().execute(vms.revoke().planRevokeGroup(by, key)),
                 by -> showTab(ConsoleTab.of(by)));
         sessionsView = new SessionsView(vms.live(), prefs, actions);

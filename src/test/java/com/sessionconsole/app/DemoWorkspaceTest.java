@@ -18,8 +18,8 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Revokes on the demo database are kept apart from the analyst's audit log of real revokes, and say where they landed. */
-class DemoAuditLogTest {
+/** The demo database behaves as a real one where safety is concerned, and its revokes stay out of the real audit log. */
+class DemoWorkspaceTest {
     @TempDir
     Path home;
 
@@ -42,5 +42,14 @@ class DemoAuditLogTest {
         List<String> lines = Files.readAllLines(dirs.demoAuditLog());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains("\"record\":\"intent\"").contains("\"server\":\"demo\"");
+    }
+
+    @Test
+    void readOnlyTurnsRevokingOffOnTheDemoToo() {
+        WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), prompt -> Optional.empty(), Clock.systemUTC());
+        try (Workspace ws = factory.open(new ConnectionRequest(null, null, null, null, null, null, true, true, null), null, null)) {
+            assertThat(ws.revocation().allowed()).isFalse();
+            assertThat(ws.revocation().disabledReason()).contains("read-only");
+        }
     }
 }
