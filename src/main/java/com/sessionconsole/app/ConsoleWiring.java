@@ -27,8 +27,9 @@ import com.sessionconsole.watchlist.ui.WatchlistViewModel;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One console's ViewModels over a workspace, wired once: the poller on its lane, the feed that hands its
@@ -45,7 +46,7 @@ public final class ConsoleWiring {
      * @param dialogs   the window's dialogs, or a test's answers
      * @param confirmer the revoke confirmation, likewise
      */
-    public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
+    public ConsoleWiring(Workspace ws, TaskRunner runner, Executor lane, Path watchlistFile, Clock clock,
                          DialogService dialogs, RevokeConfirmer confirmer) {
         this(ws, runner, lane, watchlistFile, clock, dialogs, confirmer, MemoryBudget.ofThisJvm(), Narrowing.NONE);
     }
@@ -54,40 +55,34 @@ public final class ConsoleWiring {
      * @param budget    how many sessions this console may load; more is refused before anything is read
      * @param narrowing the part of the active set to follow from the first load on (--where-ip and friends)
      */
-    public ConsoleWiring(Workspace ws, TaskRunner runner, ScheduledExecutorService lane, Path watchlistFile, Clock clock,
+    public ConsoleWiring(Workspace ws, TaskRunner runner, Executor lane, Path watchlistFile, Clock clock,
                          DialogService dialogs, RevokeConfirmer confirmer, MemoryBudget budget, Narrowing narrowing) {
         this.runner = runner;
         LiveFeed feed = new LiveFeed(runner, clock);
         WatermarkPollStrategy strategy = new WatermarkPollStrategy(ws.dao(), budget);
-        poller = new SessionPoller(strategy, lane, feed, clock);
+        poller = new SessionPoller(strategy, lane, runner.scheduler(), feed, clock);
         poller.narrowFromTheStart(narrowing);
-        feed.attach(poller);
         Messages messages = new Messages();
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, ws.label(), ws.replicaLagWarnSeconds());
-        RevokeViewModel revoke = new RevokeViewModel(feed, status, ws.revocation(), messages, dialogs, confirmer);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, ws.label(), ws.replicaLagWarnSeconds());
+        RevokeViewModel revoke = new RevokeViewModel(feed, poller, runner, status, ws.revocation(), messages, dialogs, confirmer);
         models = new ConsoleViewModels(live, status, revoke,
-                new TokenLookupViewModel(new TokenLookup(ws.dao()), live, messages),
-                new WatchlistViewModel(feed, new Watchlist(watchlistFile), messages),
+                new TokenLookupViewModel(new TokenLookup(ws.dao()), live, runner, messages),
+                new WatchlistViewModel(feed, runner, new Watchlist(watchlistFile), messages),
                 new ExportViewModel(runner, live, messages, ws.label(), clock),
-                new FindingsViewModel(feed, new FindingsEngine(ws.dao(), clock), ws.label()),
+                new FindingsViewModel(feed, runner, new FindingsEngine(ws.dao(), clock), ws.label()),
                 new HistoryViewModel(runner, new SessionHistory(ws.dao())),
                 new AuditViewModel(runner, ws.audit()),
                 messages);
     }
 
-    /**
-     * A daemon thread for one poller: ticks run on it one at a time and are reported in order. A shutdown
-     * drops the ticks and demo-traffic steps scheduled for later instead of waiting for them.
-     */
-    public static ScheduledExecutorService newPollLane() {
-        ScheduledThreadPoolExecutor lane = new ScheduledThreadPoolExecutor(1, r -> {
+    /** A daemon thread for one poller: ticks run on it one at a time and are reported in order. Nothing else runs on it. */
+    public static ExecutorService newPollLane() {
+        return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "poll-lane");
             t.setDaemon(true);
             return t;
         });
-        lane.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return lane;
     }
 
     public ConsoleViewModels models() {

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +36,8 @@ final class DesktopLauncher implements GuiLauncher {
     private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
     /** --smoke-test gives the first load this long, from the window being shown. */
     private static final java.time.Duration SMOKE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** Database and file work that may wait at once: a revoke in doubt, a history query and a findings query need not queue behind each other. */
+    private static final int IO_THREADS = 4;
 
     private final AppDirs dirs;
     private final Map<String, String> env;
@@ -52,9 +54,9 @@ final class DesktopLauncher implements GuiLauncher {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
-        FxTaskRunner runner = new FxTaskRunner(3);
+        FxTaskRunner runner = new FxTaskRunner(IO_THREADS);
         runner.logUncaughtExceptions();
-        ScheduledExecutorService lane = ConsoleWiring.newPollLane();
+        ExecutorService lane = ConsoleWiring.newPollLane();
         List<String> warnings = new CopyOnWriteArrayList<>();
         // a smoke test never waits behind a dialog: no password prompt, no alerts
         PasswordDialog passwords = new PasswordDialog(runner);
@@ -65,7 +67,7 @@ final class DesktopLauncher implements GuiLauncher {
                 });
         Workspace ws;
         try {
-            ws = factory.open(request, lane);
+            ws = factory.open(request, runner.scheduler(), runner.io());
         } catch (RuntimeException e) {
             log.error("cannot open the console: {}", e.getMessage());
             showFatal(runner, warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);

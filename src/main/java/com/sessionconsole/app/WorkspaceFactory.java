@@ -16,7 +16,6 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
-import java.util.concurrent.ScheduledExecutorService;
 import com.sessionconsole.cli.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,11 +71,16 @@ public final class WorkspaceFactory {
     }
 
     /**
-     * Opens the workspace for the window; {@code demoTraffic} is the lane the demo's background traffic runs on, or
-     * null for none. With nothing configured, the window opens the demo database (and says so in its title and badge).
+     * Opens the workspace for the window. The demo's background traffic is timed by {@code trafficScheduler} and
+     * written on {@code trafficWrites}; a null scheduler means no traffic. With nothing configured, the window opens the demo database (and says so in
+     * its title and badge).
      */
-    public Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic) {
-        return open(request, demoTraffic, true);
+    public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites) {
+        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true);
+    }
+
+    /** Where the demo's background traffic runs; none for a command. */
+    private record DemoTrafficThreads(ScheduledExecutorService scheduler, Executor writes) {
     }
 
     /**
@@ -85,7 +91,7 @@ public final class WorkspaceFactory {
         return open(request, null, false);
     }
 
-    private Workspace open(ConnectionRequest request, ScheduledExecutorService demoTraffic, boolean demoWhenUnconfigured) {
+    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured) {
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
@@ -200,7 +206,7 @@ public final class WorkspaceFactory {
     }
 
     /** The demo honours read-only as a real database does: a read-only tour must not revoke even generated sessions. */
-    private Workspace openDemo(ScheduledExecutorService trafficRunner, ConfigFile config, boolean readOnly) {
+    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly) {
         log.info("starting the embedded demo database");
         EmbeddedDatabase db = EmbeddedDatabase.start();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -214,10 +220,10 @@ public final class WorkspaceFactory {
             SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
             writer.insert(generator.rows());
             writer.execute("ANALYZE public.user_sessions");
-            if (trafficRunner != null) {
-                DemoTraffic traffic = new DemoTraffic(writer, generator, trafficRunner, clock);
-                traffic.start();
-                resources.add(traffic);
+            if (traffic != null) {
+                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, traffic.scheduler(), traffic.writes(), clock);
+                demoTraffic.start();
+                resources.add(demoTraffic);
             }
             return new Workspace(server.dao(), server.revocation(), server.audit(), "demo", true, server.replicaLagWarnSeconds(), resources);
         } catch (RuntimeException e) {
@@ -235,7 +241,7 @@ public final class WorkspaceFactory {
         }
     }
 
-    /** PGPASSWORD, else the matching ~/.pgpass line; a .pgpass that others can read is skipped with a warning, as libpq does. */
+    /** PGPASSWORD, else the matching password file line; a password file that others can read is skipped with a warning, as libpq does. */
     private Optional<String> knownPassword(ConnectionSettings settings) {
         String fromEnv = env.get("PGPASSWORD");
         if (fromEnv != null) {
@@ -247,8 +253,7 @@ public final class WorkspaceFactory {
             warn.accept(problem);
             return Optional.empty();
         }
-        JdbcUrl u = settings.parsedUrl();
-        return pgpass.find(u.host(), u.port(), u.database(), settings.user());
+        return pgpass.find(settings.parsedUrl(), settings.user());
     }
 
     private String envUrl() {

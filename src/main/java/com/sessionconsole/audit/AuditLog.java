@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public final class AuditLog {
     }
 
     /** Appends the record with its hash link, forced to disk; throws with the path and the OS error when it cannot. */
-    public synchronized void append(Map<String, Object> record) {
+    public synchronized void append(AuditLine record) {
         linkRefusal("written").ifPresent(m -> {
             throw new AuditLogException(m, null);
         });
@@ -62,7 +61,7 @@ public final class AuditLog {
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
                 LastLine last = lastLine(ch, size);
-                Map<String, Object> linked = new LinkedHashMap<>(record);
+                Map<String, Object> linked = Json.toMap(record);
                 linked.put("prev", last == null ? GENESIS : last.sha256());
                 String prefix = last != null && !last.terminated() ? "\n" : "";
                 ByteBuffer buf = ByteBuffer.wrap((prefix + Json.write(linked) + "\n").getBytes(StandardCharsets.UTF_8));

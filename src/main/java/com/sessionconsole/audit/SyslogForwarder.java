@@ -1,5 +1,8 @@
 package com.sessionconsole.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.sessionconsole.export.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -156,20 +160,24 @@ public final class SyslogForwarder implements AutoCloseable {
 
     /** A stand-in for a record too large for UDP: its type, revoke id, size and hash; the full line stays in the local log. */
     private static String oversized(String line) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Object record = null;
+        Object revokeId = null;
         try {
             if (Json.parse(line) instanceof Map<?, ?> full) {
-                m.put("record", full.get("record"));
-                m.put("revoke_id", full.get("revoke_id"));
+                record = full.get("record");
+                revokeId = full.get("revoke_id");
             }
         } catch (RuntimeException e) {
-            m.put("record", "unreadable");
+            record = "unreadable";
         }
-        m.put("truncated", true);
-        m.put("bytes", line.getBytes(StandardCharsets.UTF_8).length);
-        m.put("sha256", java.util.HexFormat.of().formatHex(sha256(line)));
-        m.put("note", "too large for one UDP datagram; the full record is in the analyst's local audit log");
-        return Json.write(m);
+        return Json.write(new Oversized(record, revokeId, true, line.getBytes(StandardCharsets.UTF_8).length,
+                HexFormat.of().formatHex(sha256(line)), "too large for one UDP datagram; the full record is in the analyst's local audit log"));
+    }
+
+    @JsonPropertyOrder({"record", "revoke_id", "truncated", "bytes", "sha256", "note"})
+    private record Oversized(@JsonInclude(JsonInclude.Include.NON_NULL) Object record,
+                             @JsonProperty("revoke_id") @JsonInclude(JsonInclude.Include.NON_NULL) Object revokeId, boolean truncated,
+                             int bytes, String sha256, String note) {
     }
 
     private static byte[] sha256(String line) {

@@ -3,7 +3,6 @@ package com.sessionconsole.db;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.domain.Timestamps;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,17 +37,6 @@ final class ActiveSetReader {
             Session s = SessionRows.session(f, dict);
             if (!hidden.contains(s.id())) {
                 sink.accept(s);
-            }
-        });
-    }
-
-    Instant forEachActiveKey(Consumer<SessionDao.ActiveKey> sink) {
-        return copyInSnapshot(ACTIVE_KEYS_SQL, hidden -> f -> {
-            UUID id = f.uuid();
-            Long version = f.longValue();
-            Instant expires = f.timestamp();
-            if (id != null && version != null && !hidden.contains(id)) {
-                sink.accept(new SessionDao.ActiveKey(id, version, expires == null ? Timestamps.INFINITY : expires));
             }
         });
     }

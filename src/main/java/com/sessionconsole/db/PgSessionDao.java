@@ -54,11 +54,6 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public Instant forEachActiveKey(Consumer<ActiveKey> sink) {
-        return active.forEachActiveKey(sink);
-    }
-
-    @Override
     public <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work) {
         return active.inSnapshot(narrowing, work);
     }
@@ -71,16 +66,6 @@ public final class PgSessionDao implements SessionDao {
     @Override
     public Optional<ReplicaLag> replicaLag() {
         return active.replicaLag();
-    }
-
-    @Override
-    public List<Session> sessionsByIds(Collection<UUID> ids) {
-        return queries.sessionsByIds(ids);
-    }
-
-    @Override
-    public List<Session> activeSessionsByIds(Collection<UUID> ids) {
-        return queries.activeSessionsByIds(ids);
     }
 
     @Override

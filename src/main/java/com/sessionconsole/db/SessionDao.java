@@ -29,23 +29,14 @@ public interface SessionDao {
     /** Streams every active session; returns the server's now() of the snapshot it read. */
     Instant forEachActive(Consumer<Session> sink);
 
-    /** Streams id, xmin and expires_at of every active session; returns the server's now() of that snapshot. */
-    Instant forEachActiveKey(Consumer<ActiveKey> sink);
-
     /** Runs {@code work} with reads of the (narrowed) active set that all see one snapshot; see {@link ActiveSetSnapshot}. */
     <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work);
-
-    /** The sessions with these ids, in any state. */
-    List<Session> sessionsByIds(Collection<UUID> ids);
 
     /** The sessions with these ids, in any state, read on the primary (what a revoke previews; the truth after a commit in doubt). */
     List<Session> sessionsOnPrimary(Collection<UUID> ids);
 
     /** The active sessions of one user, device or IP, read on the primary, newest first; a revoke's preview. */
     List<Session> activeOnPrimary(GroupBy by, String key);
-
-    /** The sessions with these ids that are active now; a batch is read in one snapshot. */
-    List<Session> activeSessionsByIds(Collection<UUID> ids);
 
     /** Every session of one user, device or IP, ended ones included, newest first. A null key means NULL. */
     List<Session> history(GroupBy by, String key);

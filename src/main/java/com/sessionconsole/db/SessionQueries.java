@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,25 +29,6 @@ final class SessionQueries {
 
     SessionQueries(SessionSources db) {
         this.db = db;
-    }
-
-    List<Session> sessionsByIds(Collection<UUID> ids) {
-        return byIds(db.select("id = ANY(?)"), ids, false);
-    }
-
-    List<Session> activeSessionsByIds(Collection<UUID> ids) {
-        return byIds(db.select("id = ANY(?) AND " + SessionRows.ACTIVE), ids, true);
-    }
-
-    private List<Session> byIds(String sql, Collection<UUID> ids, boolean activeOnly) {
-        if (ids.isEmpty()) {
-            return new ArrayList<>();
-        }
-        try (Connection c = db.read.getConnection()) {
-            return db.byIds(c, sql, ids, db.notYetReplayed(c), activeOnly);
-        } catch (SQLException e) {
-            throw db.translate(e);
-        }
     }
 
     List<Session> history(GroupBy by, String key) {

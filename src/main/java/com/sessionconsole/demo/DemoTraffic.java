@@ -9,27 +9,33 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Keeps the demo database alive: every second or two some users log in and others log out. */
+/**
+ * Keeps the demo database alive: every second or two some users log in and others log out. The scheduler
+ * only times each step; the writes run on the I/O pool, never on the poll lane.
+ */
 public final class DemoTraffic implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
     private final SessionWriter writer;
     private final SessionGenerator generator;
-    private final ScheduledExecutorService lane;
+    private final ScheduledExecutorService scheduler;
+    private final Executor io;
     private final Clock clock;
     private final Random rnd = new Random(7);
     private volatile boolean stopped;
     private ScheduledFuture<?> next;
 
-    public DemoTraffic(SessionWriter writer, SessionGenerator generator, ScheduledExecutorService lane, Clock clock) {
+    public DemoTraffic(SessionWriter writer, SessionGenerator generator, ScheduledExecutorService scheduler, Executor io, Clock clock) {
         this.writer = writer;
         this.generator = generator;
-        this.lane = lane;
+        this.scheduler = scheduler;
+        this.io = io;
         this.clock = clock;
     }
 
@@ -40,7 +46,7 @@ public final class DemoTraffic implements AutoCloseable {
     private synchronized void scheduleNext() {
         if (!stopped) {
             try {
-                next = lane.schedule(this::step, 1000 + rnd.nextInt(1000), TimeUnit.MILLISECONDS);
+                next = scheduler.schedule(() -> io.execute(this::step), 1000 + rnd.nextInt(1000), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 stopped = true;
             }
@@ -48,6 +54,9 @@ public final class DemoTraffic implements AutoCloseable {
     }
 
     private void step() {
+        if (stopped) {
+            return;
+        }
         try {
             List<NewSession> logins = new ArrayList<>();
             for (int i = rnd.nextInt(4); i >= 0; i--) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -20,6 +21,8 @@ import com.sessionconsole.domain.VisibleText;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The console's JSON, through Jackson: CLI output, exports and audit lines (public formats). Strings keep
@@ -43,6 +46,11 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** The fields of a record as {@link #write} names them, in its order: for a caller that adds one more. */
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     /** Maps, collections, records, numbers, booleans, instants and strings, written on one line. */

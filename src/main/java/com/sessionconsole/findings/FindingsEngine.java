@@ -29,6 +29,7 @@ import java.util.function.Function;
  * indexed queries, and their answers are reused for {@link #DB_RULES_MAX_AGE} so that they never run
  * on every tick. Each finding carries what it measured against its threshold, from which its
  * severity is scaled (see {@link FindingRule}).
+ * Not thread-safe: one computation at a time (the window runs them in order on a serial lane of the I/O pool).
  */
 public final class FindingsEngine {
     public static final Duration DB_RULES_MAX_AGE = Duration.ofSeconds(60);
@@ -56,7 +57,7 @@ public final class FindingsEngine {
     }
 
     /** In {@link Finding#ORDER}. */
-    public synchronized List<Finding> compute(List<Session> active, FindingSettings s, Instant serverNow, boolean forceDbRefresh) {
+    public List<Finding> compute(List<Session> active, FindingSettings s, Instant serverNow, boolean forceDbRefresh) {
         List<Finding> out = new ArrayList<>();
         if (s.on(FindingRule.USER_MANY_IPS)) {
             distinctPer(out, active, GroupBy.USER, Session::ipAddress, s.minIpsPerUser(), FindingRule.USER_MANY_IPS, "distinct IPs");

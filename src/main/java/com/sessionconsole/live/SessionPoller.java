@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * them one at a time and in order, numbered by {@link PollEvent#seq()}. After a failure it retries with
  * exponential backoff, up to {@link #MAX_BACKOFF}.
  */
-public final class SessionPoller {
+public final class SessionPoller implements PollControl {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -38,7 +39,8 @@ public final class SessionPoller {
     private static final long SLOW_TICK_NANOS = 100_000_000L;
 
     private final PollStrategy strategy;
-    private final ScheduledExecutorService lane;
+    private final Executor lane;
+    private final ScheduledExecutorService scheduler;
     private final Consumer<PollEvent> listener;
     private final Clock clock;
     private final LiveSessions live = new LiveSessions();
@@ -58,35 +60,43 @@ public final class SessionPoller {
     private ScheduledFuture<?> pending;
 
     /**
-     * @param lane a single-thread executor owned by the caller; every tick and report runs on it
-     * @param listener told of every event, on the lane, one at a time; it should hand the event on and return
+     * @param lane      a single-thread executor owned by the caller; every tick and report runs on it
+     * @param scheduler times the next tick; it only hands the tick to the lane
+     * @param listener  told of every event, on the lane, one at a time; it should hand the event on and return
      */
-    public SessionPoller(PollStrategy strategy, ScheduledExecutorService lane, Consumer<PollEvent> listener, Clock clock) {
+    public SessionPoller(PollStrategy strategy, Executor lane, ScheduledExecutorService scheduler, Consumer<PollEvent> listener,
+                         Clock clock) {
         this.strategy = strategy;
         this.lane = lane;
+        this.scheduler = scheduler;
         this.listener = listener;
         this.clock = clock;
     }
 
+    @Override
     public void start() {
         scheduleNext(Duration.ZERO);
     }
 
+    @Override
     public void stop() {
         stopped = true;
         cancelPending();
     }
 
+    @Override
     public void pause() {
         paused = true;
         cancelPending();
     }
 
+    @Override
     public void resume() {
         paused = false;
         scheduleNext(Duration.ZERO);
     }
 
+    @Override
     public boolean isPaused() {
         return paused;
     }
@@ -95,6 +105,7 @@ public final class SessionPoller {
         return interval;
     }
 
+    @Override
     public void setInterval(Duration newInterval) {
         if (newInterval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("the poll interval must be at least " + MIN_INTERVAL.toSeconds() + " s");
@@ -106,6 +117,7 @@ public final class SessionPoller {
     }
 
     /** Polls at once, on the lane, whether or not polling is paused. */
+    @Override
     public void refreshNow() {
         cancelPending();
         onLane(this::tick);
@@ -168,6 +180,7 @@ public final class SessionPoller {
      * Which group summaries the snapshots carry. Adding one reports a snapshot with it at once, on the
      * lane, without polling the database.
      */
+    @Override
     public void summarize(Set<GroupBy> dimensions) {
         Set<GroupBy> before = summarized;
         summarized = dimensions.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(dimensions);
@@ -194,6 +207,7 @@ public final class SessionPoller {
     }
 
     /** Follows only this part of the active set from now on: a full load, on the lane, at once. */
+    @Override
     public void narrow(Narrowing narrowing) {
         onLane(() -> {
             synchronized (tickLock) {
@@ -205,6 +219,7 @@ public final class SessionPoller {
     }
 
     /** Takes revoked sessions out of the view at once, without waiting for the next tick. */
+    @Override
     public void applyRevoked(RevokeResult result) {
         if (result.revoked().isEmpty()) {
             return;
@@ -267,9 +282,9 @@ public final class SessionPoller {
         cancelPending();
         if (!stopped && !paused) { // checked here too: a pause between a tick's end and this call wins
             try {
-                pending = lane.schedule(() -> logged(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
+                pending = scheduler.schedule(() -> onLane(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                log.debug("the poll lane is shut down; no next tick");
+                log.debug("the scheduler is shut down; no next tick");
             }
         }
     }

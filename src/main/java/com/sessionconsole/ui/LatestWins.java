@@ -1,19 +1,23 @@
 package com.sessionconsole.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * "Latest wins" for one view: each submit computes in the background and hands its result to the FX
+ * "Latest wins" for one view: each submit computes on its executor and hands its result to the FX
  * thread, where it is applied only if no newer submit came after it. An older result that finishes last
  * is dropped, never shown over a newer one. Call {@link #submit} on the FX thread.
  */
 public final class LatestWins {
     private final TaskRunner runner;
+    private final Executor on;
     private volatile long latest; // written on the FX thread only; read by workers to skip work nobody will see
 
-    public LatestWins(TaskRunner runner) {
+    /** @param on where the work runs: the view lane for recomputes, the I/O pool for queries */
+    public LatestWins(TaskRunner runner, Executor on) {
         this.runner = runner;
+        this.on = on;
     }
 
     public <T> void submit(Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
@@ -30,7 +34,7 @@ public final class LatestWins {
     }
 
     private <T> void run(long generation, Callable<T> work, Consumer<T> apply, Consumer<Throwable> failed) {
-        runner.run(work, result -> {
+        runner.run(on, work, result -> {
             if (generation == latest) {
                 apply.accept(result);
             }

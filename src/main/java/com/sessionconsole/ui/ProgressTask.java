@@ -49,7 +49,7 @@ public final class ProgressTask {
             });
             return stop.get();
         };
-        runner.run(() -> work.run(sink), result -> {
+        runner.run(runner.io(), () -> work.run(sink), result -> {
             progress.set(-1);
             done.accept(result);
         }, error -> {

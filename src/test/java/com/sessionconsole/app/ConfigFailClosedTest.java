@@ -116,7 +116,7 @@ class ConfigFailClosedTest {
         WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of("PGPASSFILE", pgpass.toString()),
                 x -> Optional.empty(), java.time.Clock.systemUTC(), w -> warnings.append(w).append('\n'));
         try (var ws = factory.open(new com.sessionconsole.domain.ConnectionRequest(TestDatabase.get().url(), "postgres", null, null, null,
-                null, false, false, null), null)) {
+                null, false, false, null), null, null)) {
             assertThat(ws.dao().serverTime()).isNotNull();
         }
         assertThat(warnings.toString()).contains("can be read by others (rw-r--r--)").contains("chmod 0600");

@@ -27,7 +27,7 @@ class DemoWorkspaceTest {
     void aDemoRevokeIsAuditedInTheDemoLogAndNamesTheDemoAsItsTarget() throws Exception {
         AppDirs dirs = new AppDirs(home, home);
         WorkspaceFactory factory = new WorkspaceFactory(dirs, Map.of(), prompt -> Optional.empty(), Clock.systemUTC());
-        try (Workspace ws = factory.open(new ConnectionRequest(null, null, null, null, null, null, false, true, null), null)) {
+        try (Workspace ws = factory.open(new ConnectionRequest(null, null, null, null, null, null, false, true, null), null, null)) {
             assertThat(ws.revocation().target()).contains("DEMO");
             List<Session> one = new ArrayList<>();
             ws.dao().forEachActive(s -> {
@@ -47,7 +47,7 @@ class DemoWorkspaceTest {
     @Test
     void readOnlyTurnsRevokingOffOnTheDemoToo() {
         WorkspaceFactory factory = new WorkspaceFactory(new AppDirs(home, home), Map.of(), prompt -> Optional.empty(), Clock.systemUTC());
-        try (Workspace ws = factory.open(new ConnectionRequest(null, null, null, null, null, null, true, true, null), null)) {
+        try (Workspace ws = factory.open(new ConnectionRequest(null, null, null, null, null, null, true, true, null), null, null)) {
             assertThat(ws.revocation().allowed()).isFalse();
             assertThat(ws.revocation().disabledReason()).contains("read-only");
         }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +58,7 @@ class ShutdownWhilePollingTest {
         try {
             FxTaskRunner runner = new FxTaskRunner(3);
             runner.logUncaughtExceptions();
-            ScheduledExecutorService lane = ConsoleWiring.newPollLane();
+            ExecutorService lane = ConsoleWiring.newPollLane();
             Workspace ws = TestWorkspace.open(home);
             ScriptedDialogs dialogs = new ScriptedDialogs();
             ConsoleWiring wiring = new ConsoleWiring(ws, runner, lane, home.resolve("watchlist.txt"), Clock.systemUTC(), dialogs, dialogs::confirm);

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,13 +25,14 @@ class AuditLogTest {
     private AuditLog logWith(int records) {
         AuditLog log = new AuditLog(home.resolve("data").resolve("audit.jsonl"));
         for (int i = 1; i <= records; i++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("record", "intent");
-            m.put("revoke_id", "r" + i);
-            m.put("reason", "reason " + i);
-            log.append(m);
+            log.append(intent("r" + i, "reason " + i));
         }
         return log;
+    }
+
+    /** An intent with only an id and a reason: the chain does not care what a record says. */
+    private static AuditLine intent(String revokeId, String reason) {
+        return new AuditLine.Intent(revokeId, null, null, null, null, null, null, null, reason);
     }
 
     @Test
@@ -82,10 +81,7 @@ class AuditLogTest {
         byte[] all = Files.readAllBytes(log.file());
         Files.write(log.file(), java.util.Arrays.copyOf(all, all.length - 20)); // a crash mid-write
         assertThat(log.verify().problem()).startsWith("line 3 is not a complete record");
-        Map<String, Object> next = new LinkedHashMap<>();
-        next.put("record", "intent");
-        next.put("revoke_id", "after-crash");
-        log.append(next);
+        log.append(intent("after-crash", null));
         List<String> lines = Files.readAllLines(log.file());
         assertThat(lines).hasSize(4);
         assertThat(lines.get(3)).startsWith("{\"record\":\"intent\",\"revoke_id\":\"after-crash\"");
@@ -109,7 +105,7 @@ class AuditLogTest {
         Path dev = Files.createSymbolicLink(home.resolve("dev"), Path.of("/dev"));
         Path file = dev.resolve("full");
         AuditLog log = new AuditLog(file);
-        assertThatThrownBy(() -> log.append(Map.of("record", "intent")))
+        assertThatThrownBy(() -> log.append(intent(null, null)))
                 .isInstanceOf(AuditLog.AuditLogException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("No space left on device");
     }
@@ -118,7 +114,7 @@ class AuditLogTest {
     void aFolderInPlaceOfTheFileIsAnError() throws Exception {
         Path file = home.resolve("audit.jsonl");
         Files.createDirectories(file);
-        assertThatThrownBy(() -> new AuditLog(file).append(Map.of("record", "intent")))
+        assertThatThrownBy(() -> new AuditLog(file).append(intent(null, null)))
                 .isInstanceOf(AuditLog.AuditLogException.class).hasMessageContaining(file.toString());
     }
 
@@ -128,7 +124,7 @@ class AuditLogTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"time\":\"2026-01-01T00:00:00Z\",\"revoked\":[]}\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE);
         AuditLog log = new AuditLog(file);
-        log.append(Map.of("record", "intent"));
+        log.append(intent(null, null));
         AuditLog.Verification v = log.verify();
         assertThat(v.ok()).isTrue();
         assertThat(v.unchainedLegacyLines()).isEqualTo(1);
@@ -139,7 +135,7 @@ class AuditLogTest {
         Path elsewhere = Files.writeString(home.resolve("elsewhere.txt"), "someone else's file\n");
         Path file = home.resolve("audit.jsonl");
         Files.createSymbolicLink(file, elsewhere);
-        assertThatThrownBy(() -> new AuditLog(file).append(Map.of("record", "intent")))
+        assertThatThrownBy(() -> new AuditLog(file).append(intent(null, null)))
                 .isInstanceOf(AuditLog.AuditLogException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining(elsewhere.toString()).hasMessageContaining("symbolic link");
         assertThat(Files.readString(elsewhere)).isEqualTo("someone else's file\n");

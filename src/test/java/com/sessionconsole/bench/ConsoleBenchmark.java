@@ -18,7 +18,7 @@ import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.cli.Workspace;
-import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.ManualScheduler;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.audit.ui.AuditViewModel;
@@ -139,11 +139,11 @@ class ConsoleBenchmark {
     }
 
     private void measureTicks(Workspace ws, org.postgresql.copy.CopyManager copy, EmbeddedDatabase pg, Map<String, Object> out) throws Exception {
-        SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), new DirectTaskRunner().lane(), e -> { }, Clock.systemUTC());
+        SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), Runnable::run, new ManualScheduler(), e -> { }, Clock.systemUTC());
         poller.summarize(Set.of()); // as in the app on the Sessions view; a group view adds its own summaries, kept incrementally
         poller.tick();
         List<UUID> ids = new ArrayList<>();
-        ws.dao().forEachActiveKey(k -> ids.add(k.id()));
+        ws.dao().forEachActive(s -> ids.add(s.id()));
         Random rnd = new Random(1);
         SessionWriter writer = new SessionWriter(pg.adminDataSource());
         List<Double> ticks = new ArrayList<>();

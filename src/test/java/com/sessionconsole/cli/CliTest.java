@@ -1,5 +1,6 @@
 package com.sessionconsole.cli;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.demo.SessionGenerator;
@@ -53,9 +54,9 @@ class CliTest {
         List<List<String>> expected = db.query("""
                 SELECT coalesce(ip_address, ''), count(*)::text, count(DISTINCT user_id)::text
                 FROM public.user_sessions
-                WHERE is_active AND deleted_at IS NULL AND expires_at > now()
+                WHERE %s
                 GROUP BY ip_address
-                ORDER BY count(*) DESC, ip_address COLLATE "C" NULLS FIRST""");
+                ORDER BY count(*) DESC, ip_address COLLATE "C" NULLS FIRST""".formatted(ActiveSql.WHERE));
         List<List<String>> actual = new ArrayList<>();
         for (CSVRecord rec : csv(r.out())) {
             actual.add(List.of(rec.get("key"), rec.get("active_sessions"), rec.get("distinct_users")));
@@ -65,7 +66,7 @@ class CliTest {
 
     @Test
     void summaryByUserAndDeviceTotalsEqualTheActiveCount() throws Exception {
-        long active = db.count("SELECT count(*) FROM public.user_sessions WHERE is_active AND deleted_at IS NULL AND expires_at > now()");
+        long active = db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE);
         for (String by : List.of("user", "device")) {
             Run r = run("", "summary", "--by", by, "--format", "csv");
             long sum = csv(r.out()).stream().mapToLong(rec -> Long.parseLong(rec.get("active_sessions"))).sum();
@@ -78,8 +79,7 @@ class CliTest {
         Run r = run("", "sessions", "--ip", SessionGenerator.BURST_IP, "--format", "csv");
         assertThat(r.code()).isZero();
         List<CSVRecord> recs = csv(r.out());
-        assertThat(recs).hasSize((int) db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active "
-                + "AND deleted_at IS NULL AND expires_at > now()", SessionGenerator.BURST_IP));
+        assertThat(recs).hasSize((int) db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, SessionGenerator.BURST_IP));
         assertThat(recs).isNotEmpty().allSatisfy(rec -> assertThat(rec.get("ip_address")).isEqualTo(SessionGenerator.BURST_IP));
         Run all = run("", "sessions", "--format", "json");
         for (NewSession s : rows) {
@@ -115,19 +115,16 @@ class CliTest {
     @Test
     void revokeAsksForConfirmationAndWritesTheAuditLog() throws Exception {
         String ip = SessionGenerator.BURST_IP;
-        long active = db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active = true "
-                + "AND deleted_at IS NULL AND expires_at > now()", ip);
+        long active = db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip);
         Run declined = run("no\n", "revoke", "--ip", ip, "--reason", "credential stuffing");
         assertThat(declined.code()).isEqualTo(ExitCodes.REFUSED);
         assertThat(declined.out()).contains("Not revoked");
-        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active = true "
-                + "AND deleted_at IS NULL AND expires_at > now()", ip)).isEqualTo(active);
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip)).isEqualTo(active);
 
         Run confirmed = run("yes\n", "revoke", "--ip", ip, "--reason", "credential stuffing");
         assertThat(confirmed.code()).as(confirmed.err()).isZero();
         assertThat(confirmed.out()).contains(active + " revoked, 0 were already inactive");
-        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active = true "
-                + "AND deleted_at IS NULL AND expires_at > now()", ip)).isZero();
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip)).isZero();
 
         Run again = run("", "revoke", "--ip", ip, "--reason", "again", "--yes");
         assertThat(again.out()).contains("Nothing to revoke: IP " + ip + " has no active session.");

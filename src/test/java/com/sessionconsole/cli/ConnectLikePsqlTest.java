@@ -62,7 +62,7 @@ class ConnectLikePsqlTest {
                     return java.util.Optional.of("not needed");
                 }, java.time.Clock.systemUTC());
         try (var ws = factory.open(new com.sessionconsole.domain.ConnectionRequest(db.url(), "postgres", null, null, null, null,
-                false, false, null), null)) {
+                false, false, null), null, null)) {
             assertThat(ws.dao().serverTime()).isNotNull();
         }
         assertThat(prompts).isEmpty();

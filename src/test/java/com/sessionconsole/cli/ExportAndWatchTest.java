@@ -8,6 +8,7 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.Json;
 import com.sessionconsole.demo.SessionGenerator;
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import org.apache.commons.csv.CSVRecord;
@@ -29,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +64,8 @@ class ExportAndWatchTest {
         assertThat(run(new StringWriter(), "export", "--view", "sessions", "--filter", "ip=203.0.113.0/24,trust=60", "--out", file.toString())).isZero();
         List<CSVRecord> recs = CsvExport.format().builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(file)).getRecords();
-        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL "
-                + "AND expires_at > now() AND ip_address LIKE '203.0.113.%' AND trust_level <= 60").stream().map(r -> r.get(0)).toList();
+        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
+                + " AND ip_address LIKE '203.0.113.%' AND trust_level <= 60").stream().map(r -> r.get(0)).toList();
         assertThat(recs).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
         String text = Files.readString(file);
         assertThat(text).startsWith("# Session Console export").contains("filter=").contains("rows=" + expected.size());
@@ -81,7 +84,7 @@ class ExportAndWatchTest {
         assertThat(prov.get("view")).isEqualTo("ips");
         assertThat(((Number) prov.get("rows")).intValue()).isEqualTo(out.size())
                 .isEqualTo((int) db.count("SELECT count(DISTINCT coalesce(ip_address, '<null>')) FROM public.user_sessions "
-                        + "WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()"));
+                        + "WHERE " + ActiveSql.WHERE));
     }
 
     @Test
@@ -94,14 +97,24 @@ class ExportAndWatchTest {
 
     @Test
     void watchPrintsASessionTheTestInsertsAndOneItEnds() throws Exception {
-        StringWriter out = new StringWriter();
-        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> run(out, "watch", "--interval", "1", "--ticks", "3"));
-        Thread.sleep(1500);
+        CountDownLatch watching = new CountDownLatch(1);
+        StringWriter out = new StringWriter() {
+            @Override
+            public void flush() {
+                if (toString().contains("# watching")) {
+                    watching.countDown(); // the first load is done: what changes from now on is a change
+                }
+            }
+        };
+        CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> run(out, "watch", "--interval", "1", "--ticks", "3"));
+        assertThat(watching.await(30, TimeUnit.SECONDS)).as("watch loaded the active set").isTrue();
         NewSession added = Rows.active(UUID.randomUUID(), Instant.now()).ip("198.18.9.9").build();
         new SessionWriter(db.admin()).insert(List.of(added));
-        UUID ended = rows.get(3000 - 2400 > 0 ? 100 : 0).id();
-        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ? AND is_active = true", ended);
-        assertThat(watching.get()).isZero();
+        String ended = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " ORDER BY id LIMIT 1").get(0).get(0);
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?::uuid", ended);
+        assertThat(done.get()).isZero();
         assertThat(out.toString()).contains("+ ").contains(added.id().toString()).contains("ip=\"198.18.9.9\"").doesNotContain(added.sessionToken());
+        assertThat(out.toString().lines().filter(l -> l.startsWith("- ")).toList()).as("the session the test ended")
+                .singleElement().asString().contains(ended);
     }
 }

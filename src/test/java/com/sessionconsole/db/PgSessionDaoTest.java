@@ -92,26 +92,12 @@ class PgSessionDaoTest {
     }
 
     @Test
-    void activeKeysMatchTheActiveRowsWithTheirVersions() {
-        List<SessionDao.ActiveKey> keys = new ArrayList<>();
-        dao.forEachActiveKey(keys::add);
-        assertThat(keys).extracting(SessionDao.ActiveKey::id).containsExactlyInAnyOrderElementsOf(ids(a1, a2, b1, b2, c1));
-        long before = keys.stream().filter(k -> k.id().equals(a1.id())).findFirst().orElseThrow().version();
-        db.exec("UPDATE public.user_sessions SET trust_level = 1 WHERE id = ?", a1.id());
-        keys.clear();
-        dao.forEachActiveKey(keys::add);
-        assertThat(keys.stream().filter(k -> k.id().equals(a1.id())).findFirst().orElseThrow().version()).isNotEqualTo(before);
-    }
-
-    @Test
-    void sessionsByIdsReturnsRowsInAnyState() {
-        assertThat(dao.sessionsByIds(ids(a1, inactive, nullActive))).extracting(Session::id)
+    void sessionsOnPrimaryReturnsRowsInAnyState() {
+        assertThat(dao.sessionsOnPrimary(ids(a1, inactive, nullActive))).extracting(Session::id)
                 .containsExactlyInAnyOrderElementsOf(ids(a1, inactive, nullActive));
-        List<Session> nullRow = dao.sessionsByIds(ids(nullActive));
+        List<Session> nullRow = dao.sessionsOnPrimary(ids(nullActive));
         assertThat(nullRow.get(0).active()).isNull();
-        assertThat(dao.activeSessionsByIds(ids(a1, inactive, expiredActive, deletedActive))).extracting(Session::id)
-                .containsExactly(a1.id());
-        assertThat(dao.sessionsByIds(Set.of())).isEmpty();
+        assertThat(dao.sessionsOnPrimary(Set.of())).isEmpty();
     }
 
     /** The grouping every view, export and the CLI's summary use, over the active rows the DAO reads. */

@@ -1,5 +1,6 @@
 package com.sessionconsole.export;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.demo.SessionGenerator;
@@ -32,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue #15, 11: the provenance of an export as '#' lines, in a sidecar file for spreadsheets, or not at all; CLI and window. */
 class ExportProvenanceTest {
-    private static final String ACTIVE = "SELECT id::text FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL "
-            + "AND expires_at > now()";
+    private static final String ACTIVE = "SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE;
     TestDatabase db = TestDatabase.get();
     @TempDir
     Path home;

@@ -1,5 +1,6 @@
 package com.sessionconsole.findings;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
@@ -144,7 +145,7 @@ class FindingsTest {
             Finding nat = findings.stream().filter(f -> f.rule() == FindingRule.SHARED_IP && f.subject().equals("198.51.100.1"))
                     .findFirst().orElseThrow();
             assertThat(nat.measure().value()).isEqualTo(db.count("SELECT count(DISTINCT user_id) FROM public.user_sessions "
-                    + "WHERE ip_address = '198.51.100.1' AND is_active = true AND deleted_at IS NULL AND expires_at > now()"));
+                    + "WHERE ip_address = '198.51.100.1' AND " + ActiveSql.WHERE));
             assertThat(nat.severity()).isEqualTo(FindingRule.Severity.LOW);
         }
     }
@@ -171,11 +172,11 @@ class FindingsTest {
     @Test
     void cliFindingsCsvEqualsIndependentSql() throws Exception {
         List<CSVRecord> shared = cliFindings("--rule", "shared_ip");
-        List<List<String>> expected = db.query("SELECT ip_address, count(*)::text FROM public.user_sessions WHERE is_active = true "
-                + "AND deleted_at IS NULL AND expires_at > now() GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
+        List<List<String>> expected = db.query("SELECT ip_address, count(*)::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
+                + " GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
         assertThat(shared).extracting(r -> List.of(r.get("subject"), r.get("sessions"))).containsExactlyInAnyOrderElementsOf(expected);
         List<List<String>> users = db.query("SELECT ip_address, count(DISTINCT user_id)::text, '20' FROM public.user_sessions WHERE "
-                + "is_active = true AND deleted_at IS NULL AND expires_at > now() GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
+                + ActiveSql.WHERE + " GROUP BY ip_address HAVING count(DISTINCT user_id) >= 20");
         assertThat(shared).extracting(r -> List.of(r.get("subject"), r.get("measured"), r.get("threshold")))
                 .containsExactlyInAnyOrderElementsOf(users);
 
@@ -187,9 +188,9 @@ class FindingsTest {
         assertThat(byRule.get("active_null").get("sessions")).isEqualTo(Long.toString(
                 db.count("SELECT count(*) FROM public.user_sessions WHERE is_active IS NULL")));
         assertThat(byRule.get("low_trust").get("sessions")).isEqualTo(Long.toString(db.count("SELECT count(*) FROM public.user_sessions "
-                + "WHERE is_active = true AND deleted_at IS NULL AND expires_at > now() AND trust_level <= 10")));
+                + "WHERE " + ActiveSql.WHERE + " AND trust_level <= 10")));
         Set<String> lowTrustIds = Set.of(byRule.get("low_trust").get("session_ids").split(" "));
-        assertThat(lowTrustIds).containsExactlyInAnyOrderElementsOf(db.query("SELECT id::text FROM public.user_sessions WHERE is_active = true "
-                + "AND deleted_at IS NULL AND expires_at > now() AND trust_level <= 10").stream().map(r -> r.get(0)).toList());
+        assertThat(lowTrustIds).containsExactlyInAnyOrderElementsOf(db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
+                + " AND trust_level <= 10").stream().map(r -> r.get(0)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package com.sessionconsole.live;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Narrowing;
@@ -28,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loaded, with the count and a way forward; narrowed on the server it loads exactly the rows SQL selects.
  */
 class NoCliffTest {
-    private static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     @TempDir
     Path home;
@@ -61,7 +61,7 @@ class NoCliffTest {
 
             live.filter().input(FilterParser.Field.IP).set("198.51.100.0/24");
             live.loadOnlyFiltered();
-            List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE + " AND (ip_address LIKE '198.51.100.%'"
+            List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " AND (ip_address LIKE '198.51.100.%'"
                     + " AND ip_address ~ '^198\\.51\\.100\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$' OR ip_address = '198.51.100.7 ')")
                     .stream().map(r -> r.get(0)).sorted().toList();
             assertThat(expected).hasSize(61);
@@ -79,7 +79,7 @@ class NoCliffTest {
             live.filter().input(FilterParser.Field.LOCATION).set("berlin");
             live.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
             live.loadOnlyFiltered();
-            long berlin = db.count("SELECT count(*) FROM public.user_sessions WHERE " + ACTIVE
+            long berlin = db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE
                     + " AND ip_address LIKE '203.0.113.%' AND location ILIKE '%berlin%'");
             assertThat(live.sessions()).hasSize((int) berlin).allSatisfy(s -> assertThat(s.location()).isEqualTo("Berlin, DE"));
 

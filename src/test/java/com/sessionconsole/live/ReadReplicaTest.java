@@ -1,5 +1,6 @@
 package com.sessionconsole.live;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.watchlist.Watchlist;
@@ -80,7 +81,7 @@ class ReadReplicaTest {
 
     private static long activeOn(EmbeddedDatabase db) throws Exception {
         try (Connection c = db.adminDataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -88,6 +89,22 @@ class ReadReplicaTest {
 
     private HeadlessConsole console(Workspace ws) throws java.io.IOException {
         return new HeadlessConsole(ws, Files.createTempDirectory("watch").resolve("w.txt"), Clock.systemUTC()).start();
+    }
+
+    /** The fixture itself: a row written on the primary is read on the standby, which is in recovery. */
+    @Test
+    void aRowWrittenOnThePrimaryIsReadOnTheStandby() throws Exception {
+        try (Connection c = pair.primary().adminDataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE replication_check (x int)");
+            st.execute("INSERT INTO replication_check VALUES (42)");
+        }
+        pair.awaitCaughtUp(Duration.ofSeconds(10));
+        try (Connection c = pair.standby().adminDataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT x, pg_is_in_recovery() FROM replication_check")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+            assertThat(rs.getBoolean(2)).isTrue();
+        }
     }
 
     @Test

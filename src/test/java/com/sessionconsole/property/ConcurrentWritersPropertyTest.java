@@ -1,5 +1,6 @@
 package com.sessionconsole.property;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.live.LiveSessions;
@@ -35,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * set (ids and row versions) must equal a plain SELECT of the active set.
  */
 class ConcurrentWritersPropertyTest {
-    private static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     private final TestDatabase db = TestDatabase.get();
 
     @Property(tries = 12)
@@ -123,7 +123,7 @@ class ConcurrentWritersPropertyTest {
      */
     private void change(Connection c, Set<UUID> mine, Map<Connection, Set<UUID>> touched, Random rnd, String sql, Object value) throws Exception {
         List<UUID> candidates = new ArrayList<>();
-        for (List<String> row : db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE)) {
+        for (List<String> row : db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE)) {
             UUID id = UUID.fromString(row.get(0));
             boolean lockedElsewhere = touched.entrySet().stream().anyMatch(e -> e.getKey() != c && e.getValue().contains(id));
             if (!lockedElsewhere) {
@@ -146,7 +146,7 @@ class ConcurrentWritersPropertyTest {
     private void assertEqualsDatabase(LiveSessions live, String when) throws Exception {
         Map<UUID, Long> expected = new HashMap<>();
         try (Connection c = db.admin().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, xmin::text::bigint FROM public.user_sessions WHERE " + ACTIVE); ResultSet rs = ps.executeQuery()) {
+                "SELECT id, xmin::text::bigint FROM public.user_sessions WHERE " + ActiveSql.WHERE); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 expected.put(rs.getObject(1, UUID.class), rs.getLong(2));
             }

@@ -1,5 +1,6 @@
 package com.sessionconsole.property;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.Json;
@@ -41,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * character, and CSV and JSON read back to the stored values.
  */
 class HostileTablesPropertyTest {
-    static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     static final List<String> PIECES = List.of("a", "Z", "7", " ", ",", "\"", "'", "\\", "\t", "\n", "\r", "\u001b", "\u0007",
             "\u009b", "\u0085", "\u007f", "\u202e", "\u2066", "\u200f", "=", "+", "-", "@", "😀", "設", "ش", "١", ".", ":", "%", "/",
             "#", "é", "\u00a0");
@@ -214,7 +214,7 @@ class HostileTablesPropertyTest {
         Map<String, Group> out = new HashMap<>();
         for (List<String> r : db.query("SELECT " + col + "::text, count(*), " + distinct("user_id") + ", " + distinct("ip_address") + ", "
                 + distinct("device_id") + ", " + exactEpoch("min(created_at)") + ", " + exactEpoch("max(created_at)") + ", "
-                + "min(trust_level)::text FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY " + col)) {
+                + "min(trust_level)::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY " + col)) {
             out.put(r.get(0), new Group(Long.parseLong(r.get(1)), Long.parseLong(r.get(2)), Long.parseLong(r.get(3)),
                     Long.parseLong(r.get(4)), epoch(r.get(5)), epoch(r.get(6)), r.get(7) == null ? null : Integer.valueOf(r.get(7))));
         }
@@ -272,7 +272,7 @@ class HostileTablesPropertyTest {
         Map<String, Map<String, Object>> out = new HashMap<>();
         for (List<String> r : db.query("SELECT id::text, user_id::text, device_id, ip_address, location, user_agent, trust_level::text, "
                 + "is_active::text, " + exactEpoch("created_at") + ", " + exactEpoch("expires_at") + ", " + exactEpoch("updated_at") + ", "
-                + exactEpoch("deleted_at") + " FROM public.user_sessions WHERE " + ACTIVE)) {
+                + exactEpoch("deleted_at") + " FROM public.user_sessions WHERE " + ActiveSql.WHERE)) {
             Map<String, Object> m = new HashMap<>();
             List<String> names = List.of("id", "user_id", "device_id", "ip_address", "location", "user_agent");
             IntStream.range(0, names.size()).forEach(i -> m.put(names.get(i), r.get(i)));

@@ -1,6 +1,8 @@
 package com.sessionconsole.revoke;
 
+import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.db.ConnectionSettings;
+import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue #14 §5: when the connection drops during COMMIT, the console does not guess. It reads the
@@ -85,6 +90,30 @@ class CommitInDoubtTest {
         assertThat(o.result().stillActive()).containsExactlyInAnyOrderElementsOf(ids());
         ids().forEach(id -> assertThat(active(id)).isEqualTo(1));
         assertThat(Files.readAllLines(home.resolve("audit.jsonl")).get(1)).contains("in doubt, then resolved as not revoked");
+    }
+
+    @Test
+    void aPrimaryThatNeverAnswersAgainLeavesTheRevokeUnresolvedAndNamesTheIdsToCheck() throws Exception {
+        JdbcUrl u = JdbcUrl.parse(db.url());
+        try (CuttingProxy proxy = new CuttingProxy(u.port())) {
+            ConnectionSettings viaProxy = new ConnectionSettings(JdbcUrl.of("127.0.0.1", proxy.port(), u.database()),
+                    db.settings().user(), null, null, false, Duration.ofSeconds(1), null, false);
+            try (Workspace ws = TestWorkspace.open(home, viaProxy, Set.of())) {
+                RevocationService revocation = ws.revocation().withInDoubtWindow(Clock.systemUTC(), Duration.ofSeconds(1));
+                proxy.arm(CuttingProxy.Cut.AFTER_COMMIT_THEN_DOWN);
+                assertThatThrownBy(() -> revocation.revoke(RevokeCriteria.ids(ids()), List.of(), "in doubt", "test"))
+                        .isInstanceOf(DatabaseException.class)
+                        .hasMessageContaining("the primary did not answer within 1 s")
+                        .hasMessageContaining("Check these sessions before acting again")
+                        .hasMessageContaining(rows.get(0).id().toString()).hasMessageContaining(rows.get(1).id().toString());
+            }
+        }
+        ids().forEach(id -> assertThat(active(id)).as("the commit reached the server").isZero());
+        List<String> audit = Files.readAllLines(home.resolve("audit.jsonl"));
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(1)).contains("\"status\":\"in doubt, unresolved: the primary did not answer within 1 s\"")
+                .contains("\"check_ids\":[").contains(rows.get(0).id().toString()).contains(rows.get(1).id().toString());
+        assertThat(new AuditLog(home.resolve("audit.jsonl")).verify().ok()).isTrue();
     }
 
     @Test

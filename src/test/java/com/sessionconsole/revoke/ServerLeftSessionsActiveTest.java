@@ -1,5 +1,6 @@
 package com.sessionconsole.revoke;
 
+import com.sessionconsole.support.ActiveSql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sessionconsole.cli.ExitCodes;
@@ -47,7 +48,7 @@ class ServerLeftSessionsActiveTest {
     }
 
     private long active() {
-        return db.count("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()");
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE);
     }
 
     private JsonNode lastOutcome() throws Exception {

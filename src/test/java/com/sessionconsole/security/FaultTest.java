@@ -18,6 +18,7 @@ import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.ManualScheduler;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class FaultTest {
         try (Workspace ws = TestWorkspace.open(home)) {
             List<PollEvent> events = new ArrayList<>();
             DirectTaskRunner runner = new DirectTaskRunner();
-            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(), events::add, Clock.systemUTC());
+            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(), runner.scheduler(), events::add, Clock.systemUTC());
             poller.tick();
             db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'session-console'");
             db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", rows.get(0).id());
@@ -87,7 +88,7 @@ class FaultTest {
             locker.setAutoCommit(false);
             locker.createStatement().execute("LOCK TABLE public.user_sessions IN ACCESS EXCLUSIVE MODE");
             List<PollEvent> events = new ArrayList<>();
-            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), new DirectTaskRunner().lane(), events::add, Clock.systemUTC());
+            SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), Runnable::run, new ManualScheduler(), events::add, Clock.systemUTC());
             long t0 = System.nanoTime();
             poller.tick();
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5000);

@@ -74,8 +74,8 @@ class LoadFailuresTest {
                 assertThat(f.subject()).isEqualTo(bad.id().toString());
                 assertThat(f.detail()).contains("location");
             });
-            // the JDBC path (history, token lookup) reads the row too
-            assertThat(ws.dao().sessionsByIds(List.of(bad.id()))).singleElement()
+            // the JDBC path (a revoke's preview, history, token lookup) reads the row too
+            assertThat(ws.dao().sessionsOnPrimary(List.of(bad.id()))).singleElement()
                     .satisfies(x -> assertThat(x.decodeProblem()).contains(bad.id().toString()).contains("location"));
         }
     }

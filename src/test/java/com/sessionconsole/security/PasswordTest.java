@@ -63,7 +63,7 @@ class PasswordTest {
     private Workspace open(Map<String, String> env, java.util.function.Function<String, Optional<String>> prompt) throws Exception {
         Path home = Files.createTempDirectory("auth-home");
         return new WorkspaceFactory(new AppDirs(home, home), env, prompt, Clock.systemUTC())
-                .open(new ConnectionRequest(server.jdbcUrl(), "analyst", null, null, null, null, false, false, null), null);
+                .open(new ConnectionRequest(server.jdbcUrl(), "analyst", null, null, null, null, false, false, null), null, null);
     }
 
     /** Answers the prompts in order and remembers what it was asked. */

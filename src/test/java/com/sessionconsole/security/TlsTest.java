@@ -127,7 +127,7 @@ class TlsTest {
                         prompts.add(text);
                         return java.util.Optional.empty();
                     }, java.time.Clock.systemUTC())
-                    .open(new com.sessionconsole.domain.ConnectionRequest(url, "certuser", null, null, null, null, false, false, null), null)) {
+                    .open(new com.sessionconsole.domain.ConnectionRequest(url, "certuser", null, null, null, null, false, false, null), null, null)) {
                 assertThat(ws.dao().serverTime()).isNotNull();
             }
             assertThat(prompts).isEmpty();

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * answered it (the transaction committed, but the client never hears so).
  */
 public final class CuttingProxy implements AutoCloseable {
-    public enum Cut { NONE, BEFORE_COMMIT, AFTER_COMMIT }
+    /** {@code AFTER_COMMIT_THEN_DOWN}: as AFTER_COMMIT, and the server is unreachable from then on (every connection refused). */
+    public enum Cut { NONE, BEFORE_COMMIT, AFTER_COMMIT, AFTER_COMMIT_THEN_DOWN }
 
     private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
     private final ServerSocket server;
@@ -70,12 +71,15 @@ public final class CuttingProxy implements AutoCloseable {
                             close(from, to);
                             return;
                         }
-                        if (cut == Cut.AFTER_COMMIT) {
+                        if (cut == Cut.AFTER_COMMIT || cut == Cut.AFTER_COMMIT_THEN_DOWN) {
                             muted.set(true); // the server's answer to this COMMIT is never relayed
                             out.write(buf, 0, n);
                             out.flush();
                             Thread.sleep(300); // the server commits and answers; the answer never reaches the client
                             close(from, to);
+                            if (cut == Cut.AFTER_COMMIT_THEN_DOWN) {
+                                close();
+                            }
                             return;
                         }
                     }

@@ -14,7 +14,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -22,7 +22,7 @@ import java.util.prefs.Preferences;
 /** A real console window on a workspace, wired by {@link ConsoleWiring} as the app wires it, for the headless UI tests and the benchmark. */
 public final class WindowedConsole {
     public final FxTaskRunner runner = new FxTaskRunner(2);
-    public final ScheduledExecutorService lane = ConsoleWiring.newPollLane();
+    public final ExecutorService lane = ConsoleWiring.newPollLane();
     public final ConsoleWiring wiring;
     public final ConsoleViewModels vm;
     public final ConsoleWindow window;

@@ -1,5 +1,6 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.demo.SessionGenerator;
@@ -40,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an analyst's hands do in the real window (headless) on the real PostgreSQL: copy, detail, keyboard, rows arriving. */
 @ExtendWith(ApplicationExtension.class)
 class AnalystHandsTest {
-    static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     static final String AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36\tEXTRA\u202Egnp.exe";
     TestDatabase db = TestDatabase.get();
     Workspace ws;
@@ -236,8 +236,8 @@ class AnalystHandsTest {
         assertThat(focus.get()).as("Tab leaves the reason and reaches Revoke").isEqualTo("revoke-confirm");
         robot.type(KeyCode.SPACE);
         String[] ids = chosen.stream().map(UUID::toString).toArray(String[]::new);
-        await("revoked in db", () -> db.count("SELECT count(*) FROM public.user_sessions WHERE id = ANY(?::uuid[]) AND " + ACTIVE, (Object) ids) == 0);
-        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE location = 'Keyboardia, KB' AND " + ACTIVE)).isEqualTo(1);
+        await("revoked in db", () -> db.count("SELECT count(*) FROM public.user_sessions WHERE id = ANY(?::uuid[]) AND " + ActiveSql.WHERE, (Object) ids) == 0);
+        assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE location = 'Keyboardia, KB' AND " + ActiveSql.WHERE)).isEqualTo(1);
         await("the message", () -> robot.lookup("#message").queryLabeled().getText().endsWith("2 revoked, 0 were already inactive"));
         assertThat(robot.lookup("#message-link").queryAs(javafx.scene.control.Hyperlink.class).isVisible()).isTrue();
     }
@@ -274,7 +274,7 @@ class AnalystHandsTest {
         robot.interact(() -> table.scrollTo(40));
         robot.interact(() -> table.getSortOrder().setAll(List.of(table.getColumns().get(2)))); // a new sort is not "new sessions"
         await("sorted by IP", () -> table.getItems().get(0).ipAddress() == null || table.getItems().get(0).ipAddress().compareTo(table.getItems().get(1).ipAddress() == null ? "" : table.getItems().get(1).ipAddress()) <= 0);
-        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // the re-sort has landed (above); its update listeners have run
         assertThat(bar.isVisible()).as("no count from a re-sort").isFalse();
     }
 

@@ -1,5 +1,6 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.support.WindowedConsole;
 
 import com.sessionconsole.db.SessionWriter;
@@ -33,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real window, headless (Monocle), on the real PostgreSQL: what an analyst does with it. */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
-    static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     Workspace ws;
     WindowedConsole console;
@@ -66,7 +66,7 @@ class ConsoleWindowTest {
     }
 
     private long active(String where, Object... params) {
-        return db.count("SELECT count(*) FROM public.user_sessions WHERE " + ACTIVE + (where.isEmpty() ? "" : " AND " + where), params);
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE + (where.isEmpty() ? "" : " AND " + where), params);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ConsoleWindowTest {
         robot.clickOn("#tab-device");
         TableView<GroupSummary> devices = robot.lookup("#groups-device").queryTableView();
         List<List<String>> expected = db.query("SELECT coalesce(device_id, '(empty)'), count(*)::text, count(DISTINCT user_id)::text "
-                + "FROM public.user_sessions WHERE " + ACTIVE + " GROUP BY device_id ORDER BY count(*) DESC, device_id COLLATE \"C\" NULLS FIRST");
+                + "FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY device_id ORDER BY count(*) DESC, device_id COLLATE \"C\" NULLS FIRST");
         await("device groups", () -> devices.getItems().size() == expected.size());
         assertThat(devices.getItems()).extracting(g -> List.of(g.key() == null ? "(empty)" : g.key(), Long.toString(g.activeSessions()),
                 Long.toString(g.distinctUsers()))).containsExactlyElementsOf(expected);

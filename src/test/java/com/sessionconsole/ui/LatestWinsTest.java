@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +30,23 @@ class LatestWinsTest {
         final List<Runnable> held = new ArrayList<>();
 
         @Override
-        public void background(Runnable work) {
-            held.add(work);
+        public Executor viewLane() {
+            return held::add;
+        }
+
+        @Override
+        public Executor io() {
+            return held::add;
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            throw new UnsupportedOperationException();
         }
 
         @Override
         public void ui(Runnable work) {
             work.run();
-        }
-
-        @Override
-        public Cancellable schedule(Duration delay, Runnable work) {
-            throw new UnsupportedOperationException();
         }
     }
 
@@ -66,7 +72,7 @@ class LatestWinsTest {
     @Test
     void aFailureOfAnOlderRequestIsDroppedToo() {
         HeldRunner runner = new HeldRunner();
-        LatestWins latest = new LatestWins(runner);
+        LatestWins latest = new LatestWins(runner, runner.io());
         List<String> shown = new ArrayList<>();
         latest.<String>submit(() -> {
             throw new IllegalStateException("old");

@@ -1,5 +1,6 @@
 package com.sessionconsole.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.db.SessionWriter;
@@ -55,8 +56,7 @@ class RestoredFilterTest {
     @Test
     void aFilterKeptFromTheLastRunIsAppliedAndAnnounced(FxRobot robot) throws Exception {
         TableView<Session> table = robot.lookup("#sessions-table").queryTableView();
-        long expected = db.count("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL "
-                + "AND expires_at > now() AND trust_level <= 40");
+        long expected = db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE + " AND trust_level <= 40");
         WindowedConsole.await("the kept filter applied", 20, () -> !table.getItems().isEmpty() && table.getItems().size() == expected);
         assertThat(robot.lookup("#message").queryLabeled().getText()).startsWith("Filters kept from your last run are applied")
                 .contains("Ctrl+Shift+L");

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /** Work handed to the task runner after it closed (a poll that finished during shutdown) is dropped quietly. */
 class WorkAfterShutdownTest {
     @Test
-    void backgroundAndScheduledWorkAfterCloseIsDroppedWithoutAnExceptionOrALogAboveDebug() {
+    void viewIoAndTimedWorkAfterCloseIsDroppedWithoutAnExceptionOrALogAboveDebug() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> seen = new ListAppender<>();
         seen.start();
@@ -25,8 +25,9 @@ class WorkAfterShutdownTest {
             FxTaskRunner runner = new FxTaskRunner(1);
             runner.close();
             AtomicBoolean ran = new AtomicBoolean();
-            assertThatCode(() -> runner.background(() -> ran.set(true))).doesNotThrowAnyException();
-            assertThatCode(() -> runner.schedule(Duration.ofMillis(1), () -> ran.set(true)).cancel()).doesNotThrowAnyException();
+            assertThatCode(() -> runner.viewLane().execute(() -> ran.set(true))).doesNotThrowAnyException();
+            assertThatCode(() -> runner.io().execute(() -> ran.set(true))).doesNotThrowAnyException();
+            assertThatCode(() -> runner.uiAfter(Duration.ofMillis(1), () -> ran.set(true)).cancel()).doesNotThrowAnyException();
             assertThat(ran).isFalse();
             assertThat(seen.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.INFO));
         } finally {

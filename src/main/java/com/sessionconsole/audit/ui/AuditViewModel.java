@@ -25,7 +25,7 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper sessionsTitle = new ReadOnlyStringWrapper(SELECT_PROMPT);
 
     public AuditViewModel(TaskRunner runner, AuditLog audit) {
-        this.latest = new LatestWins(runner);
+        this.latest = new LatestWins(runner, runner.io());
         this.audit = audit;
         location.set("Audit log: " + audit.file());
     }

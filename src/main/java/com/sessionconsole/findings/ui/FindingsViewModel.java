@@ -9,6 +9,8 @@ import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.ui.LatestWins;
+import com.sessionconsole.ui.SerialExecutor;
+import com.sessionconsole.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,11 +51,11 @@ public final class FindingsViewModel {
     private boolean replacingRows;
 
     /** @param workspace names the database, so that per-rule choices are remembered per workspace */
-    public FindingsViewModel(LiveFeed feed, FindingsEngine engine, String workspace) {
+    public FindingsViewModel(LiveFeed feed, TaskRunner runner, FindingsEngine engine, String workspace) {
         this.feed = feed;
         this.engine = engine;
         this.workspace = workspace;
-        this.latest = new LatestWins(feed.runner());
+        this.latest = new LatestWins(runner, new SerialExecutor(runner.io()));
         feed.onUpdate(u -> {
             if (visible) {
                 compute(false);

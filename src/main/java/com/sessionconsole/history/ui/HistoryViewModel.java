@@ -23,7 +23,7 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Right-click a row in any view: History of this user, device or IP.");
 
     public HistoryViewModel(TaskRunner runner, SessionHistory history) {
-        this.latest = new LatestWins(runner);
+        this.latest = new LatestWins(runner, runner.io());
         this.history = history;
     }
 

@@ -4,6 +4,7 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.ui.LatestWins;
+import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.ui.Messages;
 
 /**
@@ -16,11 +17,11 @@ public final class TokenLookupViewModel {
     private final Messages messages;
     private final LatestWins latest;
 
-    public TokenLookupViewModel(TokenLookup tokens, LiveViewModel live, Messages messages) {
+    public TokenLookupViewModel(TokenLookup tokens, LiveViewModel live, TaskRunner runner, Messages messages) {
         this.tokens = tokens;
         this.live = live;
         this.messages = messages;
-        this.latest = new LatestWins(live.feed().runner());
+        this.latest = new LatestWins(runner, runner.io());
     }
 
     public void find(String token) {

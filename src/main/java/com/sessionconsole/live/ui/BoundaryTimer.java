@@ -16,13 +16,15 @@ final class BoundaryTimer {
     private static final Duration MAX_DELAY = Duration.ofDays(1);
 
     private final LiveFeed feed;
+    private final TaskRunner runner;
     private final Runnable onBoundary;
     private TaskRunner.Cancellable pending;
     private boolean stopped;
 
     /** @param onBoundary run on the FX thread when the boundary has passed */
-    BoundaryTimer(LiveFeed feed, Runnable onBoundary) {
+    BoundaryTimer(LiveFeed feed, TaskRunner runner, Runnable onBoundary) {
         this.feed = feed;
+        this.runner = runner;
         this.onBoundary = onBoundary;
     }
 
@@ -34,8 +36,7 @@ final class BoundaryTimer {
         }
         Duration until = Duration.between(feed.serverNow(), next).plusMillis(5);
         Duration delay = until.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : until.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : until;
-        TaskRunner runner = feed.runner();
-        pending = runner.schedule(delay, () -> runner.ui(onBoundary));
+        pending = runner.uiAfter(delay, onBoundary);
     }
 
     /** For good: no timer is armed again. */

@@ -1,6 +1,7 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.domain.ReplicaLag;
+import com.sessionconsole.live.PollControl;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.ui.TimeText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -8,12 +9,15 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The status bar's side of polling: connected or not, how fresh the data is, the replica's lag, pause and interval. FX thread only. */
 public final class ConnectionStatusViewModel {
     private final LiveFeed feed;
+    private final PollControl poller;
+    private final Clock clock;
     private final double replicaWarnSeconds;
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper refreshText = new ReadOnlyStringWrapper("connecting…");
@@ -26,8 +30,11 @@ public final class ConnectionStatusViewModel {
     private boolean loaded;
 
     /** @param replicaWarnSeconds above this many seconds behind (or when replay is paused) the replica's lag is a warning */
-    public ConnectionStatusViewModel(LiveFeed feed, String connection, double replicaWarnSeconds) {
+    /** @param clock this machine's clock, for the age of stale data */
+    public ConnectionStatusViewModel(LiveFeed feed, PollControl poller, Clock clock, String connection, double replicaWarnSeconds) {
         this.feed = feed;
+        this.poller = poller;
+        this.clock = clock;
         this.replicaWarnSeconds = replicaWarnSeconds;
         connectionLabel.set(connection);
         feed.onUpdate(this::updated);
@@ -64,35 +71,35 @@ public final class ConnectionStatusViewModel {
     public void updateStaleText() {
         Instant at = feed.snapshotAt();
         if (stale.get() && at != null) {
-            long age = Duration.between(at, feed.clock().instant()).toSeconds();
+            long age = Duration.between(at, clock.instant()).toSeconds();
             refreshText.set("STALE: data from " + TimeText.clock(at) + " (" + age + " s old)");
         }
     }
 
     public void start() {
-        feed.poller().start();
+        poller.start();
     }
 
     public void stop() {
-        feed.poller().stop();
+        poller.stop();
     }
 
     public void refreshNow() {
-        feed.poller().refreshNow();
+        poller.refreshNow();
     }
 
     public void togglePaused() {
-        if (feed.poller().isPaused()) {
-            feed.poller().resume();
+        if (poller.isPaused()) {
+            poller.resume();
             paused.set(false);
         } else {
-            feed.poller().pause();
+            poller.pause();
             paused.set(true);
         }
     }
 
     public void setInterval(Duration d) {
-        feed.poller().setInterval(d);
+        poller.setInterval(d);
     }
 
     public ReadOnlyStringProperty connectionLabelProperty() {

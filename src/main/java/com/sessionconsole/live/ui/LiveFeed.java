@@ -1,7 +1,6 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.live.PollEvent;
-import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.ui.TaskRunner;
 
@@ -16,14 +15,14 @@ import java.util.function.Consumer;
  * The one hand-off of poll results to the FX thread. Events arrive from the poll lane; each is handed to
  * the FX thread, where an event older than one already taken is dropped, so a newer snapshot always
  * wins. Every ViewModel that follows the live set subscribes here and sees the same events in the same
- * order. State is confined to the FX thread.
+ * order. It is read-only to them: they steer the poller through {@link com.sessionconsole.live.PollControl}.
+ * State is confined to the FX thread.
  */
 public final class LiveFeed implements Consumer<PollEvent> {
     private final TaskRunner runner;
     private final Clock clock;
     private final List<Consumer<PollEvent.Updated>> onUpdate = new ArrayList<>();
     private final List<Consumer<PollEvent.Failed>> onFailure = new ArrayList<>();
-    private SessionPoller poller;
     private long lastSeq;
     private Snapshot snapshot = Snapshot.EMPTY;
     private Instant snapshotAt;
@@ -31,15 +30,6 @@ public final class LiveFeed implements Consumer<PollEvent> {
     public LiveFeed(TaskRunner runner, Clock clock) {
         this.runner = runner;
         this.clock = clock;
-    }
-
-    /** Connects the feed to the poller it listens to, so that ViewModels can steer polling through it. */
-    public void attach(SessionPoller source) {
-        this.poller = source;
-    }
-
-    public SessionPoller poller() {
-        return poller;
     }
 
     /** Called by the poller on its lane. */
@@ -93,13 +83,5 @@ public final class LiveFeed implements Consumer<PollEvent> {
             return Instant.EPOCH;
         }
         return snapshot.serverNow().plus(Duration.between(snapshotAt, clock.instant()));
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public TaskRunner runner() {
-        return runner;
     }
 }

@@ -5,11 +5,13 @@ import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
+import com.sessionconsole.live.PollControl;
 import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.live.SessionDelta;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.ui.ChartData;
 import com.sessionconsole.ui.LatestWins;
+import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.ui.UpdateListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +45,7 @@ public final class LiveViewModel {
     static final int MAX_SAMPLES = 720;
 
     private final LiveFeed feed;
+    private final PollControl poller;
     private final LatestWins latest;
     private final ViewComputer computer = new ViewComputer();
     private final FilterViewModel filter = new FilterViewModel();
@@ -71,10 +74,11 @@ public final class LiveViewModel {
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
 
-    public LiveViewModel(LiveFeed feed) {
+    public LiveViewModel(LiveFeed feed, PollControl poller, TaskRunner runner) {
         this.feed = feed;
-        this.latest = new LatestWins(feed.runner());
-        this.boundary = new BoundaryTimer(feed, this::recompute);
+        this.poller = poller;
+        this.latest = new LatestWins(runner, runner.viewLane());
+        this.boundary = new BoundaryTimer(feed, runner, this::recompute);
         feed.onUpdate(this::onUpdate);
         feed.onFailure(f -> {
             if (!feed.loaded()) {
@@ -183,9 +187,7 @@ public final class LiveViewModel {
      */
     public void setVisibleGroup(GroupBy by) {
         visibleGroup = by;
-        if (feed.poller() != null) {
-            feed.poller().summarize(by == null ? Set.of() : Set.of(by));
-        }
+        poller.summarize(by == null ? Set.of() : Set.of(by));
         if (by != null) {
             recompute();
         }
@@ -203,12 +205,12 @@ public final class LiveViewModel {
      * that way on the server: for a tenant too large to load whole. The other filters stay local.
      */
     public void loadOnlyFiltered() {
-        feed.poller().narrow(Narrowing.of(filter.filterProperty().get()));
+        poller.narrow(Narrowing.of(filter.filterProperty().get()));
     }
 
     /** Loads every active session again. */
     public void loadEverything() {
-        feed.poller().narrow(Narrowing.NONE);
+        poller.narrow(Narrowing.NONE);
     }
 
     /** What the tables hold: everything, or the narrowing of the last load that succeeded. */

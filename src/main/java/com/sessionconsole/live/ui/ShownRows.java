@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * view's order: every session of the snapshot, and the ones the filter and pivot show. A tick's delta is
  * applied to both by binary search; a new filter or pivot is one pass over the sorted list, with no sort;
  * expired rows are swept out in place. Only a new sort order, a full load or a snapshot the lists did not
- * follow sorts everything again.
+ * follow sorts everything again. Confined to the view lane: one update at a time, in order, with no lock.
  */
 final class ShownRows {
     /** The rows, and the next instant at which a row leaves or enters the view by time alone (null: none). */
@@ -41,7 +41,7 @@ final class ShownRows {
     /**
      * @param delta the changes that lead to {@code s} from the snapshot with version {@code fromVersion}, or null
      */
-    synchronized Result update(Snapshot s, SessionDelta delta, long fromVersion, SessionFilter f, Pivot p,
+    Result update(Snapshot s, SessionDelta delta, long fromVersion, SessionFilter f, Pivot p,
                                Comparator<Session> sort, Instant now) {
         Predicate<Session> matches = f.isEmpty() ? x -> true : f.matcher(now);
         boolean follows = sort == order && (delta == null ? s.version() == baseVersion : !delta.full() && fromVersion == baseVersion);

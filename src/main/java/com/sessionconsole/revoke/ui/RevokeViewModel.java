@@ -6,6 +6,7 @@ import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.live.PollControl;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.live.ui.LiveFeed;
 import com.sessionconsole.revoke.RevocationService;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
  */
 public final class RevokeViewModel {
     private final LiveFeed feed;
+    private final PollControl poller;
     private final TaskRunner runner;
     private final RevocationService revocation;
     private final Messages messages;
@@ -43,10 +45,11 @@ public final class RevokeViewModel {
     private final ReadOnlyObjectWrapper<RevocationService.Outcome> lastOutcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper();
 
-    public RevokeViewModel(LiveFeed feed, ConnectionStatusViewModel status, RevocationService revocation, Messages messages,
-                           DialogService dialogs, RevokeConfirmer confirmer) {
+    public RevokeViewModel(LiveFeed feed, PollControl poller, TaskRunner runner, ConnectionStatusViewModel status,
+                           RevocationService revocation, Messages messages, DialogService dialogs, RevokeConfirmer confirmer) {
         this.feed = feed;
-        this.runner = feed.runner();
+        this.poller = poller;
+        this.runner = runner;
         this.revocation = revocation;
         this.messages = messages;
         this.dialogs = dialogs;
@@ -123,7 +126,7 @@ public final class RevokeViewModel {
             return;
         }
         busy.set(true);
-        runner.run(() -> revocation.revoke(plan.criteria(), plan.sessions(), answer.reason(), "gui"), this::done, error -> {
+        runner.run(runner.io(), () -> revocation.revoke(plan.criteria(), plan.sessions(), answer.reason(), "gui"), this::done, error -> {
             busy.set(false);
             messages.show("Not revoked: " + error.getMessage());
             lastOutcome.set(null);
@@ -136,7 +139,7 @@ public final class RevokeViewModel {
         RevokeResult r = outcome.result();
         messages.show("At " + TimeText.clock(feed.serverNow()) + ": " + outcome.describe(), Messages.Link.AUDIT);
         lastOutcome.set(outcome);
-        feed.poller().applyRevoked(r);
+        poller.applyRevoked(r);
         if (outcome.auditError() != null) {
             dialogs.inform(DialogService.Severity.ERROR, "Revoke done, audit log NOT written", outcome.auditError());
         }
@@ -155,7 +158,7 @@ public final class RevokeViewModel {
 
     /** A new plan for the sessions of the key that appeared after the analyst confirmed, read from the server, then the usual flow. */
     void planAppeared(RevocationService.Outcome last) {
-        runner.run(() -> revocation.planner().followUp(last), next -> execute(next.count() == 0
+        runner.run(runner.io(), () -> revocation.planner().followUp(last), next -> execute(next.count() == 0
                         ? new RevokePlan(null, List.of(), "the sessions that appeared are no longer active")
                         : new RevokePlan(next.criteria(), next.sessions(), refusal(next.sessions()))),
                 e -> messages.show("Could not read the sessions that appeared: " + e.getMessage()));

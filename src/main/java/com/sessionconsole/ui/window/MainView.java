@@ -1,7 +1,5 @@
 package com.sessionconsole.ui.window;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.sessionconsole.audit.ui.AuditView;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
@@ -16,11 +14,7 @@ import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.SessionActions;
-import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
-import javafx.application.Application;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -39,7 +33,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +53,7 @@ public final class MainView implements WindowActions {
     private final ConsoleViewModels vms;
     private final ViewPrefs prefs;
     private final DialogService dialogs;
-    private final BooleanProperty dark = new SimpleBooleanProperty();
-    private final BooleanProperty utc = new SimpleBooleanProperty();
+    private final Appearance appearance;
     private final Map<GroupBy, GroupView> groupViews = new EnumMap<>(GroupBy.class);
     private final TabRegistry registry;
     private final SessionsView sessionsView;
@@ -110,17 +102,12 @@ public final class MainView implements WindowActions {
                 e.consume();
             }
         });
-        top.getChildren().addAll(0, List.of(new ConsoleMenus(vms.status(), vms.watchlist(), this, dark, utc).root(),
+        appearance = new Appearance(root, prefs);
+        top.getChildren().addAll(0, List.of(new ConsoleMenus(vms.status(), vms.watchlist(), this, appearance.darkProperty(), appearance.utcProperty()).root(),
                 new ConsoleToolBar(vms.status(), vms.revoke(), this, prefs, demo).root(), filterBar.root()));
         root.setBottom(new StatusBar(vms.status(), vms.live()).root());
         bindMessageBar();
         vms.status().staleProperty().addListener((obs, old, stale) -> tabs.pseudoClassStateChanged(PseudoClass.getPseudoClass("stale"), stale));
-        dark.set(prefs.getBoolean("theme.dark", false));
-        dark.addListener((obs, old, isDark) -> applyTheme(isDark));
-        applyTheme(dark.get());
-        utc.set("UTC".equals(prefs.get("time.zone", "local")));
-        utc.addListener((obs, old, isUtc) -> applyZone(isUtc));
-        applyZone(utc.get());
     }
 
     private void bindMessageBar() {
@@ -250,7 +237,7 @@ public final class MainView implements WindowActions {
 
     @Override
     public void toggleTheme() {
-        dark.set(!dark.get());
+        appearance.toggleTheme();
     }
 
     @Override
@@ -279,18 +266,6 @@ public final class MainView implements WindowActions {
     @Override
     public void quit() {
         root.getScene().getWindow().hide();
-    }
-
-    private void applyTheme(boolean isDark) {
-        Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        root.pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), isDark);
-        prefs.putBoolean("theme.dark", isDark);
-    }
-
-    private void applyZone(boolean isUtc) {
-        TimeText.useZone(isUtc ? ZoneId.of("UTC") : ZoneId.systemDefault());
-        prefs.put("time.zone", isUtc ? "UTC" : "local");
-        root.lookupAll(".table-view").forEach(t -> ((TableView<?>) t).refresh());
     }
 
     private Window window() {

@@ -25,8 +25,8 @@ public final class WatchlistViewModel {
     private final ObservableList<WatchEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyObjectWrapper<List<Session>> hits = new ReadOnlyObjectWrapper<>(List.of());
 
-    public WatchlistViewModel(LiveFeed feed, Watchlist watchlist, Messages messages) {
-        this.runner = feed.runner();
+    public WatchlistViewModel(LiveFeed feed, TaskRunner runner, Watchlist watchlist, Messages messages) {
+        this.runner = runner;
         this.watchlist = watchlist;
         this.messages = messages;
         entries.setAll(watchlist.entries());
@@ -65,7 +65,7 @@ public final class WatchlistViewModel {
             messages.show("Not watched: " + e.getMessage());
             return;
         }
-        runner.run(() -> {
+        runner.run(runner.io(), () -> {
             watchlist.add(entry);
             return watchlist.entries();
         }, saved -> {
@@ -75,7 +75,7 @@ public final class WatchlistViewModel {
     }
 
     public void unwatch(WatchEntry entry) {
-        runner.run(() -> {
+        runner.run(runner.io(), () -> {
             watchlist.remove(entry);
             return watchlist.entries();
         }, saved -> {

@@ -1,5 +1,6 @@
 package com.sessionconsole.audit.ui;
 
+import com.sessionconsole.audit.AuditLine;
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.audit.AuditedSession;
@@ -24,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,9 +124,9 @@ class AuditViewModelTest {
         AuditLog log = new AuditLog(home.resolve("other-audit.jsonl"));
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
-        log.append(record("intent", "r1", Map.of("ids", List.of(a, b)), null));
-        log.append(record("outcome", "r1", null, List.of(a, b)));
-        log.append(record("intent", "r2", Map.of("ids", List.of(a, b)), List.of(session(a, "u1"), session(b, "u2"))));
+        log.append(intent("r1", List.of(a, b), null));
+        log.append(committed("r1", List.of(a, b)));
+        log.append(intent("r2", List.of(a, b), List.of(session(a, "u1"), session(b, "u2"))));
         AuditViewModel vm = new AuditViewModel(new DirectTaskRunner(), log);
         vm.reload();
         assertThat(vm.records()).extracting(AuditRecord::criteria)
@@ -140,25 +139,16 @@ class AuditViewModelTest {
         assertThat(vm.selectedSessions()).extracting(AuditedSession::id).containsExactlyInAnyOrder(a, b);
     }
 
-    private static Map<String, Object> record(String kind, String id, Map<String, Object> criteria, List<?> sessionsOrRevoked) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("record", kind);
-        m.put("revoke_id", id);
-        m.put("time", Instant.now());
-        if (kind.equals("intent")) {
-            m.put("criteria", criteria);
-            if (sessionsOrRevoked != null) {
-                m.put("sessions", sessionsOrRevoked);
-            }
-            m.put("reason", "test");
-        } else {
-            m.put("status", "committed");
-            m.put("revoked", sessionsOrRevoked);
-        }
-        return m;
+    /** An intent as written before it carried the sessions (null), or with them. */
+    private static AuditLine.Intent intent(String id, List<String> ids, List<AuditLine.ConfirmedSession> sessions) {
+        return new AuditLine.Intent(id, Instant.now(), null, null, null, null, new AuditLine.Criteria(null, null, ids), sessions, "test");
     }
 
-    private static Map<String, Object> session(String id, String user) {
-        return Map.of("id", id, "user_id", user, "device_id", "d", "ip_address", "10.1.1.1", "token_masked", "…");
+    private static AuditLine.Committed committed(String id, List<String> revoked) {
+        return new AuditLine.Committed(id, Instant.now(), "committed", revoked, null, null, null, null, null, null);
+    }
+
+    private static AuditLine.ConfirmedSession session(String id, String user) {
+        return new AuditLine.ConfirmedSession(id, user, "d", "10.1.1.1", "…");
     }
 }

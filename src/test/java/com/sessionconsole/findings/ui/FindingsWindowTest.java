@@ -1,5 +1,6 @@
 package com.sessionconsole.findings.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Finding;
@@ -51,7 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class FindingsWindowTest {
-    static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     static final String PREFS = "sessionconsole-findings-test";
     static final int NEW_IP_USERS = 12;
     TestDatabase db = TestDatabase.get();
@@ -178,12 +178,12 @@ class FindingsWindowTest {
     @Test
     void perRuleCountsEqualSqlAndANoisyRuleCanBeCollapsedOrMutedWithoutHidingItsCount(FxRobot robot) throws Exception {
         TableView<FindingRow> table = openFindings(robot);
-        long newIpUsers = db.count("SELECT count(DISTINCT r.user_id) FROM public.user_sessions r WHERE r." + ACTIVE.replace(" AND ", " AND r.")
+        long newIpUsers = db.count("SELECT count(DISTINCT r.user_id) FROM public.user_sessions r WHERE r." + ActiveSql.WHERE.replace(" AND ", " AND r.")
                 + " AND r.created_at > now() - interval '2 hours'"
                 + " AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created_at)"
                 + " AND NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.ip_address = r.ip_address"
                 + " AND h.created_at < r.created_at)");
-        long sharedDevices = db.count("SELECT count(*) FROM (SELECT device_id FROM public.user_sessions WHERE " + ACTIVE
+        long sharedDevices = db.count("SELECT count(*) FROM (SELECT device_id FROM public.user_sessions WHERE " + ActiveSql.WHERE
                 + " GROUP BY device_id HAVING count(DISTINCT user_id) >= 5) d");
         assertThat(newIpUsers).isEqualTo(NEW_IP_USERS);
         MenuButton newIp = robot.lookup("#rule-new_ip_for_user").queryAs(MenuButton.class);

@@ -1,5 +1,6 @@
 package com.sessionconsole.live.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.revoke.ui.RevokeConfirmer;
 import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.ui.ChartData;
@@ -63,7 +64,7 @@ class ConsoleViewModelsTest {
     }
 
     private long activeCount(String where, Object... params) {
-        return db.count("SELECT count(*) FROM public.user_sessions WHERE is_active = true AND deleted_at IS NULL AND expires_at > now()"
+        return db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE
                 + (where.isEmpty() ? "" : " AND " + where), params);
     }
 
@@ -159,7 +160,7 @@ class ConsoleViewModelsTest {
     void groupCountsEqualSql() {
         live.setVisibleGroup(GroupBy.USER);
         List<List<String>> expected = db.query("SELECT user_id::text, count(*)::text FROM public.user_sessions "
-                + "WHERE is_active = true AND deleted_at IS NULL AND expires_at > now() GROUP BY user_id ORDER BY count(*) DESC, user_id::text COLLATE \"C\"");
+                + "WHERE " + ActiveSql.WHERE + " GROUP BY user_id ORDER BY count(*) DESC, user_id::text COLLATE \"C\"");
         assertThat(live.groups(GroupBy.USER)).extracting(g -> List.of(g.key(), Long.toString(g.activeSessions())))
                 .containsExactlyElementsOf(expected);
     }

@@ -1,5 +1,6 @@
 package com.sessionconsole.live.ui;
 
+import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.GroupBy;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -45,7 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must equal what SQL says is active, and stay equal: an older result never lands over a newer one.
  */
 class LivePipelineConcurrencyTest {
-    private static final String ACTIVE = "is_active = true AND deleted_at IS NULL AND expires_at > now()";
     TestDatabase db = TestDatabase.get();
     @TempDir
     Path home;
@@ -62,12 +63,12 @@ class LivePipelineConcurrencyTest {
             Instant now = ws.dao().serverTime();
             writer.insert(sessions(rnd, users, now, 400));
             List<PollEvent> step = Collections.synchronizedList(new ArrayList<>());
-            ScheduledExecutorService lane = Executors.newSingleThreadScheduledExecutor();
             ExecutorService senders = Executors.newFixedThreadPool(3);
             try {
                 LiveFeed feed = new LiveFeed(runner, Clock.systemUTC());
-                LiveViewModel live = new LiveViewModel(feed);
-                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), lane, step::add, Clock.systemUTC());
+                SessionPoller poller = new SessionPoller(new WatermarkPollStrategy(ws.dao(), MemoryBudget.ofThisJvm()), runner.lane(),
+                        runner.scheduler(), step::add, Clock.systemUTC());
+                LiveViewModel live = new LiveViewModel(feed, poller, runner);
                 poller.summarize(Set.of(GroupBy.IP));
                 runner.onUi(() -> {
                     live.setVisibleGroup(GroupBy.IP);
@@ -87,7 +88,7 @@ class LivePipelineConcurrencyTest {
                     assertThat(ticked.await(30, TimeUnit.SECONDS)).isTrue();
                     if (i % 4 == 1) {
                         revokeSome(ws, poller, rnd);
-                        lane.submit(() -> null).get(); // the revoke's event is on the lane
+                        runner.awaitIdle(Duration.ofSeconds(30)); // the revoke's event is in step
                     }
                     List<PollEvent> events = new ArrayList<>(step);
                     Collections.shuffle(events, rnd);
@@ -103,22 +104,17 @@ class LivePipelineConcurrencyTest {
                 }
             } finally {
                 senders.shutdownNow();
-                lane.shutdownNow();
             }
         }
     }
 
     private void assertViewEqualsDatabase(ThreadedTaskRunner runner, LiveViewModel live, String step) throws Exception {
-        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE + " AND trust_level <= 60")
+        List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " AND trust_level <= 60")
                 .stream().map(r -> r.get(0)).sorted().toList();
         Map<String, Long> expectedIps = db.query("SELECT coalesce(ip_address, '<null>'), count(*)::text FROM public.user_sessions WHERE "
-                        + ACTIVE + " AND trust_level <= 60 GROUP BY ip_address").stream()
+                        + ActiveSql.WHERE + " AND trust_level <= 60 GROUP BY ip_address").stream()
                 .collect(Collectors.toMap(r -> r.get(0), r -> Long.parseLong(r.get(1))));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!viewIds(runner, live).equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(150); // long enough for a stale result still in flight to land, if one could
+        runner.awaitIdle(Duration.ofSeconds(30)); // every result in flight has landed, stale ones included
         assertThat(viewIds(runner, live)).as(step + ": Sessions equals SQL").isEqualTo(expected);
         List<Session> rows = runner.onUi(() -> List.copyOf(live.sessions()));
         for (int i = 1; i < rows.size(); i++) {
@@ -136,7 +132,7 @@ class LivePipelineConcurrencyTest {
     /** Inserts, ends and edits a few sessions, as logins, logouts and trust updates would. */
     private void change(Random rnd, SessionWriter writer, List<UUID> users, Instant now) {
         writer.insert(sessions(rnd, users, now, rnd.nextInt(15)));
-        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE).stream().map(r -> r.get(0)).toList();
+        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE).stream().map(r -> r.get(0)).toList();
         for (int i = rnd.nextInt(8); i > 0 && !active.isEmpty(); i--) {
             db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?::uuid", active.get(rnd.nextInt(active.size())));
         }
@@ -147,7 +143,7 @@ class LivePipelineConcurrencyTest {
 
     /** A revoke by this console: the poller takes the sessions out at once, through its lane. */
     private void revokeSome(Workspace ws, SessionPoller poller, Random rnd) {
-        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ACTIVE).stream().map(r -> r.get(0)).toList();
+        List<String> active = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE).stream().map(r -> r.get(0)).toList();
         Set<UUID> ids = new java.util.HashSet<>();
         for (int i = 0; i < 5 && !active.isEmpty(); i++) {
             ids.add(UUID.fromString(active.get(rnd.nextInt(active.size()))));

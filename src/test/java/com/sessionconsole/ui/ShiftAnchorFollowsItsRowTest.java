@@ -1,6 +1,5 @@
-package com.sessionconsole.security;
+package com.sessionconsole.ui;
 
-import com.sessionconsole.ui.TableState;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SelectionMode;
@@ -22,11 +21,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Red team #15: TableState promises that the Shift-anchor follows its row across updates, so rows arriving above
+ * TableState promises that the Shift-anchor follows its row across updates, so rows arriving above
  * cannot silently widen a range the analyst then revokes. A plain TableView (no database involved: TableState is pure UI).
  */
 @ExtendWith(ApplicationExtension.class)
-class RedTeam15TableStateTest {
+class ShiftAnchorFollowsItsRowTest {
     TableView<String> table;
     TableState<String, String> state;
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Red team #15: remembered window bounds from a hostile or corrupt preferences file. */
-class RedTeam15WindowPlacementTest {
+/** Remembered window bounds from a hostile or corrupt preferences file. */
+class HostileRememberedBoundsTest {
     static final Rect SCREEN = new Rect(0, 0, 1920, 1050);
     static final Rect LEFT = new Rect(-1280, 0, 1280, 1024);
 

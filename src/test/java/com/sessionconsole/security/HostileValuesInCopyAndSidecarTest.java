@@ -30,8 +30,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Red team #15: hostile stored values through copy (TSV, CSV, value) and the export's provenance sidecar. */
-class RedTeam15Test {
+/** Hostile stored values through copy (TSV, CSV, value) and the export's provenance sidecar. */
+class HostileValuesInCopyAndSidecarTest {
     static final String FORMULA_START = "=+-@\t\r";
 
     @Provide
@@ -89,7 +89,7 @@ class RedTeam15Test {
         assertThat(records).hasSize(3);
         for (CSVRecord r : records.subList(1, 3)) {
             assertThat(r.size()).isEqualTo(10);
-            r.forEach(RedTeam15Test::noHostileAndNoFormula);
+            r.forEach(HostileValuesInCopyAndSidecarTest::noHostileAndNoFormula);
         }
     }
 

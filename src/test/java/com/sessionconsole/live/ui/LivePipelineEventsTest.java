@@ -12,6 +12,7 @@ import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.support.DirectTaskRunner;
+import com.sessionconsole.support.ManualScheduler;
 import com.sessionconsole.support.MutableClock;
 import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.TaskRunner;
@@ -30,15 +31,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The findings of an independent review of the #12 pipeline, each kept as a regression test (no database:
+ * Edge cases of the live pipeline, each found once and kept as a test (no database:
  * a scripted strategy and a hand-driven FX thread).
  */
-class PipelineReviewRegressionTest {
+class LivePipelineEventsTest {
     static final Instant S0 = Instant.parse("2030-01-01T12:00:00Z");
 
     static Session session(Instant created, Instant expires) {
@@ -55,6 +58,11 @@ class PipelineReviewRegressionTest {
         public Optional<ReplicaLag> replicaLag() { return Optional.empty(); }
     }
 
+    /** A poller that is never started: these tests hand the feed its events themselves. */
+    private static SessionPoller idle(LiveFeed feed, TaskRunner runner, MutableClock clock) {
+        return new SessionPoller(new Scripted(), Runnable::run, runner.scheduler(), feed, clock);
+    }
+
     private List<UUID> ids(LiveViewModel live) {
         return live.sessions().stream().map(Session::id).toList();
     }
@@ -69,10 +77,9 @@ class PipelineReviewRegressionTest {
         Scripted strategy = new Scripted();
         strategy.next = () -> new SessionDelta(List.of(soon, later), Set.of(), S0, true);
         LiveFeed feed = new LiveFeed(runner, clock);
-        SessionPoller poller = new SessionPoller(strategy, runner.lane(), feed, clock);
-        feed.attach(poller);
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, "test", 5);
+        SessionPoller poller = new SessionPoller(strategy, runner.lane(), runner.scheduler(), feed, clock);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, "test", 5);
         status.start();
         runner.runScheduled(); // first load
         live.setVisibleGroup(null); // the Sessions tab: nothing summarized
@@ -98,10 +105,9 @@ class PipelineReviewRegressionTest {
         Scripted strategy = new Scripted();
         strategy.next = () -> new SessionDelta(List.of(session(S0, S0.plus(Duration.ofHours(1)))), Set.of(), S0, true);
         LiveFeed feed = new LiveFeed(runner, clock);
-        SessionPoller poller = new SessionPoller(strategy, runner.lane(), feed, clock);
-        feed.attach(poller);
-        LiveViewModel live = new LiveViewModel(feed);
-        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, "test", 5);
+        SessionPoller poller = new SessionPoller(strategy, runner.lane(), runner.scheduler(), feed, clock);
+        LiveViewModel live = new LiveViewModel(feed, poller, runner);
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(feed, poller, clock, "test", 5);
         status.start();
         runner.runScheduled();
         live.setVisibleGroup(null);
@@ -120,13 +126,15 @@ class PipelineReviewRegressionTest {
     @Test
     void infinityExpiryArmsNoTimer() {
         MutableClock clock = new MutableClock(S0);
-        TaskRunner likeFx = new TaskRunner() { // FxTaskRunner.schedule does delay.toMillis()
-            public void background(Runnable work) { work.run(); }
+        TaskRunner likeFx = new TaskRunner() { // the timer does delay.toMillis(), as FxTaskRunner's does
+            final ManualScheduler timers = new ManualScheduler();
+            public Executor viewLane() { return Runnable::run; }
+            public Executor io() { return Runnable::run; }
+            public ScheduledExecutorService scheduler() { return timers; }
             public void ui(Runnable work) { work.run(); }
-            public Cancellable schedule(Duration delay, Runnable work) { delay.toMillis(); return () -> { }; }
         };
         LiveFeed feed = new LiveFeed(likeFx, clock);
-        new LiveViewModel(feed);
+        new LiveViewModel(feed, idle(feed, likeFx, clock), likeFx);
         Session forever = session(S0, Instant.MAX);
         Snapshot s = new Snapshot(List.of(forever), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of()),
                 Set.of(), S0, 1);
@@ -135,13 +143,14 @@ class PipelineReviewRegressionTest {
         assertThat(feed.loaded()).isTrue();
     }
 
-    /** An FX thread that runs only when told: ui() queues, background() runs at once, timers are a list. */
+    /** An FX thread that runs only when told: ui() queues, the view lane and I/O run at once, timers fire when told. */
     static final class QueueRunner implements TaskRunner {
         final ArrayDeque<Runnable> fx = new ArrayDeque<>();
-        final List<Runnable> timers = new ArrayList<>();
-        public void background(Runnable work) { work.run(); }
+        final ManualScheduler timers = new ManualScheduler();
+        public Executor viewLane() { return Runnable::run; }
+        public Executor io() { return Runnable::run; }
+        public ScheduledExecutorService scheduler() { return timers; }
         public void ui(Runnable work) { fx.add(work); }
-        public Cancellable schedule(Duration delay, Runnable work) { timers.add(work); return () -> timers.remove(work); }
         void drain() { while (!fx.isEmpty()) fx.poll().run(); }
     }
 
@@ -151,18 +160,18 @@ class PipelineReviewRegressionTest {
         MutableClock clock = new MutableClock(S0);
         QueueRunner runner = new QueueRunner();
         LiveFeed feed = new LiveFeed(runner, clock);
-        LiveViewModel live = new LiveViewModel(feed);
+        LiveViewModel live = new LiveViewModel(feed, idle(feed, runner, clock), runner);
         Session x = session(S0, S0.plus(Duration.ofMinutes(10)));
         Snapshot s = new Snapshot(List.of(x), Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of()), Set.of(), S0, 1);
         feed.accept(new PollEvent.Updated(1, PollEvent.Kind.POLL, s, new SessionDelta(List.of(x), Set.of(), S0, true), 0, S0, Duration.ofMillis(3), null));
         runner.drain();
-        assertThat(runner.timers).hasSize(1);
-        Runnable timer = runner.timers.get(0);
+        assertThat(runner.timers.pending()).hasSize(1);
+        Runnable timer = runner.timers.pending().get(0);
         timer.run(); // the timer fires on the pool: queues recompute on the FX thread
         live.stop(); // the window closes before the FX thread gets to it
-        assertThat(runner.timers).isEmpty();
+        assertThat(runner.timers.pending()).isEmpty();
         runner.drain();
-        assertThat(runner.timers).as("no timer is armed again after stop()").isEmpty();
+        assertThat(runner.timers.pending()).as("no timer is armed again after stop()").isEmpty();
     }
 
     /** Finding: the watchlist check was latest-wins, but each tick's new sessions are an event, not state: a hit was dropped. */
@@ -175,7 +184,7 @@ class PipelineReviewRegressionTest {
         Session watched = session(S0, S0.plus(Duration.ofHours(1)));
         Session other = session(S0, S0.plus(Duration.ofHours(1)));
         watchlist.add(new WatchEntry(GroupBy.USER, watched.userId().toString()));
-        WatchlistViewModel vm = new WatchlistViewModel(feed, watchlist, new Messages());
+        WatchlistViewModel vm = new WatchlistViewModel(feed, runner, watchlist, new Messages());
         Map<GroupBy, List<com.sessionconsole.domain.GroupSummary>> g = Map.of(GroupBy.USER, List.of(), GroupBy.DEVICE, List.of(), GroupBy.IP, List.of());
         Snapshot s0 = new Snapshot(List.of(), g, Set.of(), S0, 0);
         feed.accept(new PollEvent.Updated(1, PollEvent.Kind.POLL, s0, new SessionDelta(List.of(), Set.of(), S0, true), 0, S0, Duration.ofMillis(3), null));
