@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +32,8 @@ class AuditLogReadsTest {
     private static void appendRecords(Path file, int records) {
         AuditLog log = new AuditLog(file);
         for (int i = 1; i <= records; i++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("record", "intent");
-            m.put("revoke_id", "r" + i);
-            log.append(m);
+            log.append(new AuditLine.Intent("r" + i, Instant.now(), null, null, null, null,
+                    new AuditLine.Criteria(null, null, List.of()), List.of(), "test"));
         }
     }
 
