@@ -1,7 +1,7 @@
 package com.sessionconsole.app;
 
 import com.sessionconsole.audit.ui.AuditViewModel;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.export.ui.ExportViewModel;
 import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.findings.ui.FindingsViewModel;

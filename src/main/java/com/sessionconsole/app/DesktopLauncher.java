@@ -2,7 +2,7 @@ package com.sessionconsole.app;
 
 import com.sessionconsole.cli.ExitCodes;
 import com.sessionconsole.cli.GuiLauncher;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.live.MemoryBudget;
@@ -13,6 +13,8 @@ import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
 import com.sessionconsole.ui.ViewPrefs;
 import com.sessionconsole.ui.window.ConsoleWindow;
+import com.sessionconsole.workspace.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;

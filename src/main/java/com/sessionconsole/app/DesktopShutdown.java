@@ -1,6 +1,6 @@
 package com.sessionconsole.app;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.ui.FxTaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,8 @@ import com.sessionconsole.cli.FailureLine;
 import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.cli.StderrWarnings;
 import com.sessionconsole.audit.AuditLog;
+import com.sessionconsole.workspace.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
 
 import java.time.Clock;
 import java.util.Map;

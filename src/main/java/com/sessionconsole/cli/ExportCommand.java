@@ -9,6 +9,7 @@ import com.sessionconsole.export.JsonExport;
 import com.sessionconsole.export.ProvenancePlacement;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.live.GroupIndex;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

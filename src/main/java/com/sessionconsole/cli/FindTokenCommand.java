@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.history.TokenLookup;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -5,6 +5,7 @@ import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.findings.FindingsEngine;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

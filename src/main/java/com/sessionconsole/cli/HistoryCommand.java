@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,6 +9,7 @@ import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.revoke.RevokePlan;
 import com.sessionconsole.revoke.RevokePlanner;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Cidr;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

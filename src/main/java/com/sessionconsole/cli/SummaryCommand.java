@@ -4,6 +4,7 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.GroupIndex;
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

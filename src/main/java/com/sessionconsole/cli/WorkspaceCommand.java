@@ -1,5 +1,6 @@
 package com.sessionconsole.cli;
 
+import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

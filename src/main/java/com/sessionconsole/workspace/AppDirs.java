@@ -1,4 +1,4 @@
-package com.sessionconsole.app;
+package com.sessionconsole.workspace;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,7 +50,7 @@ public record AppDirs(Path config, Path data) {
     }
 
     /** Creates the data folder readable by its owner only (where the file system has POSIX permissions). */
-    void createPrivate() {
+    public void createPrivate() {
         if (java.nio.file.Files.isDirectory(data)) {
             return;
         }

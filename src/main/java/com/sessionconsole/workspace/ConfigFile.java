@@ -1,4 +1,4 @@
-package com.sessionconsole.app;
+package com.sessionconsole.workspace;
 
 import com.sessionconsole.audit.SyslogTarget;
 import com.sessionconsole.domain.UserIds;

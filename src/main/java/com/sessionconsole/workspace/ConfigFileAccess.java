@@ -1,4 +1,4 @@
-package com.sessionconsole.app;
+package com.sessionconsole.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;

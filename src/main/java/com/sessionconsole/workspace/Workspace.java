@@ -1,4 +1,4 @@
-package com.sessionconsole.cli;
+package com.sessionconsole.workspace;
 
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.revoke.RevocationService;

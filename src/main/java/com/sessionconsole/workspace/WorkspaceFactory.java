@@ -1,4 +1,4 @@
-package com.sessionconsole.app;
+package com.sessionconsole.workspace;
 
 import com.sessionconsole.audit.SyslogForwarder;
 import com.sessionconsole.db.ConnectionSettings;
@@ -16,7 +16,6 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
-import com.sessionconsole.cli.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

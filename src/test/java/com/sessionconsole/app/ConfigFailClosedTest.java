@@ -2,6 +2,9 @@ package com.sessionconsole.app;
 
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.TestDatabase;
+import com.sessionconsole.workspace.WorkspaceFactory;
+import com.sessionconsole.workspace.ConfigFile;
+import com.sessionconsole.workspace.AppDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,11 @@
 package com.sessionconsole.app;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.workspace.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

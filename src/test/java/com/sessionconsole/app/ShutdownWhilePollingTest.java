@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.support.ScriptedDialogs;

@@ -17,7 +17,7 @@ import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.live.SessionPoller;
 import com.sessionconsole.history.TokenLookup;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.ManualScheduler;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;

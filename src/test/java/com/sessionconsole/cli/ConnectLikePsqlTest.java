@@ -56,8 +56,8 @@ class ConnectLikePsqlTest {
     @Test
     void aTrustServerNeverSeesAPasswordPrompt() {
         List<String> prompts = new ArrayList<>();
-        com.sessionconsole.app.WorkspaceFactory factory = new com.sessionconsole.app.WorkspaceFactory(
-                new com.sessionconsole.app.AppDirs(home, home), java.util.Map.of("PGPASSFILE", "/nonexistent"), text -> {
+        com.sessionconsole.workspace.WorkspaceFactory factory = new com.sessionconsole.workspace.WorkspaceFactory(
+                new com.sessionconsole.workspace.AppDirs(home, home), java.util.Map.of("PGPASSFILE", "/nonexistent"), text -> {
                     prompts.add(text);
                     return java.util.Optional.of("not needed");
                 }, java.time.Clock.systemUTC());

@@ -1,7 +1,7 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.support.CliRunner;

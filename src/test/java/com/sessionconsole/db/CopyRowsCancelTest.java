@@ -5,7 +5,7 @@ import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.TestWorkspace;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package com.sessionconsole.db;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package com.sessionconsole.export;
 
 import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.cli.ExitCodes;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;

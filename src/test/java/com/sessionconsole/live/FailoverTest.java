@@ -1,6 +1,6 @@
 package com.sessionconsole.live;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.watchlist.Watchlist;
 

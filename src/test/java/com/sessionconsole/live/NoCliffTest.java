@@ -1,7 +1,7 @@
 package com.sessionconsole.live;
 
 import com.sessionconsole.support.ActiveSql;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.NewSession;

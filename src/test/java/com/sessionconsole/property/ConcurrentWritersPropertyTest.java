@@ -1,7 +1,7 @@
 package com.sessionconsole.property;
 
 import com.sessionconsole.support.ActiveSql;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.live.LiveSessions;
 import com.sessionconsole.live.SessionDelta;

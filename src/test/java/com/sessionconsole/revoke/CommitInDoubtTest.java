@@ -7,7 +7,7 @@ import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.RevokeCriteria;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.ChildJvm;
 import com.sessionconsole.support.CuttingProxy;
 import com.sessionconsole.support.Rows;

@@ -1,8 +1,8 @@
 package com.sessionconsole.security;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.ConfigFile;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.ConfigFile;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.ConnectionSettings;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.EmbeddedDatabase;
@@ -16,7 +16,7 @@ import com.sessionconsole.live.PollEvent;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.live.SessionPoller;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.ManualScheduler;
 import com.sessionconsole.support.TestDatabase;

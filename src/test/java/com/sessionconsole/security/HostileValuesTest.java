@@ -2,7 +2,7 @@ package com.sessionconsole.security;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.RawRow;
 import com.sessionconsole.support.TestDatabase;

@@ -11,7 +11,7 @@ import com.sessionconsole.findings.FindingsEngine;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.watchlist.Watchlist;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.RawRow;
 import com.sessionconsole.support.Rows;

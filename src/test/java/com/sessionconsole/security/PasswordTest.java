@@ -1,12 +1,12 @@
 package com.sessionconsole.security;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

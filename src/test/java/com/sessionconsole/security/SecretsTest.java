@@ -1,14 +1,14 @@
 package com.sessionconsole.security;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.TokenFingerprint;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.history.TokenLookup;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.HeadlessConsole;

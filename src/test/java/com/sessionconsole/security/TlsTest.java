@@ -4,7 +4,7 @@ import com.sessionconsole.db.ConnectionSettings;
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.SessionWriter;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.TestWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +122,7 @@ class TlsTest {
                     + dir.resolve("ca.pem") + "&sslkey=" + dir.resolve("client.p12") + "&sslpassword=changeit";
             List<String> prompts = new java.util.ArrayList<>();
             Path home = Files.createTempDirectory("cert-home");
-            try (Workspace ws = new com.sessionconsole.app.WorkspaceFactory(new com.sessionconsole.app.AppDirs(home, home),
+            try (Workspace ws = new com.sessionconsole.workspace.WorkspaceFactory(new com.sessionconsole.workspace.AppDirs(home, home),
                     Map.of("PGPASSFILE", "/nonexistent"), text -> {
                         prompts.add(text);
                         return java.util.Optional.empty();

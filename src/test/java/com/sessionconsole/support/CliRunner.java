@@ -1,7 +1,7 @@
 package com.sessionconsole.support;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.cli.GuiLauncher;
 import com.sessionconsole.cli.RootCommand;
 import com.sessionconsole.domain.ConnectionRequest;

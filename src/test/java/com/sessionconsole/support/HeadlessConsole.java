@@ -1,7 +1,7 @@
 package com.sessionconsole.support;
 
 import com.sessionconsole.app.ConsoleWiring;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.ui.window.ConsoleViewModels;

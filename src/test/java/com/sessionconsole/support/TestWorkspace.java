@@ -1,9 +1,9 @@
 package com.sessionconsole.support;
 
-import com.sessionconsole.app.AppDirs;
-import com.sessionconsole.app.WorkspaceFactory;
+import com.sessionconsole.workspace.AppDirs;
+import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.ConnectionSettings;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.sessionconsole.support;
 
 import com.sessionconsole.app.ConsoleWiring;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.revoke.ui.RevokeDialog;
 import com.sessionconsole.ui.FxDialogService;
 import com.sessionconsole.ui.FxTaskRunner;

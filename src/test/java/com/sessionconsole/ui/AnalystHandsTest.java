@@ -1,7 +1,7 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.support.ActiveSql;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.NewSession;

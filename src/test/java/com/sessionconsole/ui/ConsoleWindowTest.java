@@ -8,7 +8,7 @@ import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.demo.SessionGenerator;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;

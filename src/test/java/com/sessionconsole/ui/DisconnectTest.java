@@ -6,7 +6,7 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.demo.SessionGenerator;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.WindowedConsole;
 import javafx.application.Platform;

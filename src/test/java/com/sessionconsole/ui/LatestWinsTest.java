@@ -1,6 +1,6 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.history.SessionHistory;
 import com.sessionconsole.history.ui.HistoryViewModel;

@@ -4,7 +4,7 @@ import com.sessionconsole.audit.AuditLine;
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.audit.AuditedSession;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.NewSession;

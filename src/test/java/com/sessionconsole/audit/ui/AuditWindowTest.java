@@ -2,7 +2,7 @@ package com.sessionconsole.audit.ui;
 
 import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.audit.AuditedSession;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;

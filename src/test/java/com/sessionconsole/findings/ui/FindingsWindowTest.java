@@ -1,7 +1,7 @@
 package com.sessionconsole.findings.ui;
 
 import com.sessionconsole.support.ActiveSql;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;

@@ -11,7 +11,7 @@ import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.demo.SessionGenerator;
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.HeadlessConsole;
 import com.sessionconsole.ui.window.ConsoleViewModels;
 import com.sessionconsole.support.Rows;

@@ -1,6 +1,6 @@
 package com.sessionconsole.live.ui;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;

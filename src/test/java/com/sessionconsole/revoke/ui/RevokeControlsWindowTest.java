@@ -1,6 +1,6 @@
 package com.sessionconsole.revoke.ui;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.db.ConnectionSettings;
 import com.sessionconsole.db.JdbcUrl;
 import com.sessionconsole.domain.FindingRule;

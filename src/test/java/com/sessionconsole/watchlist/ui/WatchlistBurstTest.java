@@ -1,6 +1,6 @@
 package com.sessionconsole.watchlist.ui;
 
-import com.sessionconsole.cli.Workspace;
+import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.support.HeadlessConsole;
