@@ -1,7 +1,7 @@
 package com.sessionconsole.audit;
 
 import com.sessionconsole.domain.Timestamps;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 
 import java.time.Instant;
 import java.util.ArrayList;

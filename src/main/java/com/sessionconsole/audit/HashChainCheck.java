@@ -1,6 +1,6 @@
 package com.sessionconsole.audit;
 
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,7 +3,7 @@ package com.sessionconsole.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

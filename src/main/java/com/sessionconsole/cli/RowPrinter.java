@@ -2,8 +2,8 @@ package com.sessionconsole.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.export.CsvExport;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
+import com.sessionconsole.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
@@ -34,13 +34,13 @@ final class RowPrinter {
 
     private static void csv(PrintWriter out, List<String> header, List<List<Object>> rows) {
         try {
-            CSVPrinter printer = new CSVPrinter(out, CsvExport.format());
-            CsvExport.printHeader(printer, header);
+            CSVPrinter printer = new CSVPrinter(out, SpreadsheetCells.format());
+            SpreadsheetCells.printHeader(printer, header);
             for (List<Object> row : rows) {
                 List<String> cells = new ArrayList<>(row.size());
                 // on stdout even CSV shows a line break inside a value as \x0a (a value cannot start a forged line);
                 // what is written is then neutralised like any cell
-                row.forEach(v -> cells.add(CsvExport.neutralise(VisibleText.of(CsvExport.text(v)))));
+                row.forEach(v -> cells.add(SpreadsheetCells.neutralise(VisibleText.of(SpreadsheetCells.text(v)))));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -75,7 +75,7 @@ final class RowPrinter {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
                 // a stored "…" is escaped, so that the one this table adds always means "cut here"
-                String s = VisibleText.cell(CsvExport.text(v)).replace("…", "\\u2026");
+                String s = VisibleText.cell(SpreadsheetCells.text(v)).replace("…", "\\u2026");
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }

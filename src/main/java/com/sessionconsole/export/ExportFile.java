@@ -1,5 +1,8 @@
 package com.sessionconsole.export;
 
+import com.sessionconsole.files.Json;
+import com.sessionconsole.files.AtomicFile;
+import com.sessionconsole.files.CannotWriteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

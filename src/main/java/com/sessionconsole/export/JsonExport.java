@@ -2,6 +2,8 @@ package com.sessionconsole.export;
 
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.files.ExportColumns;
+import com.sessionconsole.files.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,20 +24,18 @@ public final class JsonExport {
 
     public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, ProvenancePlacement placement,
                                 CsvExport.Progress progress) throws IOException {
-        write(file, p, placement, rows, progress, s -> row(CsvExport.SESSION_HEADER, s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(),
-                s.userAgent(), s.trustLevel(), s.createdAt(), s.expiresAt(), s.token().text()));
+        write(file, p, placement, rows, progress, s -> row(ExportColumns.SESSIONS, ExportColumns.sessionValues(s)));
     }
 
     public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, ProvenancePlacement placement,
                               CsvExport.Progress progress) throws IOException {
-        write(file, p, placement, rows, progress, g -> row(CsvExport.GROUP_HEADER, g.key(), g.activeSessions(), g.distinctUsers(), g.distinctIps(),
-                g.distinctDevices(), g.firstCreated(), g.lastCreated(), g.lowestTrust()));
+        write(file, p, placement, rows, progress, g -> row(ExportColumns.GROUPS, ExportColumns.groupValues(g)));
     }
 
-    private static Map<String, Object> row(List<String> header, Object... values) {
+    private static Map<String, Object> row(List<String> header, List<Object> values) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            Object v = values[i];
+            Object v = values.get(i);
             m.put(header.get(i), v instanceof java.util.UUID ? v.toString() : v);
         }
         return m;

@@ -2,13 +2,13 @@ package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.export.CsvExport;
+import com.sessionconsole.files.ExportColumns;
+import com.sessionconsole.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public final class SessionCopyText {
     public static String tsv(List<Session> rows) {
         StringBuilder sb = new StringBuilder();
         if (rows.size() > 1) {
-            sb.append(String.join("\t", CsvExport.SESSION_HEADER)).append('\n');
+            sb.append(String.join("\t", ExportColumns.SESSIONS)).append('\n');
         }
         for (Session s : rows) {
             sb.append(String.join("\t", cells(s))).append('\n');
@@ -36,11 +36,11 @@ public final class SessionCopyText {
     /** Comma-separated rows with a header, quoted as RFC 4180 says. */
     public static String csv(List<Session> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CsvExport.format())) {
-            CsvExport.printHeader(printer, CsvExport.SESSION_HEADER);
+        try (CSVPrinter printer = new CSVPrinter(out, SpreadsheetCells.format())) {
+            SpreadsheetCells.printHeader(printer, ExportColumns.SESSIONS);
             for (Session s : rows) {
                 // NULL stays an empty field, apart from the quoted empty text
-                printer.printRecord(values(s).stream().map(v -> v == null ? null : value(v)).toList());
+                printer.printRecord(ExportColumns.sessionValues(s).stream().map(v -> v == null ? null : value(v)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,7 +50,7 @@ public final class SessionCopyText {
 
     /** One value as it is copied: escaped, then neutralised as every CSV cell is; the empty string for NULL. */
     public static String value(Object value) {
-        return value == null ? "" : CsvExport.neutralise(VisibleText.of(CsvExport.text(value)));
+        return value == null ? "" : SpreadsheetCells.neutralise(VisibleText.of(SpreadsheetCells.text(value)));
     }
 
     /**
@@ -58,15 +58,10 @@ public final class SessionCopyText {
      * it again would double every backslash of its escapes), then neutralised; other cells as {@link #value}.
      */
     public static String shownCell(Object cellData) {
-        return cellData instanceof String shown ? CsvExport.neutralise(shown) : value(cellData);
+        return cellData instanceof String shown ? SpreadsheetCells.neutralise(shown) : value(cellData);
     }
 
     private static List<String> cells(Session s) {
-        return values(s).stream().map(SessionCopyText::value).toList();
-    }
-
-    private static List<Object> values(Session s) {
-        return Arrays.asList(s.id(), s.userId(), s.deviceId(), s.ipAddress(), s.location(), s.userAgent(), s.trustLevel(),
-                s.createdAt(), s.expiresAt(), s.token().text());
+        return ExportColumns.sessionValues(s).stream().map(SessionCopyText::value).toList();
     }
 }

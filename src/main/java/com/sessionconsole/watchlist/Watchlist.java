@@ -1,7 +1,7 @@
 package com.sessionconsole.watchlist;
 
-import com.sessionconsole.export.AtomicFile;
-import com.sessionconsole.export.CannotWriteException;
+import com.sessionconsole.files.AtomicFile;
+import com.sessionconsole.files.CannotWriteException;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;

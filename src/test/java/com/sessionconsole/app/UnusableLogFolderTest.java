@@ -1,6 +1,6 @@
 package com.sessionconsole.app;
 
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.support.ChildJvm;
 import com.sessionconsole.support.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;

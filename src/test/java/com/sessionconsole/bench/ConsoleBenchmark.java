@@ -10,7 +10,7 @@ import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.findings.FindingsEngine;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.live.MemoryBudget;
 import com.sessionconsole.live.WatermarkPollStrategy;
 import com.sessionconsole.revoke.RevocationService;

@@ -5,8 +5,8 @@ import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.audit.AuditLog;
-import com.sessionconsole.export.CsvExport;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.SpreadsheetCells;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.support.Rows;
@@ -62,7 +62,7 @@ class ExportAndWatchTest {
     void exportedCsvReadBackEqualsTheFilteredRowsWithMaskedTokens() throws Exception {
         Path file = home.resolve("nat.csv");
         assertThat(run(new StringWriter(), "export", "--view", "sessions", "--filter", "ip=203.0.113.0/24,trust=60", "--out", file.toString())).isZero();
-        List<CSVRecord> recs = CsvExport.format().builder().setHeader().setSkipHeaderRecord(true).get()
+        List<CSVRecord> recs = SpreadsheetCells.format().builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(file)).getRecords();
         List<String> expected = db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
                 + " AND ip_address LIKE '203.0.113.%' AND trust_level <= 60").stream().map(r -> r.get(0)).toList();

@@ -12,6 +12,8 @@ import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.HeadlessConsole;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
+import com.sessionconsole.files.ExportColumns;
+import com.sessionconsole.files.Json;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +86,7 @@ class ExportProvenanceTest {
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("provenance in " + ExportFile.sidecarOf(file));
         List<String> expected = activeIds(" AND ip_address LIKE '203.0.113.%'");
-        assertThat(Files.readAllLines(file)).noneMatch(l -> l.startsWith("#")).first().isEqualTo(String.join(",", CsvExport.SESSION_HEADER));
+        assertThat(Files.readAllLines(file)).noneMatch(l -> l.startsWith("#")).first().isEqualTo(String.join(",", ExportColumns.SESSIONS));
         assertThat(plainCsv(file)).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
 
         Path sidecar = home.resolve("nat.csv.provenance.json");
@@ -112,7 +114,7 @@ class ExportProvenanceTest {
     void noneWritesNeitherHeaderNorSidecar() throws Exception {
         Path file = home.resolve("ips.csv");
         assertThat(cli.run("", "export", "--view", "ips", "--provenance", "none", "--out", file.toString()).code()).isZero();
-        assertThat(Files.readAllLines(file)).noneMatch(l -> l.startsWith("#")).first().isEqualTo(String.join(",", CsvExport.GROUP_HEADER));
+        assertThat(Files.readAllLines(file)).noneMatch(l -> l.startsWith("#")).first().isEqualTo(String.join(",", ExportColumns.GROUPS));
         assertThat(plainCsv(file)).isNotEmpty();
         assertThat(ExportFile.sidecarOf(file)).doesNotExist();
     }

@@ -6,6 +6,7 @@ import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.RawRow;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.watchlist.Watchlist;
+import com.sessionconsole.files.AtomicFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package com.sessionconsole.findings;
 
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

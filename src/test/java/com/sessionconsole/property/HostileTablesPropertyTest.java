@@ -3,7 +3,7 @@ package com.sessionconsole.property;
 import com.sessionconsole.support.ActiveSql;
 import com.sessionconsole.domain.Timestamps;
 import com.sessionconsole.domain.VisibleText;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.RawRow;
 import com.sessionconsole.support.TestDatabase;

@@ -6,7 +6,7 @@ import com.sessionconsole.domain.TokenMask;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.ExportFile;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.export.ProvenancePlacement;
 import com.sessionconsole.ui.SessionCopyText;
 import net.jqwik.api.Arbitraries;

@@ -4,7 +4,7 @@ import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.WatchEntry;
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.export.Json;
+import com.sessionconsole.files.Json;
 import com.sessionconsole.watchlist.Watchlist;
 import com.sessionconsole.support.CliRunner;
 import com.sessionconsole.support.RawRow;

@@ -103,7 +103,7 @@ class ConsoleViewModelsTest {
         live.filter().input(FilterParser.Field.IP).set("203.0.113.0/24");
         Path file = home.resolve("view.csv");
         vm.export().export(file, null, com.sessionconsole.export.ProvenancePlacement.HEADER);
-        var recs = com.sessionconsole.export.CsvExport.format().builder().setHeader().setSkipHeaderRecord(true).get()
+        var recs = com.sessionconsole.files.SpreadsheetCells.format().builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(file)).getRecords();
         assertThat(recs).extracting(r -> r.get("id")).containsExactlyElementsOf(live.sessions().stream().map(x -> x.id().toString()).toList());
         assertThat(recs).extracting(r -> r.get("token_masked")).allSatisfy(t -> assertThat(t).hasSize(9).contains("…"));

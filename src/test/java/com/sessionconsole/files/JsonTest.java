@@ -1,6 +1,7 @@
-package com.sessionconsole.export;
+package com.sessionconsole.files;
 
 import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.files.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

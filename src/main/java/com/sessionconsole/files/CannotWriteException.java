@@ -1,4 +1,4 @@
-package com.sessionconsole.export;
+package com.sessionconsole.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

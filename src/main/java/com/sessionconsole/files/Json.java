@@ -1,4 +1,4 @@
-package com.sessionconsole.export;
+package com.sessionconsole.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
