@@ -21,7 +21,7 @@ import com.sessionconsole.revoke.ui.RevokeViewModel;
 import com.sessionconsole.ui.DialogService;
 import com.sessionconsole.ui.Messages;
 import com.sessionconsole.ui.TaskRunner;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 import com.sessionconsole.watchlist.Watchlist;
 import com.sessionconsole.watchlist.ui.WatchlistViewModel;
 

@@ -12,7 +12,7 @@ import com.sessionconsole.ui.FxDialogService;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
 import com.sessionconsole.ui.ViewPrefs;
-import com.sessionconsole.ui.window.ConsoleWindow;
+import com.sessionconsole.window.ConsoleWindow;
 import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.workspace.AppDirs;
 import javafx.application.Platform;

@@ -13,6 +13,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -23,7 +25,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "com.sessionconsole", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] FEATURES = {"live", "revoke", "findings", "history", "watchlist", "export", "audit", "demo"};
-    private static final String[] FEATURE_PACKAGES = java.util.Arrays.stream(FEATURES).map(f -> "com.sessionconsole." + f + "..")
+    private static final String[] FEATURE_PACKAGES = Arrays.stream(FEATURES).map(f -> "com.sessionconsole." + f + "..")
             .toArray(String[]::new);
 
     @ArchTest
@@ -31,18 +33,44 @@ class ArchitectureTest {
             .layer("domain").definedBy("com.sessionconsole.domain..")
             .layer("db").definedBy("com.sessionconsole.db..")
             .layer("features").definedBy(FEATURE_PACKAGES)
+            .layer("files").definedBy("com.sessionconsole.files..")
             .layer("ui").definedBy("..ui..")
+            .layer("workspace").definedBy("com.sessionconsole.workspace..")
+            .layer("window").definedBy("com.sessionconsole.window..")
             .layer("cli").definedBy("com.sessionconsole.cli..")
             .layer("app").definedBy("com.sessionconsole.app..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
-            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("window").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("window", "app")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "cli", "app")
-            .whereLayer("db").mayOnlyBeAccessedByLayers("features", "cli", "app");
+            .whereLayer("workspace").mayOnlyBeAccessedByLayers("window", "cli", "app")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "workspace", "window", "cli", "app")
+            .whereLayer("files").mayOnlyBeAccessedByLayers("features", "ui", "workspace", "window", "cli", "app")
+            .whereLayer("db").mayOnlyBeAccessedByLayers("features", "workspace", "cli", "app");
+
+    /** The generic ui package is plumbing: it knows no feature and nothing above it. */
+    @ArchTest
+    static final ArchRule genericUiKnowsNoFeature = noClasses().that().resideInAPackage("com.sessionconsole.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(above(FEATURE_PACKAGES, "window", "cli", "app", "workspace"));
+
+    /** The window shell sits at the top: only the composition root opens it. */
+    @ArchTest
+    static final ArchRule onlyAppUsesTheWindow = noClasses().that().resideOutsideOfPackages("com.sessionconsole.app..", "com.sessionconsole.window..")
+            .should().dependOnClassesThat().resideInAPackage("com.sessionconsole.window..");
+
+    /** Shared file formats know no feature (audit and watchlist write through them). */
+    @ArchTest
+    static final ArchRule filesKnowNoFeature = noClasses().that().resideInAPackage("com.sessionconsole.files..")
+            .should().dependOnClassesThat().resideInAnyPackage(above(FEATURE_PACKAGES, "ui", "window", "cli", "app", "workspace", "db"));
+
+    private static String[] above(String[] features, String... packages) {
+        return Stream.concat(Arrays.stream(features), Arrays.stream(packages).map(p -> "com.sessionconsole." + p + ".."))
+                .toArray(String[]::new);
+    }
 
     /** Feature code below a view (live, revoke, …) never reaches up into any .ui package. */
     @ArchTest
-    static final ArchRule uiIsReachableOnlyFromUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.app..")
+    static final ArchRule uiIsReachableOnlyFromUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.window..", "com.sessionconsole.app..")
             .should().dependOnClassesThat().resideInAPackage("..ui..");
 
     /** A feature may use another (findings offers a revoke), but never in a circle. */
@@ -81,11 +109,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
 
     @ArchTest
-    static final ArchRule viewsNeverCallTheDatabase = noClasses().that().resideInAPackage("..ui..")
+    static final ArchRule viewsNeverCallTheDatabase = noClasses().that().resideInAnyPackage("..ui..", "com.sessionconsole.window..")
             .should().dependOnClassesThat().resideInAPackage("com.sessionconsole.db..");
 
     @ArchTest
-    static final ArchRule noJavaFxOutsideUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.app..")
+    static final ArchRule noJavaFxOutsideUiAndApp = noClasses().that().resideOutsideOfPackages("..ui..", "com.sessionconsole.window..", "com.sessionconsole.app..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest

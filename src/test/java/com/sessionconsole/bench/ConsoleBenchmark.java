@@ -23,7 +23,7 @@ import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.audit.ui.AuditViewModel;
 import com.sessionconsole.support.WindowedConsole;
-import com.sessionconsole.ui.window.ConsoleWindow;
+import com.sessionconsole.window.ConsoleWindow;
 import com.sessionconsole.findings.ui.FindingsViewModel;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.ViewPrefs;

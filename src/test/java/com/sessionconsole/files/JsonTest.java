@@ -1,7 +1,6 @@
 package com.sessionconsole.files;
 
 import com.sessionconsole.domain.Timestamps;
-import com.sessionconsole.files.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

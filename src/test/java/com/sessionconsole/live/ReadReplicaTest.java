@@ -18,7 +18,7 @@ import com.sessionconsole.support.ReplicatedPair;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.HeadlessConsole;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 import com.sessionconsole.revoke.RevokePlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

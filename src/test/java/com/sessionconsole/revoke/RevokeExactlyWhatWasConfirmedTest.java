@@ -14,7 +14,7 @@ import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.HeadlessConsole;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,7 @@ import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.DirectTaskRunner;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.HeadlessConsole;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

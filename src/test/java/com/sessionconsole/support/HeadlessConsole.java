@@ -4,7 +4,7 @@ import com.sessionconsole.app.ConsoleWiring;
 import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.live.MemoryBudget;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 
 import java.nio.file.Path;
 import java.time.Clock;

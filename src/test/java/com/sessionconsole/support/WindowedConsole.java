@@ -6,8 +6,8 @@ import com.sessionconsole.revoke.ui.RevokeDialog;
 import com.sessionconsole.ui.FxDialogService;
 import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.ViewPrefs;
-import com.sessionconsole.ui.window.ConsoleViewModels;
-import com.sessionconsole.ui.window.ConsoleWindow;
+import com.sessionconsole.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleWindow;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 

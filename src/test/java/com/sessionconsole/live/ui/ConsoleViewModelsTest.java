@@ -13,7 +13,7 @@ import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.support.HeadlessConsole;
-import com.sessionconsole.ui.window.ConsoleViewModels;
+import com.sessionconsole.window.ConsoleViewModels;
 import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;

@@ -1,4 +1,4 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
 import com.sessionconsole.audit.ui.AuditViewModel;
 import com.sessionconsole.export.ui.ExportViewModel;

@@ -1,4 +1,4 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
 /** What the toolbar, the menus and the keyboard can ask the window to do; the window implements it. */
 interface WindowActions {

@@ -1,4 +1,4 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

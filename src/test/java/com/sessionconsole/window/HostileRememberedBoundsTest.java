@@ -1,6 +1,6 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
-import com.sessionconsole.ui.window.WindowPlacement.Rect;
+import com.sessionconsole.window.WindowPlacement.Rect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

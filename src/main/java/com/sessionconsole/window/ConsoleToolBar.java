@@ -1,4 +1,4 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.revoke.ui.RevokeViewModel;

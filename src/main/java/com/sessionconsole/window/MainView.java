@@ -1,4 +1,4 @@
-package com.sessionconsole.ui.window;
+package com.sessionconsole.window;
 
 import com.sessionconsole.audit.ui.AuditView;
 import com.sessionconsole.domain.GroupBy;
