@@ -35,24 +35,24 @@ public final class SessionDetail {
     public static final int LOW_TRUST = 20;
 
     private final Session s;
-    private final SessionActions actions;
+    private final SessionCommands actions;
     private final GridPane grid = new GridPane();
     private int row;
 
-    private SessionDetail(Session s, SessionActions actions) {
+    private SessionDetail(Session s, SessionCommands actions) {
         this.s = s;
         this.actions = actions;
     }
 
     /** @param closed runs when the dialog closes: the keyboard goes back to the table it came from */
-    public static void show(Window owner, Session session, SessionActions actions, Runnable closed) {
+    public static void show(Window owner, Session session, SessionCommands actions, Runnable closed) {
         Dialog<Void> dialog = new SessionDetail(session, actions).dialog(owner);
         dialog.setOnHidden(e -> closed.run());
         dialog.show();
     }
 
     Dialog<Void> dialog(Window owner) {
-        Instant now = actions.serverNow().get();
+        Instant now = actions.serverNow();
         grid.setHgap(10);
         grid.setVgap(4);
         grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(200, 560, Double.MAX_VALUE));
@@ -65,7 +65,7 @@ public final class SessionDetail {
         area("User agent", java.util.Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
         area("Highlighted", highlights(now));
-        List<String> findings = actions.findingsCiting().apply(s);
+        List<String> findings = actions.findingsCiting(s);
         area("Findings", findings.isEmpty() ? List.of("None of the current findings cites this session.") : findings);
         field("Created", time(s.createdAt(), now));
         field("Expires", time(s.expiresAt(), now));
@@ -94,11 +94,12 @@ public final class SessionDetail {
 
     private FlowPane buttons(Dialog<Void> dialog) {
         FlowPane box = new FlowPane(8, 6);
-        box.getChildren().add(button("Copy row", dialog, false, () -> SessionMenu.copy(SessionCopyText.tsv(List.of(s)))));
-        box.getChildren().add(button("History of this user", dialog, true, () -> actions.history().accept(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button("Watch this user", dialog, false, () -> actions.watch().accept(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button("Watch this IP", dialog, false, () -> actions.watch().accept(GroupBy.IP, s.key(GroupBy.IP))));
-        Button revoke = button("Revoke this session…", dialog, true, () -> actions.revoke().accept(List.of(s)));
+        box.getChildren().add(button(StandardAction.COPY_ROW.label(), dialog, false, () -> CopyRowsAction.execute(List.of(s))));
+        box.getChildren().add(button(StandardAction.SHOW_HISTORY.label(GroupBy.USER.label()), dialog, true,
+                () -> actions.showHistory(GroupBy.USER, s.key(GroupBy.USER))));
+        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.USER.label()), dialog, false, () -> actions.watch(GroupBy.USER, s.key(GroupBy.USER))));
+        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.IP.label()), dialog, false, () -> actions.watch(GroupBy.IP, s.key(GroupBy.IP))));
+        Button revoke = button(StandardAction.REVOKE_SESSION.label(), dialog, true, () -> actions.revoke(List.of(s)));
         revoke.getStyleClass().add("danger");
         revoke.setId("detail-revoke");
         String disabled = actions.revokeDisabled().getValue();
@@ -135,10 +136,10 @@ public final class SessionDetail {
 
     private List<String> highlights(Instant now) {
         List<String> out = new ArrayList<>();
-        if (actions.isFresh().test(s)) {
+        if (actions.isFresh(s)) {
             out.add("New (green): arrived with the last poll.");
         }
-        if (actions.isWatched().test(s)) {
+        if (actions.isWatched(s)) {
             out.add("Watched (purple bar): its user, device or IP is on the watchlist.");
         }
         if (s.ipAddress() != null && !IpAddresses.isIp(s.ipAddress())) {

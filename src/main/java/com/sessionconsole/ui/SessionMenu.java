@@ -10,17 +10,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,42 +27,39 @@ import java.util.function.Function;
  * watch and revoke.
  */
 public final class SessionMenu<T> {
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-
     private final TableView<T> table;
     private final Function<T, Session> session;
-    private final SessionActions actions;
+    private final SessionCommands actions;
     private final ContextMenu menu = new ContextMenu();
     private TableColumn<T, ?> clickedColumn;
 
-    private SessionMenu(TableView<T> table, Function<T, Session> session, SessionActions actions) {
+    private SessionMenu(TableView<T> table, Function<T, Session> session, SessionCommands actions) {
         this.table = table;
         this.session = session;
         this.actions = actions;
     }
 
     /** Installs the menu and the keys; the returned menu takes the caller's own items after ours. */
-    public static <T> ContextMenu install(TableView<T> table, Function<T, Session> session, SessionActions actions) {
+    public static <T> ContextMenu install(TableView<T> table, Function<T, Session> session, SessionCommands actions) {
         return new SessionMenu<>(table, session, actions).install();
     }
 
     private ContextMenu install() {
-        // the keys are named in the text, not set as accelerators: a context menu's accelerators act scene-wide
-        MenuItem details = item("Details…  (Enter)", this::showDetail);
-        MenuItem copyRows = item("Copy rows  (Ctrl+C)", () -> copy(SessionCopyText.tsv(selected())));
-        menu.getItems().addAll(details, new SeparatorMenuItem(), item("Copy value", this::copyValue), copyRows,
-                item("Copy as CSV", () -> copy(SessionCopyText.csv(selected()))), new SeparatorMenuItem());
+        MenuItem details = item(StandardAction.SHOW_DETAIL.labelWithKey(), this::showDetail);
+        MenuItem copyRows = item(StandardAction.COPY_ROWS.labelWithKey(), () -> CopyRowsAction.execute(selected()));
+        menu.getItems().addAll(details, new SeparatorMenuItem(), item(StandardAction.COPY_VALUE.label(), this::copyValue), copyRows,
+                item(StandardAction.COPY_CSV.label(), () -> CopyRowsAction.asCsv(selected())), new SeparatorMenuItem());
         for (GroupBy by : GroupBy.values()) {
-            menu.getItems().add(item("History of this " + by.label(), () -> withFocused(s -> actions.history().accept(by, s.key(by)))));
+            menu.getItems().add(item(StandardAction.SHOW_HISTORY.label(by.label()), () -> withFocused(s -> actions.showHistory(by, s.key(by)))));
         }
         menu.getItems().add(new SeparatorMenuItem());
         for (GroupBy by : GroupBy.values()) {
-            menu.getItems().add(item("Watch this " + by.label(), () -> withFocused(s -> actions.watch().accept(by, s.key(by)))));
+            menu.getItems().add(item(StandardAction.WATCH.label(by.label()), () -> withFocused(s -> actions.watch(by, s.key(by)))));
         }
-        MenuItem revoke = item("Revoke selected sessions…  (Delete)", this::revokeSelected);
+        MenuItem revoke = item(StandardAction.REVOKE_SELECTED.labelWithKey(), this::revokeSelected);
         revoke.disableProperty().bind(actions.revokeDisabled().map(r -> true).orElse(false));
-        revoke.textProperty().bind(actions.revokeDisabled().map(r -> SessionActions.revokeLabel("Revoke selected sessions…", r))
-                .orElse("Revoke selected sessions…  (Delete)"));
+        revoke.textProperty().bind(actions.revokeDisabled().map(r -> StandardAction.revokeLabel(StandardAction.REVOKE_SELECTED.label(), r))
+                .orElse(StandardAction.REVOKE_SELECTED.labelWithKey()));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         menu.getItems().forEach(i -> i.setMnemonicParsing(false));
         table.setContextMenu(menu);
@@ -80,8 +75,8 @@ public final class SessionMenu<T> {
     }
 
     private void onKey(KeyEvent e) {
-        if (COPY.match(e)) {
-            copy(SessionCopyText.tsv(selected()));
+        if (StandardAction.COPY_ROWS.accelerator().match(e)) {
+            CopyRowsAction.execute(selected());
         } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             showDetail();
         } else if (e.getCode() == KeyCode.DELETE) {
@@ -102,7 +97,7 @@ public final class SessionMenu<T> {
         return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).map(session).toList();
     }
 
-    private void withFocused(java.util.function.Consumer<Session> action) {
+    private void withFocused(Consumer<Session> action) {
         T item = table.getSelectionModel().getSelectedItem();
         if (item != null) {
             action.accept(session.apply(item));
@@ -116,7 +111,7 @@ public final class SessionMenu<T> {
     private void revokeSelected() {
         List<Session> rows = selected();
         if (!rows.isEmpty()) {
-            actions.revoke().accept(rows);
+            actions.revoke(rows);
         }
     }
 
@@ -127,16 +122,7 @@ public final class SessionMenu<T> {
             column = table.getVisibleLeafColumns().get(0);
         }
         if (row >= 0 && column != null) {
-            copy(SessionCopyText.shownCell(column.getCellData(row)));
-        }
-    }
-
-    /** Puts the text on the system clipboard. */
-    public static void copy(String text) {
-        if (!text.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
+            CopyRowsAction.copy(SessionCopyText.shownCell(column.getCellData(row)));
         }
     }
 
@@ -155,7 +141,7 @@ public final class SessionMenu<T> {
      * header does not sort it (JavaFX sorts on any button).
      */
     public static void rowsOnly(TableView<?> table) {
-        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             if (!isOnRow(table, e.getPickResult().getIntersectedNode())) {
                 e.consume();
             }
@@ -175,5 +161,4 @@ public final class SessionMenu<T> {
         }
         return false;
     }
-
 }

@@ -3,8 +3,8 @@ package com.sessionconsole.window;
 import com.sessionconsole.domain.WatchEntry;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.watchlist.ui.WatchlistViewModel;
-import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -12,42 +12,64 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
 
-/** The menu bar (laid out in ConsoleMenus.fxml); only the Watchlist menu is built in code, from the watched entries. */
+/**
+ * The menu bar (laid out in ConsoleMenus.fxml). Each action item takes its label, key and command from its
+ * {@link StandardAction}; the Watchlist menu is built in code, from the watched entries.
+ */
 final class ConsoleMenus {
+    @FXML private MenuItem export;
+    @FXML private MenuItem quit;
     @FXML private CheckMenuItem darkTheme;
     @FXML private CheckMenuItem utcTimes;
+    @FXML private MenuItem refresh;
+    @FXML private MenuItem togglePaused;
+    @FXML private MenuItem find;
+    @FXML private MenuItem clearFilters;
+    @FXML private MenuItem loadOnlyFiltered;
+    @FXML private MenuItem loadEverything;
+    @FXML private MenuItem revoke;
     @FXML private Menu watchMenu;
 
     private final ConnectionStatusViewModel status;
     private final WatchlistViewModel watchlist;
-    private final WindowActions actions;
-    private final BooleanProperty dark;
-    private final BooleanProperty utc;
+    private final ConsoleActions actions;
+    private final TabRegistry tabs;
+    private final TextField search;
+    private final Appearance appearance;
     private final Parent root;
 
-    ConsoleMenus(ConnectionStatusViewModel status, WatchlistViewModel watchlist, WindowActions actions, BooleanProperty dark,
-                 BooleanProperty utc) {
+    ConsoleMenus(ConnectionStatusViewModel status, WatchlistViewModel watchlist, ConsoleActions actions, TabRegistry tabs, TextField search,
+                 Appearance appearance) {
         this.status = status;
         this.watchlist = watchlist;
         this.actions = actions;
-        this.dark = dark;
-        this.utc = utc;
+        this.tabs = tabs;
+        this.search = search;
+        this.appearance = appearance;
         this.root = Fxml.load("ConsoleMenus.fxml", this);
     }
 
     @FXML
     private void initialize() {
-        darkTheme.selectedProperty().bindBidirectional(dark);
-        utcTimes.selectedProperty().bindBidirectional(utc);
+        StandardAction.EXPORT_VIEW.applyTo(export, actions.exportView()::execute);
+        StandardAction.QUIT.applyTo(quit, actions.quit()::execute);
+        StandardAction.TOGGLE_THEME.decorate(darkTheme).selectedProperty().bindBidirectional(appearance.darkProperty());
+        utcTimes.selectedProperty().bindBidirectional(appearance.utcProperty());
+        StandardAction.REFRESH.applyTo(refresh, status::refreshNow);
+        StandardAction.TOGGLE_PAUSED.applyTo(togglePaused, status::togglePaused);
+        StandardAction.FIND.applyTo(find, search::requestFocus);
+        StandardAction.CLEAR_FILTERS.applyTo(clearFilters, actions.clearFilters()::execute);
+        StandardAction.LOAD_ONLY_FILTERED.applyTo(loadOnlyFiltered, actions.loadOnlyFiltered()::execute);
+        StandardAction.LOAD_EVERYTHING.applyTo(loadEverything, actions.loadEverything()::execute);
+        StandardAction.REVOKE_FROM_VIEW.applyTo(revoke, actions.revokeFromView()::execute);
         rebuildWatchMenu();
         watchlist.entries().addListener((ListChangeListener<WatchEntry>) c -> rebuildWatchMenu());
     }
 
     private void rebuildWatchMenu() {
-        MenuItem add = new MenuItem("Watch an IP or CIDR…");
-        add.setMnemonicParsing(false);
-        add.setOnAction(e -> actions.watchIp());
+        MenuItem add = StandardAction.WATCH_IP.applyTo(new MenuItem(), actions.watchIp()::execute);
         watchMenu.getItems().setAll(add, new SeparatorMenuItem());
         if (watchlist.entries().isEmpty()) {
             MenuItem none = new MenuItem("Nothing watched yet (right-click a row: Watch this …)");
@@ -62,68 +84,32 @@ final class ConsoleMenus {
         }
     }
 
-    @FXML private void export() {
-        actions.exportCurrentView();
-    }
-
-    @FXML private void quit() {
-        actions.quit();
-    }
-
     @FXML private void showSessions() {
-        actions.showTab(ConsoleTab.SESSIONS);
+        tabs.show(ConsoleTab.SESSIONS);
     }
 
     @FXML private void showByUser() {
-        actions.showTab(ConsoleTab.BY_USER);
+        tabs.show(ConsoleTab.BY_USER);
     }
 
     @FXML private void showByDevice() {
-        actions.showTab(ConsoleTab.BY_DEVICE);
+        tabs.show(ConsoleTab.BY_DEVICE);
     }
 
     @FXML private void showByIp() {
-        actions.showTab(ConsoleTab.BY_IP);
+        tabs.show(ConsoleTab.BY_IP);
     }
 
     @FXML private void showFindings() {
-        actions.showTab(ConsoleTab.FINDINGS);
+        tabs.show(ConsoleTab.FINDINGS);
     }
 
     @FXML private void showHistory() {
-        actions.showTab(ConsoleTab.HISTORY);
+        tabs.show(ConsoleTab.HISTORY);
     }
 
     @FXML private void showAudit() {
-        actions.showTab(ConsoleTab.AUDIT);
-    }
-
-    @FXML private void refresh() {
-        status.refreshNow();
-    }
-
-    @FXML private void togglePaused() {
-        status.togglePaused();
-    }
-
-    @FXML private void focusSearch() {
-        actions.focusSearch();
-    }
-
-    @FXML private void clearFilters() {
-        actions.clearFilters();
-    }
-
-    @FXML private void revoke() {
-        actions.revokeFromCurrentView();
-    }
-
-    @FXML private void loadOnlyFiltered() {
-        actions.loadOnlyFiltered();
-    }
-
-    @FXML private void loadEverything() {
-        actions.loadEverything();
+        tabs.show(ConsoleTab.AUDIT);
     }
 
     Parent root() {

@@ -3,6 +3,7 @@ package com.sessionconsole.window;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.revoke.ui.RevokeViewModel;
 import com.sessionconsole.ui.Fxml;
+import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.ui.ViewPrefs;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -25,24 +26,31 @@ final class ConsoleToolBar {
     static final List<Duration> INTERVALS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(60));
 
+    @FXML private Button refresh;
     @FXML private Button pause;
     @FXML private ComboBox<Duration> interval;
     @FXML private StackPane revokeHolder;
     @FXML private Button revoke;
+    @FXML private Button export;
+    @FXML private Button findToken;
+    @FXML private Button theme;
     @FXML private Region spacer;
     @FXML private Label demoBadge;
 
     private final ConnectionStatusViewModel status;
     private final RevokeViewModel revoker;
-    private final WindowActions actions;
+    private final ConsoleActions actions;
+    private final Appearance appearance;
     private final ViewPrefs prefs;
     private final boolean demo;
     private final Parent root;
 
-    ConsoleToolBar(ConnectionStatusViewModel status, RevokeViewModel revoker, WindowActions actions, ViewPrefs prefs, boolean demo) {
+    ConsoleToolBar(ConnectionStatusViewModel status, RevokeViewModel revoker, ConsoleActions actions, Appearance appearance, ViewPrefs prefs,
+                   boolean demo) {
         this.status = status;
         this.revoker = revoker;
         this.actions = actions;
+        this.appearance = appearance;
         this.prefs = prefs;
         this.demo = demo;
         this.root = Fxml.load("ConsoleToolBar.fxml", this);
@@ -50,6 +58,12 @@ final class ConsoleToolBar {
 
     @FXML
     private void initialize() {
+        refresh.setTooltip(new Tooltip(StandardAction.REFRESH.description()));
+        pause.setTooltip(new Tooltip(StandardAction.TOGGLE_PAUSED.description()));
+        export.setTooltip(new Tooltip(StandardAction.EXPORT_VIEW.description()));
+        findToken.setText(StandardAction.FIND_TOKEN.label());
+        findToken.setTooltip(new Tooltip(StandardAction.FIND_TOKEN.description()));
+        theme.setTooltip(new Tooltip(StandardAction.TOGGLE_THEME.description()));
         pause.textProperty().bind(status.pausedProperty().map(p -> p ? "Resume" : "Pause"));
         pause.graphicProperty().bind(status.pausedProperty().map(p -> new FontIcon(p ? "mdi2p-play" : "mdi2p-pause")));
         interval.getItems().setAll(INTERVALS);
@@ -75,7 +89,7 @@ final class ConsoleToolBar {
         revoke.textProperty().bind(revoker.disabledReasonProperty().map(r -> "Revoke disabled: " + shortReason(r)).orElse("Revoke…"));
         Tooltip revokeTip = new Tooltip();
         revokeTip.textProperty().bind(revoker.disabledReasonProperty()
-                .orElse("Revoke the selected sessions, or all sessions of the selected group (Delete)"));
+                .orElse(StandardAction.REVOKE_FROM_VIEW.description()));
         Tooltip.install(revokeHolder, revokeTip); // on the holder: a disabled button shows no tooltip
         HBox.setHgrow(spacer, Priority.ALWAYS);
         demoBadge.setVisible(demo);
@@ -104,22 +118,22 @@ final class ConsoleToolBar {
 
     @FXML
     private void revoke() {
-        actions.revokeFromCurrentView();
+        actions.revokeFromView().execute();
     }
 
     @FXML
     private void export() {
-        actions.exportCurrentView();
+        actions.exportView().execute();
     }
 
     @FXML
     private void findToken() {
-        actions.findToken();
+        actions.findToken().execute();
     }
 
     @FXML
     private void toggleTheme() {
-        actions.toggleTheme();
+        appearance.toggleTheme();
     }
 
     Parent root() {

@@ -4,7 +4,7 @@ import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.live.ui.GroupView;
 import com.sessionconsole.revoke.ui.RevokeViewModel;
 import com.sessionconsole.ui.Fxml;
-import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.SessionCommands;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.ViewPrefs;
@@ -53,7 +53,7 @@ public final class FindingsView {
 
     private final Parent root;
 
-    public FindingsView(FindingsViewModel vm, LiveViewModel console, RevokeViewModel revoker, SessionActions actions, ViewPrefs prefs,
+    public FindingsView(FindingsViewModel vm, LiveViewModel console, RevokeViewModel revoker, SessionCommands actions, ViewPrefs prefs,
                         Runnable showSessions) {
         root = Fxml.load("FindingsView.fxml", this);
         findings.setId("findings-table");
@@ -75,7 +75,7 @@ public final class FindingsView {
             }
             evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained() + " — " + r.sessionsText());
         });
-        SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions.isWatched(), prefs, "findings.evidence");
+        SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions::isWatched, prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
         SessionTable.fitWidestAddress(SessionTable.ipColumn(evidence), evidence.getItems(), Session::ipAddress);
         SessionMenu.install(evidence, x -> x, actions);

@@ -3,7 +3,7 @@ package com.sessionconsole.history.ui;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.SessionCharts;
 import com.sessionconsole.ui.TimeText;
-import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.SessionCommands;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.ViewPrefs;
@@ -40,7 +40,7 @@ public final class HistoryView {
     private final Parent root;
     private final Canvas timeline = new Canvas();
 
-    public HistoryView(HistoryViewModel vm, ViewPrefs prefs, SessionActions actions) {
+    public HistoryView(HistoryViewModel vm, ViewPrefs prefs, SessionCommands actions) {
         root = Fxml.load("HistoryView.fxml", this);
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), open -> { }, prefs,
                 "history.charts", "this key's sessions active over time").node());

@@ -1,7 +1,7 @@
 package com.sessionconsole.live.ui;
 
 import com.sessionconsole.ui.Fxml;
-import com.sessionconsole.ui.SessionActions;
+import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
@@ -28,8 +28,6 @@ import javafx.scene.input.KeyCode;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,8 +44,7 @@ public final class GroupView {
     private final GroupBy by;
     private final LiveViewModel vm;
 
-    public GroupView(GroupBy by, LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
-        BiConsumer<GroupBy, String> revokeGroup = actions.revokeGroup();
+    public GroupView(GroupBy by, LiveViewModel vm, ViewPrefs prefs, RowCommands actions) {
         this.by = by;
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
@@ -101,7 +98,7 @@ public final class GroupView {
         groups.setOnKeyPressed(e -> {
             GroupSummary g = groups.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.DELETE && g != null) {
-                revokeGroup.accept(by, g.key());
+                actions.revokeGroup(by, g.key());
                 e.consume();
             }
         });
@@ -122,18 +119,18 @@ public final class GroupView {
             }
         });
 
-        SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, by + ".detail");
+        SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, by + ".detail");
         detail.setItems(vm.details(by));
         SessionTable.fitAddressColumn(SessionTable.ipColumn(detail), vm.widestAddressProperty());
         vm.addUpdateListener(new TableState<>(detail, Session::id));
-        SessionMenu.install(detail, s -> s, actions.session());
+        SessionMenu.install(detail, s -> s, actions);
     }
 
-    private ContextMenu contextMenu(RowActions actions) {
+    private ContextMenu contextMenu(RowCommands actions) {
         MenuItem all = new MenuItem("Show all sessions of this " + by.label());
         all.setOnAction(e -> withSelected(g -> {
             vm.pivotTo(by, g.key());
-            actions.showTab().accept(null);
+            actions.showTab(null);
         }));
         ContextMenu menu = new ContextMenu(all);
         for (GroupBy other : GroupBy.values()) {
@@ -141,22 +138,22 @@ public final class GroupView {
                 MenuItem item = new MenuItem("Show " + plural(other) + " of this " + by.label());
                 item.setOnAction(e -> withSelected(g -> {
                     vm.pivotTo(by, g.key());
-                    actions.showTab().accept(other);
+                    actions.showTab(other);
                 }));
                 menu.getItems().add(item);
             }
         }
-        MenuItem history = new MenuItem("History of this " + by.label());
-        history.setOnAction(e -> withSelected(g -> actions.session().history().accept(by, g.key())));
+        MenuItem history = new MenuItem(StandardAction.SHOW_HISTORY.label(by.label()));
+        history.setOnAction(e -> withSelected(g -> actions.showHistory(by, g.key())));
         menu.getItems().add(history);
-        MenuItem watch = new MenuItem("Watch this " + by.label());
-        watch.setOnAction(e -> withSelected(g -> actions.session().watch().accept(by, g.key())));
+        MenuItem watch = new MenuItem(StandardAction.WATCH.label(by.label()));
+        watch.setOnAction(e -> withSelected(g -> actions.watch(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), watch);
-        String label = "Revoke all sessions of this " + by.label() + "…";
+        String label = StandardAction.REVOKE_GROUP.label(by.label());
         MenuItem revoke = new MenuItem(label);
-        revoke.disableProperty().bind(actions.session().revokeDisabled().map(r -> true).orElse(false));
-        revoke.textProperty().bind(actions.session().revokeDisabled().map(r -> SessionActions.revokeLabel(label, r)).orElse(label));
-        revoke.setOnAction(e -> withSelected(g -> actions.revokeGroup().accept(by, g.key())));
+        revoke.disableProperty().bind(actions.revokeDisabled().map(r -> true).orElse(false));
+        revoke.textProperty().bind(actions.revokeDisabled().map(r -> StandardAction.revokeLabel(label, r)).orElse(label));
+        revoke.setOnAction(e -> withSelected(g -> actions.revokeGroup(by, g.key())));
         menu.getItems().addAll(new SeparatorMenuItem(), revoke);
         return menu;
     }

@@ -32,10 +32,10 @@ public final class SessionsView {
     private final LiveViewModel vm;
     private TableState<Session, java.util.UUID> state;
 
-    public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowActions actions) {
+    public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowCommands actions) {
         this.vm = vm;
         this.root = Fxml.load("SessionsView.fxml", this);
-        SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions.session().isWatched(), prefs, "sessions");
+        SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
         SessionTable.fitAddressColumn(SessionTable.ipColumn(table), vm.widestAddressProperty());
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
@@ -58,11 +58,11 @@ public final class SessionsView {
             vm.setSessionOrder(order);
             return true;
         });
-        ContextMenu menu = SessionMenu.install(table, s -> s, actions.session());
+        ContextMenu menu = SessionMenu.install(table, s -> s, actions);
         menu.getItems().add(new SeparatorMenuItem());
         addPerKey(menu, "Show all sessions of this ", (by, key) -> {
             vm.pivotTo(by, key);
-            actions.showTab().accept(null);
+            actions.showTab(null);
         });
         ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
                 "charts", "since the window opened").node());
