@@ -1,6 +1,5 @@
 package com.sessionconsole.live;
 
-
 import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Narrowing;
@@ -18,10 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +25,7 @@ import java.util.function.Consumer;
  * {@link LiveSessions} up to date, and reports one {@link PollEvent} per tick to the listener. Ticks,
  * summary requests and revokes all run under one lock and are reported inside it, so the listener sees
  * them one at a time and in order, numbered by {@link PollEvent#seq()}. After a failure it retries with
- * exponential backoff, up to {@link #MAX_BACKOFF}.
+ * exponential backoff, up to {@link #MAX_BACKOFF}; {@link PollTimer} decides when the ticks run.
  */
 public final class SessionPoller implements PollControl {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
@@ -39,17 +35,13 @@ public final class SessionPoller implements PollControl {
     private static final long SLOW_TICK_NANOS = 100_000_000L;
 
     private final PollStrategy strategy;
-    private final Executor lane;
-    private final ScheduledExecutorService scheduler;
+    private final PollTimer timer;
     private final Consumer<PollEvent> listener;
     private final Clock clock;
     private final LiveSessions live = new LiveSessions();
     private final Object tickLock = new Object();
 
-    private volatile Duration interval = DEFAULT_INTERVAL;
     private volatile Set<GroupBy> summarized = EnumSet.noneOf(GroupBy.class); // a group view asks for its own when shown
-    private volatile boolean paused;
-    private volatile boolean stopped;
     private int failures;
     private long seq;
     private Instant lastSuccess;
@@ -57,7 +49,6 @@ public final class SessionPoller implements PollControl {
     /** What the live set holds; it changes to a new narrowing only when a load under it succeeds. */
     private Narrowing loaded = Narrowing.NONE;
     private Narrowing requested = Narrowing.NONE;
-    private ScheduledFuture<?> pending;
 
     /**
      * @param lane      a single-thread executor owned by the caller; every tick and report runs on it
@@ -67,42 +58,38 @@ public final class SessionPoller implements PollControl {
     public SessionPoller(PollStrategy strategy, Executor lane, ScheduledExecutorService scheduler, Consumer<PollEvent> listener,
                          Clock clock) {
         this.strategy = strategy;
-        this.lane = lane;
-        this.scheduler = scheduler;
+        this.timer = new PollTimer(lane, scheduler, this::tick);
         this.listener = listener;
         this.clock = clock;
     }
 
     @Override
     public void start() {
-        scheduleNext(Duration.ZERO);
+        timer.start();
     }
 
     @Override
     public void stop() {
-        stopped = true;
-        cancelPending();
+        timer.stop();
     }
 
     @Override
     public void pause() {
-        paused = true;
-        cancelPending();
+        timer.pause();
     }
 
     @Override
     public void resume() {
-        paused = false;
-        scheduleNext(Duration.ZERO);
+        timer.resume();
     }
 
     @Override
     public boolean isPaused() {
-        return paused;
+        return timer.isPaused();
     }
 
     public Duration interval() {
-        return interval;
+        return timer.interval();
     }
 
     @Override
@@ -110,24 +97,20 @@ public final class SessionPoller implements PollControl {
         if (newInterval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("the poll interval must be at least " + MIN_INTERVAL.toSeconds() + " s");
         }
-        interval = newInterval;
-        if (!paused) {
-            scheduleNext(newInterval);
-        }
+        timer.setInterval(newInterval);
     }
 
     /** Polls at once, on the lane, whether or not polling is paused. */
     @Override
     public void refreshNow() {
-        cancelPending();
-        onLane(this::tick);
+        timer.tickNow();
     }
 
     /** Runs one tick on the calling thread and reports it; any thread may call it, ticks never overlap. */
     public void tick() {
         PollEvent event;
         synchronized (tickLock) {
-            if (stopped) {
+            if (timer.isStopped()) {
                 return;
             }
             Instant started = clock.instant();
@@ -160,20 +143,18 @@ public final class SessionPoller implements PollControl {
                 event = new PollEvent.Failed(++seq, e.getMessage(), false, clock.instant(), lastSuccess, MAX_BACKOFF);
             } catch (DatabaseException e) {
                 failures++;
-                Duration retry = backoff();
+                Duration retry = timer.backoff(failures);
                 log.warn("poll failed ({} in a row), retrying in {} s: {}", failures, retry.toSeconds(), e.getMessage());
                 event = new PollEvent.Failed(++seq, e.getMessage(), e.isConnectionLost(), clock.instant(), lastSuccess, retry);
             } catch (RuntimeException e) {
                 failures++;
                 log.error("poll failed unexpectedly; the next poll reads everything again", e);
                 strategy.reset(); // the strategy may have moved on while the live set did not: never diff against that
-                event = new PollEvent.Failed(++seq, "poll failed: " + e, false, clock.instant(), lastSuccess, backoff());
+                event = new PollEvent.Failed(++seq, "poll failed: " + e, false, clock.instant(), lastSuccess, timer.backoff(failures));
             }
             deliver(event);
         }
-        if (!paused && !stopped) {
-            scheduleNext(event instanceof PollEvent.Failed f ? f.retryIn() : interval);
-        }
+        timer.afterTick(event instanceof PollEvent.Failed f ? f.retryIn() : timer.interval());
     }
 
     /**
@@ -185,9 +166,9 @@ public final class SessionPoller implements PollControl {
         Set<GroupBy> before = summarized;
         summarized = dimensions.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(dimensions);
         if (!before.containsAll(summarized)) {
-            onLane(() -> {
+            timer.onLane(() -> {
                 synchronized (tickLock) {
-                    if (lastSuccess == null || stopped) {
+                    if (lastSuccess == null || timer.isStopped()) {
                         return;
                     }
                     SessionDelta none = new SessionDelta(List.of(), Set.of(), live.snapshotServerNow(), false);
@@ -209,7 +190,7 @@ public final class SessionPoller implements PollControl {
     /** Follows only this part of the active set from now on: a full load, on the lane, at once. */
     @Override
     public void narrow(Narrowing narrowing) {
-        onLane(() -> {
+        timer.onLane(() -> {
             synchronized (tickLock) {
                 requested = narrowing;
                 strategy.narrow(narrowing);
@@ -224,9 +205,9 @@ public final class SessionPoller implements PollControl {
         if (result.revoked().isEmpty()) {
             return;
         }
-        onLane(() -> {
+        timer.onLane(() -> {
             synchronized (tickLock) {
-                if (lastSuccess == null || stopped) {
+                if (lastSuccess == null || timer.isStopped()) {
                     return;
                 }
                 SessionDelta delta = new SessionDelta(List.of(), Set.copyOf(result.revoked()), live.snapshotServerNow(), false);
@@ -253,46 +234,6 @@ public final class SessionPoller implements PollControl {
             listener.accept(event);
         } catch (RuntimeException e) {
             log.error("a poll listener failed; polling goes on", e);
-        }
-    }
-
-    private Duration backoff() {
-        long factor = 1L << Math.min(failures - 1, 5);
-        Duration d = interval.multipliedBy(factor);
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
-    }
-
-    private void onLane(Runnable work) {
-        try {
-            lane.execute(() -> logged(work));
-        } catch (RejectedExecutionException e) {
-            log.debug("the poll lane is shut down; dropped a request");
-        }
-    }
-
-    private static void logged(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            log.error("poll lane task failed", e);
-        }
-    }
-
-    private synchronized void scheduleNext(Duration delay) {
-        cancelPending();
-        if (!stopped && !paused) { // checked here too: a pause between a tick's end and this call wins
-            try {
-                pending = scheduler.schedule(() -> onLane(this::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                log.debug("the scheduler is shut down; no next tick");
-            }
-        }
-    }
-
-    private synchronized void cancelPending() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
         }
     }
 }
