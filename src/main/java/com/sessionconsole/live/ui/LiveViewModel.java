@@ -14,6 +14,8 @@ import com.sessionconsole.ui.LatestWins;
 import com.sessionconsole.ui.TaskRunner;
 import com.sessionconsole.ui.UpdateListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,15 +25,15 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The live tables and charts. Each poll result, filter, pivot, sort or selection change captures one
@@ -42,20 +44,14 @@ import java.util.UUID;
  */
 public final class LiveViewModel {
     private static final Logger log = LoggerFactory.getLogger(LiveViewModel.class);
-    static final int MAX_SAMPLES = 720;
 
     private final LiveFeed feed;
     private final PollControl poller;
     private final LatestWins latest;
     private final ViewComputer computer = new ViewComputer();
     private final FilterViewModel filter = new FilterViewModel();
-    private final ArrayDeque<ChartData.Sample> samples = new ArrayDeque<>();
-    private final Map<GroupBy, Comparator<GroupSummary>> groupOrders = new EnumMap<>(GroupBy.class);
-    private final Map<GroupBy, ViewRequest.Selection> selections = new EnumMap<>(GroupBy.class);
+    private final ViewChoices choices = new ViewChoices();
     private final List<UpdateListener> updateListeners = new ArrayList<>();
-    private Comparator<Session> order = Session.NEWEST_FIRST;
-    private GroupBy visibleGroup;
-    private boolean chartsVisible;
     private Map<GroupBy, List<GroupSummary>> previousGroups = Map.of();
     private final BoundaryTimer boundary;
     private boolean stopped;
@@ -70,7 +66,7 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<Pivot> pivot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Narrowing> narrowing = new ReadOnlyObjectWrapper<>(Narrowing.NONE);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyIntegerWrapper widestAddress = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper widestAddress = new ReadOnlyIntegerWrapper();
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
 
@@ -94,13 +90,10 @@ public final class LiveViewModel {
         narrowing.set(u.narrowing());
         Snapshot s = u.snapshot();
         if (u.kind() == PollEvent.Kind.POLL) {
-            samples.addLast(new ChartData.Sample(u.at(), s.sessions().size()));
-            while (samples.size() > MAX_SAMPLES) {
-                samples.pollFirst();
-            }
+            choices.sample(new ChartData.Sample(u.at(), s.sessions().size()));
         }
         // the poller hands out the same list while a group is unchanged: a reference check, not a walk over every group on the FX thread
-        boolean newSummaries = java.util.Arrays.stream(GroupBy.values()).anyMatch(by -> s.groups().get(by) != previousGroups.get(by));
+        boolean newSummaries = Arrays.stream(GroupBy.values()).anyMatch(by -> s.groups().get(by) != previousGroups.get(by));
         previousGroups = s.groups();
         boolean first = !emptyText.get().isEmpty();
         emptyText.set("");
@@ -120,13 +113,12 @@ public final class LiveViewModel {
             return;
         }
         Snapshot s = feed.snapshot();
-        ViewRequest request = new ViewRequest(s, delta, fromVersion, filter.filterProperty().get(), pivot.get(), order, selections,
-                groupOrders, visibleGroup, chartsVisible, List.copyOf(samples), feed.serverNow());
+        ViewRequest request = choices.request(s, delta, fromVersion, filter.filterProperty().get(), pivot.get(), feed.serverNow());
         // a new filter, sort or selection, or a passing boundary, is skipped once superseded; a poll's delta is always
         // computed, so that the next delta still follows on incrementally
-        java.util.concurrent.Callable<ViewData> work = () -> computer.compute(request);
-        java.util.function.Consumer<ViewData> show = data -> apply(s, request, data);
-        java.util.function.Consumer<Throwable> failed = e -> log.error("the view could not be computed", e);
+        Callable<ViewData> work = () -> computer.compute(request);
+        Consumer<ViewData> show = data -> apply(s, request, data);
+        Consumer<Throwable> failed = e -> log.error("the view could not be computed", e);
         if (delta == null) {
             latest.submitSkippable(work, show, failed);
         } else {
@@ -162,23 +154,20 @@ public final class LiveViewModel {
     // ---- what the analyst changes ----------------------------------------------------------------
 
     public void setSessionOrder(Comparator<Session> newOrder) {
-        order = newOrder == null ? Session.NEWEST_FIRST : newOrder.thenComparing(Session::id);
+        choices.sessionOrder(newOrder);
         recompute();
     }
 
     public void setGroupOrder(GroupBy by, Comparator<GroupSummary> newOrder) {
-        groupOrders.compute(by, (k, old) -> newOrder); // null removes it
+        choices.groupOrder(by, newOrder);
         recompute();
     }
 
     /** Selects the group whose sessions the detail table shows; a {@code null} group means no selection. */
     public void selectGroup(GroupBy by, GroupSummary group) {
-        ViewRequest.Selection next = group == null ? null : new ViewRequest.Selection(group.key());
-        if (Objects.equals(selections.get(by), next)) {
-            return;
+        if (choices.select(by, group)) {
+            recompute();
         }
-        selections.compute(by, (k, old) -> next); // null removes it
-        recompute();
     }
 
     /**
@@ -186,7 +175,7 @@ public final class LiveViewModel {
      * summaries are rebuilt on each tick; the others are built when they are shown.
      */
     public void setVisibleGroup(GroupBy by) {
-        visibleGroup = by;
+        choices.visibleGroup(by);
         poller.summarize(by == null ? Set.of() : Set.of(by));
         if (by != null) {
             recompute();
@@ -194,7 +183,7 @@ public final class LiveViewModel {
     }
 
     public void setChartsVisible(boolean showing) {
-        chartsVisible = showing;
+        choices.chartsVisible(showing);
         if (showing) {
             recompute();
         }
@@ -276,7 +265,7 @@ public final class LiveViewModel {
     }
 
     /** The length of the longest address among the rows shown, measured off the FX thread: the IP columns' minimum width. */
-    public javafx.beans.property.ReadOnlyIntegerProperty widestAddressProperty() {
+    public ReadOnlyIntegerProperty widestAddressProperty() {
         return widestAddress.getReadOnlyProperty();
     }
 
