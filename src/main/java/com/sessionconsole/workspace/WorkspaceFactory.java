@@ -8,7 +8,6 @@ import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.DatabaseConnector;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.JdbcUrl;
-import com.sessionconsole.db.PgPassFile;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
@@ -46,7 +45,7 @@ public final class WorkspaceFactory {
     static final int MAX_PASSWORD_PROMPTS = 3;
 
     private final AppDirs dirs;
-    private final Map<String, String> env;
+    private final PgEnvironment pg;
     private final Function<String, Optional<String>> passwordPrompt;
     private final Clock clock;
     private final Consumer<String> warn;
@@ -58,7 +57,7 @@ public final class WorkspaceFactory {
     public WorkspaceFactory(AppDirs dirs, Map<String, String> env, Function<String, Optional<String>> passwordPrompt, Clock clock,
                             Consumer<String> warn) {
         this.dirs = dirs;
-        this.env = env;
+        this.pg = new PgEnvironment(env);
         this.passwordPrompt = passwordPrompt;
         this.clock = clock;
         this.warn = warn;
@@ -108,7 +107,7 @@ public final class WorkspaceFactory {
         String rawRead = first(request.readUrl(), config.readUrl());
         ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings);
         warnings.forEach(warn); // before connecting, so that they are seen even when the connection fails
-        String user = first(request.user(), primary.user(), config.user(), env.get("PGUSER"), System.getProperty("user.name"));
+        String user = first(request.user(), primary.user(), config.user(), pg.user(), System.getProperty("user.name"));
         for (ConnectionString cs : replica == null ? List.of(primary) : List.of(primary, replica)) {
             if (cs.user() != null && !cs.user().equals(user)) {
                 throw new IllegalArgumentException("a connection string says user " + cs.user() + " but the database user is " + user
@@ -132,11 +131,11 @@ public final class WorkspaceFactory {
             throw new IllegalArgumentException("give either --url or -h/-p/-d, not both");
         }
         if (request.hasHostPortOrDb()) {
-            return JdbcUrl.of(first(request.host(), env.get("PGHOST"), "localhost"),
-                    request.port() != null ? request.port() : envPort(),
-                    first(request.dbname(), env.get("PGDATABASE"), request.user(), env.get("PGUSER"), System.getProperty("user.name")));
+            return JdbcUrl.of(first(request.host(), pg.host(), "localhost"),
+                    request.port() != null ? request.port() : pg.port(),
+                    first(request.dbname(), pg.database(), request.user(), pg.user(), System.getProperty("user.name")));
         }
-        return first(request.url(), config.url(), envUrl());
+        return first(request.url(), config.url(), pg.url());
     }
 
     private static ConnectionString connectionString(String text, String flag, List<String> warnings) {
@@ -158,7 +157,7 @@ public final class WorkspaceFactory {
      * {@link #MAX_PASSWORD_PROMPTS} times. Trust, peer, certificate and GSSAPI logins never see a prompt.
      */
     private Workspace openAskingForPassword(ConnectionSettings settings, Set<UUID> protectedUsers, double replicaLagWarnSeconds) {
-        ConnectionSettings attempt = settings.withPassword(knownPassword(settings).orElse(null));
+        ConnectionSettings attempt = settings.withPassword(pg.password(settings, warn).orElse(null));
         int prompts = 0;
         while (true) {
             try {
@@ -238,41 +237,6 @@ public final class WorkspaceFactory {
         } catch (java.io.IOException e) {
             log.warn("cannot read earlier revokes from {}: {}", audit.file(), e.getMessage());
         }
-    }
-
-    /** PGPASSWORD, else the matching password file line; a password file that others can read is skipped with a warning, as libpq does. */
-    private Optional<String> knownPassword(ConnectionSettings settings) {
-        String fromEnv = env.get("PGPASSWORD");
-        if (fromEnv != null) {
-            return Optional.of(fromEnv);
-        }
-        PgPassFile pgpass = PgPassFile.standard(env);
-        String problem = pgpass.permissionProblem();
-        if (problem != null) {
-            warn.accept(problem);
-            return Optional.empty();
-        }
-        return pgpass.find(settings.parsedUrl(), settings.user());
-    }
-
-    private String envUrl() {
-        String host = env.get("PGHOST");
-        String db = env.get("PGDATABASE");
-        if (host == null && db == null) {
-            return null;
-        }
-        return JdbcUrl.of(host == null ? "localhost" : host, envPort(), db == null ? first(env.get("PGUSER"), "postgres") : db);
-    }
-
-    private int envPort() {
-        String p = env.get("PGPORT");
-        if (p == null) {
-            return 5432;
-        }
-        if (!p.strip().matches("\\d{1,5}")) {
-            throw new IllegalArgumentException("PGPORT='" + p + "' is not a port number");
-        }
-        return Integer.parseInt(p.strip());
     }
 
     /** Closes what was opened so far, newest first, keeping the first failure's cause for the caller. */
