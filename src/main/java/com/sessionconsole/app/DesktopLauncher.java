@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DesktopLauncher implements GuiLauncher {
     private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
     /** --smoke-test gives the first load this long, from the window being shown. */
-    private static final java.time.Duration SMOKE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    private static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(60);
     /** Database and file work that may wait at once: a revoke in doubt, a history query and a findings query need not queue behind each other. */
     private static final int IO_THREADS = 4;
 

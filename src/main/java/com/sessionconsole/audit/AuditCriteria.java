@@ -3,6 +3,7 @@ package com.sessionconsole.audit;
 import com.sessionconsole.domain.GroupBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What a revoke targeted, in words: "3 sessions of user 1b2c3d4e… selected by id", "all 12 sessions of IP 10.0.0.7". */
@@ -16,7 +17,7 @@ final class AuditCriteria {
     static String describe(Map<?, ?> criteria, List<AuditedSession> confirmed) {
         int count = criteria.get("ids") instanceof List<?> ids ? ids.size() : confirmed.size();
         for (GroupBy by : GroupBy.values()) {
-            String name = by.name().toLowerCase(java.util.Locale.ROOT);
+            String name = by.name().toLowerCase(Locale.ROOT);
             if (criteria.containsKey(name)) {
                 String of = " of " + by.label() + " " + key(by, criteria.get(name));
                 return count == 1 ? "the only session" + of : "all " + count + " sessions" + of;

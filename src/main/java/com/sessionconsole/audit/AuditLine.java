@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public sealed interface AuditLine {
     record Criteria(@JsonIgnore String dimension, @JsonIgnore String key, List<String> ids) {
         @JsonAnyGetter
         Map<String, Object> byKey() {
-            return dimension == null ? Map.of() : java.util.Collections.singletonMap(dimension, key);
+            return dimension == null ? Map.of() : Collections.singletonMap(dimension, key);
         }
     }
 

@@ -16,10 +16,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +38,7 @@ import java.util.function.Consumer;
 public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
     private final Path file;
-    private final List<Runnable> appended = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> appended = new CopyOnWriteArrayList<>();
 
     public AuditLog(Path file) {
         this.file = file;
@@ -200,7 +204,7 @@ public final class AuditLog {
     }
 
     /** Revoked ids and the primary's WAL position after their commit, from the outcomes of revokes on this server. */
-    public record CommittedRevoke(java.util.Set<java.util.UUID> ids, String walPosition) {
+    public record CommittedRevoke(Set<UUID> ids, String walPosition) {
     }
 
     /**
@@ -210,7 +214,7 @@ public final class AuditLog {
     @SuppressWarnings("unchecked")
     public List<CommittedRevoke> committedRevokes(String server, int maxLines) throws IOException {
         List<String> lines = lines();
-        java.util.Set<Object> onServer = new java.util.HashSet<>();
+        Set<Object> onServer = new HashSet<>();
         List<CommittedRevoke> out = new ArrayList<>();
         for (String line : lines.subList(Math.max(0, lines.size() - maxLines), lines.size())) {
             try {
@@ -219,8 +223,8 @@ public final class AuditLog {
                     onServer.add(m.get("revoke_id"));
                 } else if ("outcome".equals(m.get("record")) && onServer.contains(m.get("revoke_id"))
                         && m.get("wal_position") instanceof String position && m.get("revoked") instanceof List<?> ids) {
-                    java.util.Set<java.util.UUID> set = new java.util.HashSet<>();
-                    ids.forEach(id -> set.add(java.util.UUID.fromString(id.toString())));
+                    Set<UUID> set = new HashSet<>();
+                    ids.forEach(id -> set.add(UUID.fromString(id.toString())));
                     out.add(new CommittedRevoke(set, position));
                 }
             } catch (RuntimeException e) {

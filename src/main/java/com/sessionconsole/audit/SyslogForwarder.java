@@ -17,9 +17,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -182,8 +186,8 @@ public final class SyslogForwarder implements AutoCloseable {
 
     private static byte[] sha256(String line) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
@@ -199,7 +203,7 @@ public final class SyslogForwarder implements AutoCloseable {
             msgId = "unreadable";
         }
         // RFC 5424 allows at most six fractional digits
-        return "<" + PRI + ">1 " + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+        return "<" + PRI + ">1 " + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MICROS))
                 + " " + hostname + " session-console "
                 + ProcessHandle.current().pid() + " " + msgId + " - " + line;
     }
@@ -215,7 +219,7 @@ public final class SyslogForwarder implements AutoCloseable {
     private void writeOffset(long offset) throws IOException {
         Path tmp = offsetFile.resolveSibling(offsetFile.getFileName() + ".tmp");
         Files.writeString(tmp, Long.toString(offset));
-        Files.move(tmp, offsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, offsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void closeTcp() {

@@ -2,6 +2,7 @@ package com.sessionconsole.audit;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /** Where audit records are forwarded: {@code tcp://host:port} or {@code udp://host:port}, nothing else. */
 public record SyslogTarget(boolean tcp, String host, int port) {
@@ -14,7 +15,7 @@ public record SyslogTarget(boolean tcp, String host, int port) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + text + "' is not a syslog address: " + hint, e);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("tcp") && !scheme.equals("udp") || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
                 || uri.getUserInfo() != null || (uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null
                 || uri.getFragment() != null) {

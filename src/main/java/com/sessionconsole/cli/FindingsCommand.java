@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Command(name = "findings", description = "What looks wrong right now, most severe first.")
@@ -61,7 +62,7 @@ final class FindingsCommand extends WorkspaceCommand {
         FindingSettings settings = rule == null ? FindingSettings.DEFAULTS : FindingSettings.DEFAULTS.only(FindingRule.parse(rule));
         List<Session> active = new ArrayList<>();
         Instant now = ws.dao().forEachActive(active::add);
-        java.util.UUID only = user == null ? null : UserFilter.parse(user);
+        UUID only = user == null ? null : UserFilter.parse(user);
         // the database rules filter by user on the server, before they sample
         List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC(), only).compute(active, settings, now, true);
         List<List<Object>> rows = new ArrayList<>();

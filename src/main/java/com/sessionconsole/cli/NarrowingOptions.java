@@ -5,6 +5,7 @@ import com.sessionconsole.live.FilterParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The root command's --where-* flags: open a huge tenant on only part of its active set, chosen on the server. */
@@ -37,7 +38,7 @@ final class NarrowingOptions {
             case USER -> "user";
             case CREATED_WITHIN -> "created-within";
             case LOCATION -> "location";
-            default -> f.name().toLowerCase(java.util.Locale.ROOT);
+            default -> f.name().toLowerCase(Locale.ROOT);
         };
     }
 }

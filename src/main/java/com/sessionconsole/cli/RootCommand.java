@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -94,8 +95,8 @@ public final class RootCommand implements Callable<Integer> {
         cl.setExpandAtFiles(false);
         // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
         cl.getSubcommands().get("find-token").setUnmatchedOptionsArePositionalParams(true);
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionStrategy(parseResult -> {
             refuseRootOptionsThatDoNotApply(parseResult);
             try {

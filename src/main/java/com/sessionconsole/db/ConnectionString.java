@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -25,7 +27,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
             Map.entry("target_session_attrs", "targetServerType"), Map.entry("options", "options"),
             Map.entry("gssencmode", "gssEncMode"));
     /** pgjdbc options that would lift the console's own bounds on waiting; they are refused, not passed on. */
-    private static final java.util.Set<String> TIMEOUTS = java.util.Set.of("logintimeout", "connecttimeout", "sockettimeout",
+    private static final Set<String> TIMEOUTS = Set.of("logintimeout", "connecttimeout", "sockettimeout",
             "sslresponsetimeout", "cancelsignaltimeout", "connect_timeout");
 
     /** The text with any password in it replaced by ***, for messages. */
@@ -35,7 +37,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
     }
 
     private static void refuseTimeout(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         if (TIMEOUTS.contains(n)) {
             throw new IllegalArgumentException("the connection string sets " + name + "; the console bounds every wait itself: set "
                     + "connect-timeout-seconds or statement-timeout-seconds in the config file instead");

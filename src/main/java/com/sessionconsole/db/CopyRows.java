@@ -5,13 +5,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -41,10 +44,10 @@ final class CopyRows {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, length);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(length + 16);
+        CharBuffer out = CharBuffer.allocate(length + 16);
         StringBuilder sb = new StringBuilder(length + 16);
         while (true) {
-            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            CoderResult r = decoder.decode(in, out, true);
             out.flip();
             sb.append(out);
             out.clear();
@@ -162,7 +165,7 @@ final class CopyRows {
 
         /** The raw bytes of the row, for a stable placeholder id when even the id could not be read. */
         byte[] raw() {
-            return java.util.Arrays.copyOfRange(row, start, Math.min(row.length, start + 512));
+            return Arrays.copyOfRange(row, start, Math.min(row.length, start + 512));
         }
 
         /** The length of the next field (-1 for NULL), moving past its length word. */

@@ -4,7 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /** Builds the small HikariCP pools the console uses: keep-alive on, bounded connect and statement times. */
 public final class DataSourceFactory {
@@ -16,8 +20,8 @@ public final class DataSourceFactory {
         // pgjdbc reads ~/.pgpass (or PGPASSFILE) by itself when no password is given, without libpq's check
         // that others cannot read it. The console reads the file itself (PgPassFile) and refuses a shared one,
         // so the driver's own lookup is pointed at a file that does not exist.
-        System.setProperty("org.postgresql.pgpassfile", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-                "session-console-reads-pgpass-itself-" + java.util.UUID.randomUUID(), "pgpass").toString());
+        System.setProperty("org.postgresql.pgpassfile", Path.of(System.getProperty("java.io.tmpdir"),
+                "session-console-reads-pgpass-itself-" + UUID.randomUUID(), "pgpass").toString());
     }
 
     private DataSourceFactory() {
@@ -38,8 +42,8 @@ public final class DataSourceFactory {
             }
         }
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.readString(Path.of("/etc/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
             return "unknown-host";
         }
     }

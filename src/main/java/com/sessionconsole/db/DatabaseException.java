@@ -1,8 +1,11 @@
 package com.sessionconsole.db;
+import javax.net.ssl.SSLException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 
 /** A database failure, with a message an analyst can act on. */
@@ -61,8 +64,8 @@ public class DatabaseException extends RuntimeException {
         if (root instanceof UnknownHostException) {
             return new DatabaseException(Kind.UNREACHABLE, "unknown host " + where + ": check the host name in the URL", e);
         }
-        if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException
-                || root instanceof java.security.cert.CertPathValidatorException
+        if (root instanceof SSLException || root instanceof CertificateException
+                || root instanceof CertPathValidatorException
                 || (e.getMessage() != null && e.getMessage().startsWith("SSL error"))) {
             return new DatabaseException(Kind.UNREACHABLE, "TLS check failed for " + where + ": the server certificate is not trusted "
                     + "by the CA in sslrootcert, or its name does not match the host (" + firstLine(root.getMessage())

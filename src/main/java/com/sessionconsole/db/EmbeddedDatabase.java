@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -36,12 +37,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** A server whose data survives close(), so that it can be started again on the same port (fault tests). */
-    public static EmbeddedDatabase startPersistent(java.nio.file.Path dataDirectory, int port) {
+    public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
         return startPersistent(dataDirectory, port, Map.of());
     }
 
     /** The same, with server settings (a replication primary or standby in the tests). */
-    public static EmbeddedDatabase startPersistent(java.nio.file.Path dataDirectory, int port, Map<String, String> serverConfig) {
+    public static EmbeddedDatabase startPersistent(Path dataDirectory, int port, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)

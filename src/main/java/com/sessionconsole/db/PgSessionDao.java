@@ -2,6 +2,7 @@ package com.sessionconsole.db;
 
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The PostgreSQL implementation of {@link SessionDao}, split by purpose: {@link ActiveSetReader} (the poller's
@@ -54,7 +56,7 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work) {
+    public <T> T inSnapshot(Narrowing narrowing, Function<ActiveSetSnapshot, T> work) {
         return active.inSnapshot(narrowing, work);
     }
 

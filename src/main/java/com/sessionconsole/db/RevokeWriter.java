@@ -4,6 +4,8 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,7 +24,7 @@ import java.util.UUID;
  * the truth after a commit in doubt) and the privilege check. Deletes nothing.
  */
 final class RevokeWriter {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RevokeWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(RevokeWriter.class);
     private final SessionSources db;
 
     RevokeWriter(SessionSources db) {

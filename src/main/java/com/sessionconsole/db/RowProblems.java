@@ -2,10 +2,13 @@ package com.sessionconsole.db;
 
 import com.sessionconsole.domain.Timestamps;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -53,26 +56,26 @@ final class RowProblems {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
             add(column, CopyRows.NOT_UTF8);
             return CopyRows.lenientUtf8(raw, 0, raw.length);
         }
     }
 
     Instant timestamp(ResultSet rs, String column) {
-        return read(column, () -> instant(rs.getObject(column, java.time.OffsetDateTime.class)));
+        return read(column, () -> instant(rs.getObject(column, OffsetDateTime.class)));
     }
 
     /** pgjdbc reads 'infinity' and '-infinity' as OffsetDateTime.MAX and MIN. */
-    static Instant instant(java.time.OffsetDateTime t) {
+    static Instant instant(OffsetDateTime t) {
         if (t == null) {
             return null;
         }
-        if (t.equals(java.time.OffsetDateTime.MAX)) {
+        if (t.equals(OffsetDateTime.MAX)) {
             return Timestamps.INFINITY;
         }
-        return t.equals(java.time.OffsetDateTime.MIN) ? Timestamps.MINUS_INFINITY : t.toInstant();
+        return t.equals(OffsetDateTime.MIN) ? Timestamps.MINUS_INFINITY : t.toInstant();
     }
 
     private void add(String column, String problem) {

@@ -2,6 +2,7 @@ package com.sessionconsole.db;
 
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Narrowing;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything the console reads from and writes to public.user_sessions.
@@ -30,7 +32,7 @@ public interface SessionDao {
     Instant forEachActive(Consumer<Session> sink);
 
     /** Runs {@code work} with reads of the (narrowed) active set that all see one snapshot; see {@link ActiveSetSnapshot}. */
-    <T> T inSnapshot(com.sessionconsole.domain.Narrowing narrowing, java.util.function.Function<ActiveSetSnapshot, T> work);
+    <T> T inSnapshot(Narrowing narrowing, Function<ActiveSetSnapshot, T> work);
 
     /** The sessions with these ids, in any state, read on the primary (what a revoke previews; the truth after a commit in doubt). */
     List<Session> sessionsOnPrimary(Collection<UUID> ids);

@@ -1,5 +1,6 @@
 package com.sessionconsole.domain;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** An IPv4 or IPv6 network such as 10.0.0.0/8 or 2001:db8::/32. A bare address is a /32 or /128. */
@@ -62,12 +63,12 @@ public record Cidr(String text, byte[] network, int prefixLength) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr c && c.prefixLength == prefixLength && java.util.Arrays.equals(c.network, network);
+        return o instanceof Cidr c && c.prefixLength == prefixLength && Arrays.equals(c.network, network);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+        return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
     @Override

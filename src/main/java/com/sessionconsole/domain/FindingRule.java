@@ -1,5 +1,8 @@
 package com.sessionconsole.domain;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * What the console flags, and how loudly.
  *
@@ -85,7 +88,7 @@ public enum FindingRule {
 
     /** The name and what it means, without saying the name twice when the description starts with it. */
     public String explained() {
-        return description.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
+        return description.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT))
                 ? label + description.substring(label.length()) : label + ": " + description;
     }
 
@@ -104,7 +107,7 @@ public enum FindingRule {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown rule '" + text + "': use one of " + java.util.Arrays.stream(values())
+        throw new IllegalArgumentException("unknown rule '" + text + "': use one of " + Arrays.stream(values())
                 .map(FindingRule::cliName).reduce((a, b) -> a + ", " + b).orElse(""));
     }
 }

@@ -2,7 +2,10 @@ package com.sessionconsole.domain;
 
 import com.google.common.net.InetAddresses;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Parses IP literals without ever touching DNS. The ip_address column is free text written by whoever
@@ -13,7 +16,7 @@ import java.util.Optional;
  * queries.
  */
 public final class IpAddresses {
-    private static final java.util.regex.Pattern ASCII_ADDRESS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern ASCII_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+");
     private IpAddresses() {
     }
 
@@ -68,8 +71,8 @@ public final class IpAddresses {
     /** The canonical text of an address (RFC 5952: dotted quad, or compressed lower-case IPv6), which inet also reads. No name lookup. */
     public static String text(byte[] address) {
         try {
-            return InetAddresses.toAddrString(java.net.InetAddress.getByAddress(address));
-        } catch (java.net.UnknownHostException e) {
+            return InetAddresses.toAddrString(InetAddress.getByAddress(address));
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an address: " + address.length + " bytes", e);
         }
     }

@@ -3,6 +3,7 @@ package com.sessionconsole.domain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A part of the active set the console loads instead of all of it, applied in the SQL before anything is
@@ -31,7 +32,7 @@ public record Narrowing(Cidr ip, String user, Duration createdWithin, String loc
             parts.add("user contains " + VisibleText.of(user));
         }
         if (createdWithin != null) {
-            parts.add("created within " + createdWithin.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+            parts.add("created within " + createdWithin.toString().substring(2).toLowerCase(Locale.ROOT));
         }
         if (location != null) {
             parts.add("location contains " + VisibleText.of(location));

@@ -2,6 +2,7 @@ package com.sessionconsole.domain;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What a revoke did with the ids the analyst confirmed, and what it deliberately left alone.
@@ -38,7 +39,7 @@ public record RevokeResult(List<UUID> revoked, List<UUID> alreadyInactive, List<
 
     /** The confirmed sessions that are still active, for whatever reason. */
     public List<UUID> leftActive() {
-        return java.util.stream.Stream.concat(unchangedByServer.stream(), stillActive.stream()).sorted().toList();
+        return Stream.concat(unchangedByServer.stream(), stillActive.stream()).sorted().toList();
     }
 
     public String describe() {

@@ -1,6 +1,7 @@
 package com.sessionconsole.domain;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 
 /**
@@ -26,8 +27,8 @@ public record Session(
         String decodeProblem) {
 
     /** Newest first, unknown creation times last, then by id: the order of every session list the console shows by default. */
-    public static final java.util.Comparator<Session> NEWEST_FIRST = java.util.Comparator.comparing(Session::createdAt,
-            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(Session::id);
+    public static final Comparator<Session> NEWEST_FIRST = Comparator.comparing(Session::createdAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Session::id);
 
     /** A row read whole; {@code decodeProblem} is set only for a row some column of which could not be decoded. */
     public Session(UUID id, UUID userId, TokenMask token, Instant expiresAt, Boolean active, String deviceId, String ipAddress,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * A combination of filters over active sessions. Every part is optional (null means "any").
@@ -85,7 +86,7 @@ public record SessionFilter(
      * few hundred of each), so a search over a table tests each distinct value once. Device ids and IPs are
      * nearly unique: remembering them would cost more than testing them. Not thread-safe; one per pass.
      */
-    public java.util.function.Predicate<Session> matcher(Instant serverNow) {
+    public Predicate<Session> matcher(Instant serverNow) {
         Map<String, Boolean> agents = new IdentityHashMap<>();
         Map<String, Boolean> places = new IdentityHashMap<>();
         Map<String, Boolean> locations = new IdentityHashMap<>();

@@ -1,5 +1,7 @@
 package com.sessionconsole.domain;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -50,13 +52,13 @@ public final class Timestamps {
 
     /** Epoch milliseconds, saturating at the infinities instead of throwing as {@link Instant#toEpochMilli} does. */
     /** {@code t + d}, held at the infinities instead of throwing: ±infinity plus anything stays where it is. */
-    public static Instant saturatedPlus(Instant t, java.time.Duration d) {
+    public static Instant saturatedPlus(Instant t, Duration d) {
         if (!isFinite(t)) {
             return t;
         }
         try {
             return t.plus(d);
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             return d.isNegative() ? MINUS_INFINITY : INFINITY;
         }
     }

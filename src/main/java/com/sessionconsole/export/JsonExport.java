@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,7 @@ public final class JsonExport {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             Object v = values.get(i);
-            m.put(header.get(i), v instanceof java.util.UUID ? v.toString() : v);
+            m.put(header.get(i), v instanceof UUID ? v.toString() : v);
         }
         return m;
     }

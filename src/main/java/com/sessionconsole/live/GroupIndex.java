@@ -11,8 +11,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Summaries of active sessions by user, device or IP, kept up to date in O(changes): adding or
@@ -23,7 +25,7 @@ public final class GroupIndex {
     private final Map<String, Stats> groups = new HashMap<>();
     // Summaries are rebuilt only for groups that changed since the last call; NULL is a valid key.
     private final Map<String, GroupSummary> cache = new HashMap<>();
-    private final java.util.Set<String> dirty = new java.util.HashSet<>();
+    private final Set<String> dirty = new HashSet<>();
     private List<GroupSummary> sorted = List.of();
 
     public GroupIndex(GroupBy by) {
@@ -124,10 +126,10 @@ public final class GroupIndex {
             Instant first = null;
             Instant last = null;
             Integer lowest = null;
-            Map<GroupBy, java.util.Set<String>> distinct = new EnumMap<>(GroupBy.class);
+            Map<GroupBy, Set<String>> distinct = new EnumMap<>(GroupBy.class);
             for (GroupBy d : GroupBy.values()) {
                 if (d != own) {
-                    distinct.put(d, new java.util.HashSet<>());
+                    distinct.put(d, new HashSet<>());
                 }
             }
             for (Session m : members) {
@@ -146,7 +148,7 @@ public final class GroupIndex {
                     size(distinct, GroupBy.DEVICE), first, last, lowest);
         }
 
-        private long size(Map<GroupBy, java.util.Set<String>> distinct, GroupBy d) {
+        private long size(Map<GroupBy, Set<String>> distinct, GroupBy d) {
             return d == own ? 1 : distinct.get(d).size();
         }
     }

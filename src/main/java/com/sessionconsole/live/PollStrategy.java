@@ -1,5 +1,10 @@
 package com.sessionconsole.live;
 
+import com.sessionconsole.domain.Narrowing;
+import com.sessionconsole.domain.ReplicaLag;
+
+import java.util.Optional;
+
 /** How one poll tick finds out what changed. Swappable, so that the algorithm can change without the UI noticing. */
 public interface PollStrategy {
 
@@ -10,8 +15,8 @@ public interface PollStrategy {
     void reset();
 
     /** From the next poll on, follows only this part of the active set (the next poll is a full load). */
-    void narrow(com.sessionconsole.domain.Narrowing narrowing);
+    void narrow(Narrowing narrowing);
 
     /** How far the read replica is behind the primary; empty without a replica. */
-    java.util.Optional<com.sessionconsole.domain.ReplicaLag> replicaLag();
+    Optional<ReplicaLag> replicaLag();
 }

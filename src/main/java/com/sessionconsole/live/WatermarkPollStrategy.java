@@ -9,6 +9,7 @@ import com.sessionconsole.domain.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class WatermarkPollStrategy implements PollStrategy {
         budget.check(count, narrowing);
         known = new KeyTable((int) count);
         total = Fingerprint.EMPTY;
-        java.util.Arrays.fill(buckets, Fingerprint.EMPTY);
+        Arrays.fill(buckets, Fingerprint.EMPTY);
         List<Session> rows = new ArrayList<>();
         s.forEachActive(x -> {
             rows.add(x);

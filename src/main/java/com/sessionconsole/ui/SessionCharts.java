@@ -1,5 +1,6 @@
 package com.sessionconsole.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -9,8 +10,12 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Three small charts: active sessions over time, top locations and trust levels of the rows in view. */
 public final class SessionCharts {
@@ -22,7 +27,7 @@ public final class SessionCharts {
     /**
      * @param onVisible told when the charts are unfolded or folded, so that nobody computes data no one sees
      */
-    public SessionCharts(javafx.beans.value.ObservableValue<ChartData> data, java.util.function.Consumer<Boolean> onVisible,
+    public SessionCharts(ObservableValue<ChartData> data, Consumer<Boolean> onVisible,
                   ViewPrefs prefs, String prefKey, String timeAxis) {
         NumberAxis time = new NumberAxis();
         time.setForceZeroInRange(false);
@@ -51,8 +56,8 @@ public final class SessionCharts {
         HBox box = new HBox(8, line, loc, tr);
         for (Node n : box.getChildren()) {
             HBox.setHgrow(n, Priority.ALWAYS);
-            ((javafx.scene.layout.Region) n).setPrefHeight(190);
-            ((javafx.scene.layout.Region) n).setMinWidth(200);
+            ((Region) n).setPrefHeight(190);
+            ((Region) n).setMinWidth(200);
         }
         pane = new TitledPane("Charts", box);
         pane.setId("charts");
@@ -78,7 +83,7 @@ public final class SessionCharts {
                 .map(s -> new XYChart.Data<Number, Number>(s.at().getEpochSecond() - t0, s.active())).toList());
         locations.getData().setAll(d.topLocations().entrySet().stream()
                 .map((Map.Entry<String, Long> e) -> new XYChart.Data<String, Number>(e.getKey(), e.getValue())).toList());
-        java.util.List<XYChart.Data<String, Number>> buckets = new java.util.ArrayList<>();
+        List<XYChart.Data<String, Number>> buckets = new ArrayList<>();
         for (int i = 0; i < d.trustBuckets().length; i++) {
             buckets.add(new XYChart.Data<>(Integer.toString(i * 10), d.trustBuckets()[i])); // bucket i holds i*10 to i*10+9
         }

@@ -5,6 +5,7 @@ import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -17,12 +18,14 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,7 +65,7 @@ public final class SessionDetail {
         field("Device", s.deviceId());
         field("IP", s.ipAddress());
         field("Location", s.location());
-        area("User agent", java.util.Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
+        area("User agent", Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
         area("Highlighted", highlights(now));
         List<String> findings = actions.findingsCiting(s);
@@ -87,7 +90,7 @@ public final class SessionDetail {
         content.setId("session-detail");
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setPrefWidth(780);
-        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         return dialog;
     }
@@ -124,7 +127,7 @@ public final class SessionDetail {
     private static Button button(String text, Dialog<Void> dialog, boolean closes, Runnable action) {
         Button b = new Button(text);
         b.setMnemonicParsing(false);
-        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             if (closes) {
                 dialog.close();
@@ -191,7 +194,7 @@ public final class SessionDetail {
         add(name, a);
     }
 
-    private void add(String name, javafx.scene.Node value) {
+    private void add(String name, Node value) {
         Label label = new Label(name);
         label.getStyleClass().add("detail-name");
         label.setLabelFor(value);

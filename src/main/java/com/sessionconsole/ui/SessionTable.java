@@ -3,8 +3,13 @@ package com.sessionconsole.ui;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.Session;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -21,6 +26,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Columns, cells and row styles for any table of sessions (the Sessions view and the detail tables). */
@@ -44,7 +50,7 @@ public final class SessionTable {
     }
 
     public static void configure(TableView<Session> table, Supplier<Instant> serverNow, ObservableValue<Set<UUID>> fresh,
-                          java.util.function.Predicate<Session> watched, ViewPrefs prefs, String prefix) {
+                          Predicate<Session> watched, ViewPrefs prefs, String prefix) {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setFixedCellSize(26);
         table.setTableMenuButtonVisible(true);
@@ -111,7 +117,7 @@ public final class SessionTable {
     }
 
     /** Keeps an address column at least as wide as {@code chars} characters of the monospaced cells. */
-    public static <S> void fitAddressColumn(TableColumn<S, ?> column, javafx.beans.value.ObservableIntegerValue chars) {
+    public static <S> void fitAddressColumn(TableColumn<S, ?> column, ObservableIntegerValue chars) {
         Runnable fit = () -> {
             double min = Math.ceil(chars.get() * MONO_CHAR_WIDTH) + 24;
             column.setMinWidth(min);
@@ -124,9 +130,9 @@ public final class SessionTable {
     }
 
     /** {@link #fitAddressColumn} for a small table that measures its own rows on the FX thread when they change. */
-    public static <T> void fitWidestAddress(TableColumn<T, ?> column, javafx.collections.ObservableList<T> items, Function<T, String> address) {
-        javafx.beans.property.IntegerProperty chars = new javafx.beans.property.SimpleIntegerProperty(widestAddress(items, address));
-        items.addListener((javafx.collections.ListChangeListener<T>) c -> chars.set(widestAddress(items, address)));
+    public static <T> void fitWidestAddress(TableColumn<T, ?> column, ObservableList<T> items, Function<T, String> address) {
+        IntegerProperty chars = new SimpleIntegerProperty(widestAddress(items, address));
+        items.addListener((ListChangeListener<T>) c -> chars.set(widestAddress(items, address)));
         fitAddressColumn(column, chars);
     }
 

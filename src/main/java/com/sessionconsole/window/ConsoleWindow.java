@@ -8,10 +8,15 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.Objects;
 
 /** The console's stage: title, icon, stylesheet, remembered size, and a one-second clock for relative times. */
@@ -26,15 +31,15 @@ public final class ConsoleWindow {
         this.models = models;
         this.view = new MainView(models, prefs, dialogs, demo);
         WindowPlacement.Rect at = WindowPlacement.place(remembered(prefs), Screen.getScreens().stream()
-                .sorted(java.util.Comparator.comparing(s -> !s.equals(Screen.getPrimary())))
+                .sorted(Comparator.comparing(s -> !s.equals(Screen.getPrimary())))
                 .map(s -> new WindowPlacement.Rect(s.getVisualBounds().getMinX(), s.getVisualBounds().getMinY(),
                         s.getVisualBounds().getWidth(), s.getVisualBounds().getHeight())).toList());
         Scene scene = new Scene(view.root(), at.width(), at.height());
         stage.setX(at.x());
         stage.setY(at.y());
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource("/com/sessionconsole/ui/console.css")).toExternalForm());
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> view.searchField().requestFocus());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), () -> view.searchField().requestFocus());
         stage.setScene(scene);
         stage.setTitle(demo ? "Session Console — DEMO database (synthetic data)" : "Session Console — " + connection);
         stage.setMinWidth(Math.min(900, at.width()));
@@ -52,7 +57,7 @@ public final class ConsoleWindow {
             prefs.putDouble("window.height", stage.getHeight());
             prefs.flush();
         });
-        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> models.status().updateStaleText()));
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> models.status().updateStaleText()));
         clock.setCycleCount(Timeline.INDEFINITE);
     }
 

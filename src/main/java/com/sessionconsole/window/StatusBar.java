@@ -3,10 +3,14 @@ package com.sessionconsole.window;
 import com.sessionconsole.live.ui.ConnectionStatusViewModel;
 import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.ui.Fxml;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** The bottom line: which database, how fresh the data is, paused or not, the counts, the replica's lag, and the last error. */
 final class StatusBar {
@@ -16,7 +20,7 @@ final class StatusBar {
     @FXML private Label count;
     @FXML private Label replica;
     @FXML private Label error;
-    @FXML private javafx.scene.layout.HBox legend;
+    @FXML private HBox legend;
 
     private final ConnectionStatusViewModel status;
     private final LiveViewModel live;
@@ -43,14 +47,14 @@ final class StatusBar {
                 PseudoClass.getPseudoClass("behind"), behind));
         error.textProperty().bind(status.errorTextProperty());
         for (Label l : new Label[]{connection, refresh, paused, count, replica}) {
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the facts never shrink to "…"; the legend gives way first
+            l.setMinWidth(Region.USE_PREF_SIZE); // the facts never shrink to "…"; the legend gives way first
         }
-        legend.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> ((javafx.scene.layout.HBox) legend.getParent()).getWidth()
+        legend.visibleProperty().bind(Bindings.createBooleanBinding(() -> ((HBox) legend.getParent()).getWidth()
                 - connection.getWidth() - refresh.getWidth() - count.getWidth() - replica.getWidth() - error.getWidth() - 120
-                > legend.prefWidth(-1), ((javafx.scene.layout.HBox) legend.getParent()).widthProperty(), connection.widthProperty(), refresh.widthProperty(),
+                > legend.prefWidth(-1), ((HBox) legend.getParent()).widthProperty(), connection.widthProperty(), refresh.widthProperty(),
                 count.widthProperty(), replica.widthProperty(), error.widthProperty()));
         legend.managedProperty().bind(legend.visibleProperty());
-        javafx.scene.control.Tooltip.install(legend, new javafx.scene.control.Tooltip("Green: arrived with the last poll (for one poll). "
+        Tooltip.install(legend, new Tooltip("Green: arrived with the last poll (for one poll). "
                 + "Purple bar: its user, device or IP is watched. Red italic IP: not an address (the column is free text). "
                 + "Red bold trust: at or below 20. Enter on a row says why it is highlighted."));
     }

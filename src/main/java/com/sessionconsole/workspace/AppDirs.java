@@ -1,6 +1,9 @@
 package com.sessionconsole.workspace;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /** The platform's per-user folders for configuration and data (audit log, watchlists). */
@@ -51,17 +54,17 @@ public record AppDirs(Path config, Path data) {
 
     /** Creates the data folder readable by its owner only (where the file system has POSIX permissions). */
     public void createPrivate() {
-        if (java.nio.file.Files.isDirectory(data)) {
+        if (Files.isDirectory(data)) {
             return;
         }
         try {
             if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                java.nio.file.Files.createDirectories(data, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(data, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
             } else {
-                java.nio.file.Files.createDirectories(data);
+                Files.createDirectories(data);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the first write there reports the problem with its path
         }
     }

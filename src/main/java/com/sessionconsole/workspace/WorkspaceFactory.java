@@ -12,12 +12,14 @@ import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.audit.AuditLog;
+import com.sessionconsole.db.SessionDao;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,10 +233,10 @@ public final class WorkspaceFactory {
     }
 
     /** Revokes this analyst made earlier on this server stay hidden on a lagging replica in this run too. */
-    private static void rememberEarlierRevokes(com.sessionconsole.db.SessionDao dao, AuditLog audit, String server) {
+    private static void rememberEarlierRevokes(SessionDao dao, AuditLog audit, String server) {
         try {
             audit.committedRevokes(server, 2000).forEach(r -> dao.rememberRevoked(r.ids(), r.walPosition()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("cannot read earlier revokes from {}: {}", audit.file(), e.getMessage());
         }
     }

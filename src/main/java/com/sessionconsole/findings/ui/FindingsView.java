@@ -18,6 +18,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -29,12 +30,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Findings by severity (coloured, with a legend), with rule switches, thresholds, the per-rule strip that
@@ -42,7 +45,7 @@ import java.util.function.Function;
  */
 public final class FindingsView {
     @FXML private VBox header;
-    @FXML private javafx.scene.layout.FlowPane controls; // wraps in a narrow window instead of cutting the last controls off
+    @FXML private FlowPane controls; // wraps in a narrow window instead of cutting the last controls off
     @FXML private Label status;
     @FXML private TableView<FindingRow> findings;
     @FXML private TableView<Session> evidence;
@@ -143,7 +146,7 @@ public final class FindingsView {
 
     private static HBox labelled(String text, Spinner<Integer> s) {
         HBox box = new HBox(4, new Label(text), s);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
@@ -161,7 +164,7 @@ public final class FindingsView {
             @Override
             protected void updateItem(FindingRow r, boolean empty) {
                 super.updateItem(r, empty);
-                why.setText(empty || r == null ? null : r.why().lines().map(VisibleText::of).collect(java.util.stream.Collectors.joining("\n")));
+                why.setText(empty || r == null ? null : r.why().lines().map(VisibleText::of).collect(Collectors.joining("\n")));
                 setTooltip(empty || r == null ? null : why);
             }
         };

@@ -19,9 +19,11 @@ import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
@@ -42,7 +44,7 @@ public final class HistoryView {
 
     public HistoryView(HistoryViewModel vm, ViewPrefs prefs, SessionCommands actions) {
         root = Fxml.load("HistoryView.fxml", this);
-        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), open -> { }, prefs,
+        ((BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), open -> { }, prefs,
                 "history.charts", "this key's sessions active over time").node());
         table.setId("history-table");
         table.setFixedCellSize(26);
@@ -58,7 +60,7 @@ public final class HistoryView {
         table.getColumns().add(column("Token", 95, e -> e.session().token().text()));
         table.setItems(vm.entries());
         SessionTable.fitWidestAddress(table.getColumns().get(6), table.getItems(), e -> e.session().ipAddress());
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         SessionMenu.install(table, SessionHistory.Entry::session, actions);
         title.textProperty().bind(vm.titleProperty());
         timelineHolder.getChildren().add(timeline);

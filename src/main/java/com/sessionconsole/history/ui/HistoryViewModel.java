@@ -13,6 +13,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The history of one user, device or IP, loaded off the FX thread; the last one asked for wins. */
 public final class HistoryViewModel {
     private final LatestWins latest;
@@ -44,8 +52,8 @@ public final class HistoryViewModel {
      * end), and the locations and trust levels of all its sessions.
      */
     static ChartData charts(SessionHistory.Result r) {
-        java.util.TreeMap<java.time.Instant, Integer> steps = new java.util.TreeMap<>();
-        java.util.Map<String, Long> locations = new java.util.HashMap<>();
+        TreeMap<Instant, Integer> steps = new TreeMap<>();
+        Map<String, Long> locations = new HashMap<>();
         long[] trust = new long[11];
         for (SessionHistory.Entry e : r.entries()) {
             if (e.session().createdAt() != null) {
@@ -59,7 +67,7 @@ public final class HistoryViewModel {
                 trust[Math.max(0, Math.min(10, e.session().trustLevel() / 10))]++;
             }
         }
-        java.util.List<ChartData.Sample> samples = new java.util.ArrayList<>();
+        List<ChartData.Sample> samples = new ArrayList<>();
         int active = 0;
         for (var step : steps.entrySet()) {
             if (step.getKey().isAfter(r.serverNow())) {
@@ -69,9 +77,9 @@ public final class HistoryViewModel {
             samples.add(new ChartData.Sample(step.getKey(), active));
         }
         samples.add(new ChartData.Sample(r.serverNow(), active));
-        java.util.Map<String, Long> top = new java.util.LinkedHashMap<>();
-        locations.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
+        Map<String, Long> top = new LinkedHashMap<>();
+        locations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
         return new ChartData(samples, top, trust);
     }
 

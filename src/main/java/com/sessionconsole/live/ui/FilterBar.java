@@ -3,17 +3,22 @@ package com.sessionconsole.live.ui;
 import com.sessionconsole.live.FilterParser;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.ViewPrefs;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +55,15 @@ public final class FilterBar {
     private static final double SEARCH_MAX = 760;
 
     private void growSearchBox() {
-        javafx.scene.layout.FlowPane bar = (javafx.scene.layout.FlowPane) root;
-        javafx.scene.Node box = text.getParent();
-        List<javafx.beans.Observable> deps = new java.util.ArrayList<>(List.of(bar.widthProperty()));
+        FlowPane bar = (FlowPane) root;
+        Node box = text.getParent();
+        List<Observable> deps = new ArrayList<>(List.of(bar.widthProperty()));
         bar.getChildren().stream().filter(n -> n != box).forEach(n -> deps.add(n.layoutBoundsProperty()));
-        text.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+        text.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
             double others = bar.getChildren().stream().filter(n -> n != box).mapToDouble(n -> n.getLayoutBounds().getWidth() + bar.getHgap()).sum();
             double free = bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight() - others - 4;
             return free < SEARCH_MIN ? SEARCH_MIN : Math.min(free, SEARCH_MAX);
-        }, deps.toArray(javafx.beans.Observable[]::new)));
+        }, deps.toArray(Observable[]::new)));
     }
 
     @FXML

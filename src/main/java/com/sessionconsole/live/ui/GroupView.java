@@ -13,6 +13,8 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.ui.UpdateListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -49,7 +51,7 @@ public final class GroupView {
         this.vm = vm;
         this.root = Fxml.load("GroupView.fxml", this);
         groups.setId("groups-" + by.name().toLowerCase());
-        ((Label) groups.getPlaceholder()).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        ((Label) groups.getPlaceholder()).textProperty().bind(Bindings.createStringBinding(
                 () -> !vm.emptyTextProperty().get().isEmpty() ? vm.emptyTextProperty().get()
                         : vm.countingProperty(by).get() ? "Counting the active sessions by " + by.label() + "…"
                         : "No groups match the current filters.", vm.emptyTextProperty(), vm.countingProperty(by)));
@@ -106,7 +108,7 @@ public final class GroupView {
         SessionMenu.rowsOnly(groups);
         // a selected group that is gone after a refresh or a revoke is deselected in the view model too, so that
         // the lower pane never shows the rows of a group the table no longer selects
-        vm.addUpdateListener(new com.sessionconsole.ui.UpdateListener() {
+        vm.addUpdateListener(new UpdateListener() {
             @Override
             public void beforeUpdate() {
             }

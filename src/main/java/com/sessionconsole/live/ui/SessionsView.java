@@ -13,13 +13,17 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** Every active session, filtered and sorted; several rows can be selected and revoked. */
 public final class SessionsView {
@@ -30,7 +34,7 @@ public final class SessionsView {
 
     private final Parent root;
     private final LiveViewModel vm;
-    private TableState<Session, java.util.UUID> state;
+    private TableState<Session, UUID> state;
 
     public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowCommands actions) {
         this.vm = vm;
@@ -38,7 +42,7 @@ public final class SessionsView {
         SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
         SessionTable.fitAddressColumn(SessionTable.ipColumn(table), vm.widestAddressProperty());
-        ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
+        ((Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
         state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
@@ -64,12 +68,12 @@ public final class SessionsView {
             vm.pivotTo(by, key);
             actions.showTab(null);
         });
-        ((javafx.scene.layout.BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
+        ((BorderPane) root).setBottom(new SessionCharts(vm.chartsProperty(), vm::setChartsVisible, prefs,
                 "charts", "since the window opened").node());
     }
 
     /** One item per user, device and IP that acts on that key of the selected session. */
-    private void addPerKey(ContextMenu menu, String text, java.util.function.BiConsumer<GroupBy, String> action) {
+    private void addPerKey(ContextMenu menu, String text, BiConsumer<GroupBy, String> action) {
         for (GroupBy by : GroupBy.values()) {
             MenuItem item = new MenuItem(text + by.label());
             item.setMnemonicParsing(false);

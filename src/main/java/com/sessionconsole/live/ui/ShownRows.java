@@ -8,6 +8,7 @@ import com.sessionconsole.live.Snapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -193,7 +194,7 @@ final class ShownRows {
         for (int i = 0; i < n; i++) {
             keys[i] = ((newest - micros[i]) << INDEX_BITS) | i;
         }
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         Session[] sorted = new Session[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = list.get((int) (keys[i] & ((1L << INDEX_BITS) - 1)));
@@ -204,7 +205,7 @@ final class ShownRows {
                 to++;
             }
             if (to - from > 1) {
-                java.util.Arrays.sort(sorted, from, to, Session.NEWEST_FIRST); // same microsecond: nanoseconds, then id
+                Arrays.sort(sorted, from, to, Session.NEWEST_FIRST); // same microsecond: nanoseconds, then id
             }
             from = to;
         }

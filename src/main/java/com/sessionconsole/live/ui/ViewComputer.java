@@ -7,19 +7,23 @@ import com.sessionconsole.live.GroupIndex;
 import com.sessionconsole.live.Snapshot;
 import com.sessionconsole.ui.ChartData;
 import com.sessionconsole.ui.SessionTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Turns one {@link ViewRequest} into the rows every table shows: filter, sort, group and chart, off the FX thread. */
 final class ViewComputer {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ViewComputer.class);
+    private static final Logger log = LoggerFactory.getLogger(ViewComputer.class);
     private final ShownRows shownRows = new ShownRows();
 
     ViewData compute(ViewRequest r) {
@@ -39,7 +43,7 @@ final class ViewComputer {
         boolean narrowed = shown.size() != s.sessions().size();
         Map<GroupBy, List<GroupSummary>> groupData = new EnumMap<>(GroupBy.class);
         Map<GroupBy, List<Session>> detailData = new EnumMap<>(GroupBy.class);
-        java.util.Set<GroupBy> counted = java.util.EnumSet.noneOf(GroupBy.class);
+        Set<GroupBy> counted = EnumSet.noneOf(GroupBy.class);
         for (GroupBy by : GroupBy.values()) {
             if (narrowed ? by == r.visibleGroup() : s.groups().containsKey(by)) {
                 counted.add(by);

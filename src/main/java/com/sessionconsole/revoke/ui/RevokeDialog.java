@@ -15,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -46,7 +47,7 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         setHeaderText("Revoke " + sessions + "?");
         getDialogPane().setContent(Fxml.load("RevokeDialog.fxml", this));
         getDialogPane().setPrefWidth(820); // a user id, a device and a full IPv6 address on one line of the sample
-        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         target.setText("In " + database);
         criteria.setText("Criteria: " + VisibleText.of(plan.criteria().describe()));
         distinct.setText(distinctCounts(plan) + ". User, device, IP of each:");
