@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,10 +70,12 @@ public final class RootCommand implements Callable<Integer> {
     /** Builds the command line with every subcommand and the error handling the README documents. */
     public static CommandLine create(WorkspaceOpener opener, GuiLauncher gui, AuditLog audit, InputStream stdin) {
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        PrintWriter[] given = new PrintWriter[1];
         CommandLine cl = new CommandLine(new RootCommand(gui)) {
             // whatever writer a caller sets, what the commands print passes the terminal sanitizer
             @Override
             public CommandLine setOut(PrintWriter out) {
+                given[0] = out;
                 return super.setOut(TerminalWriter.wrap(out));
             }
 
@@ -95,12 +99,22 @@ public final class RootCommand implements Callable<Integer> {
         cl.setExpandAtFiles(false);
         // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
         cl.getSubcommands().get("find-token").setUnmatchedOptionsArePositionalParams(true);
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        // straight to file descriptor 1, not through System.out, which swallows write errors without a trace
+        cl.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
         cl.setExecutionStrategy(parseResult -> {
             refuseRootOptionsThatDoNotApply(parseResult);
             try {
-                return new CommandLine.RunLast().execute(parseResult);
+                int code = new CommandLine.RunLast().execute(parseResult);
+                // a PrintWriter keeps a write error to itself: output cut short by a full disk or a closed pipe is a failure
+                if (parseResult.commandSpec().commandLine().getOut().checkError() || given[0].checkError()) {
+                    PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+                    err.println("error: the command's output could not be written in full (standard output is closed, or its disk is "
+                            + "full): what was written is incomplete");
+                    err.flush();
+                    return code == ExitCodes.OK ? ExitCodes.FAILED : code;
+                }
+                return code;
             } catch (Error e) { // picocli lets an Error out of a command's call(): it goes to the handler below too
                 throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.toString(), e);
             }

@@ -58,7 +58,9 @@ final class WatchCommand extends WorkspaceCommand {
                 }
             }
             live.apply(delta);
-            out.flush();
+            if (out.checkError()) {
+                return ExitCodes.FAILED; // nobody reads on (a closed pipe, a full disk): stop, and the caller says why
+            }
         }
         return ExitCodes.OK;
     }

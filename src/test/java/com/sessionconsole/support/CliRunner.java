@@ -68,18 +68,24 @@ public final class CliRunner {
     }
 
     public Run run(InputStream stdin, String... args) {
+        StringWriter out = new StringWriter();
+        Run r = run(stdin, out, args);
+        return new Run(r.code(), out.toString(), r.err());
+    }
+
+    /** The command with its standard output going to {@code sink} (a full disk, a closed pipe); {@link Run#out} is empty. */
+    public Run run(InputStream stdin, java.io.Writer sink, String... args) {
         StringWriter err = new StringWriter();
         PrintWriter errWriter = new PrintWriter(err, true);
         WorkspaceFactory factory = new WorkspaceFactory(dirs(), env, prompt, Clock.systemUTC(), w -> errWriter.println("warning: " + w));
-        StringWriter out = new StringWriter();
         var cl = RootCommand.create(request -> factory.openForCommand(onTestDatabase(request)),
                 (request, narrowing, smoke) -> {
                     launchedWith = narrowing;
                     return new GuiLauncher.Result(99, -1, -1, null);
                 }, new AuditLog(dirs().auditLog()), stdin);
-        cl.setOut(new PrintWriter(out));
+        cl.setOut(new PrintWriter(sink));
         cl.setErr(errWriter);
         int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return new Run(code, "", err.toString());
     }
 }
