@@ -30,7 +30,9 @@ final class HashChainCheck {
                         + ", which the console never writes");
             }
             if (line == null) {
-                return new AuditLog.Verification(lines.number(), legacy, null);
+                // the log is created with its first record: an empty one had its records removed
+                return new AuditLog.Verification(lines.number(), legacy, lines.number() == 0
+                        ? "line 1: the log is empty, so its records were removed (the console creates it with its first record)" : null);
             }
             int n = lines.number();
             Object prev;

@@ -32,9 +32,10 @@ final class AuditCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn or deleted: each record",
-            "holds the SHA-256 of the line before it. Exit 9 names the first broken link; also when there is no",
-            "audit log, or it is a symbolic link or not a regular file, or a line is longer than 1 MiB."})
+    @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn, or deleted before the last one:",
+            "each record holds the SHA-256 of the line before it. Records removed from the END cannot be told from a",
+            "log that ends there; only a copy elsewhere (audit-syslog) shows that. Exit 9 names the first broken link;",
+            "also when there is no audit log, it is empty, a symbolic link or not a regular file, or a line is over 1 MiB."})
     int verify() {
         AuditLog.Verification v;
         try {
@@ -49,7 +50,8 @@ final class AuditCommand implements Callable<Integer> {
         String legacy = v.unchainedLegacyLines() == 0 ? ""
                 : " (the first " + v.unchainedLegacyLines() + " line(s) predate the hash chain and cannot be checked)";
         if (v.ok()) {
-            out.println("audit log " + audit.file() + ": " + v.lines() + " line(s), hash chain intact" + legacy);
+            out.println("audit log " + audit.file() + ": " + v.lines() + " line(s), hash chain intact" + legacy
+                    + "; records removed from its end would not show here (compare with the audit-syslog copy)");
             out.flush();
             return ExitCodes.OK;
         }

@@ -77,6 +77,18 @@ class AuditLogReadsTest {
     }
 
     @Test
+    void anEmptiedLogIsNotIntactAndVerifySaysWhatItCannotSee() throws Exception {
+        appendRecords(auditFile(), 2);
+        CliRunner.Run whole = cli("audit", "verify");
+        assertThat(whole.code()).as(whole.all()).isZero();
+        assertThat(whole.out()).contains("hash chain intact").contains("records removed from its end would not show here");
+        Files.writeString(auditFile(), "");
+        CliRunner.Run emptied = cli("audit", "verify");
+        assertThat(emptied.code()).as(emptied.all()).isEqualTo(9);
+        assertThat(emptied.err()).contains("BROKEN at line 1: the log is empty, so its records were removed");
+    }
+
+    @Test
     void aLineLongerThanOneMebibyteIsNamed() throws Exception {
         appendRecords(auditFile(), 2);
         byte[] huge = new byte[(1 << 20) + 10];
