@@ -53,7 +53,12 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             throw new IllegalArgumentException("the config file " + file + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     ? " is a symlink to a file that does not exist" : " does not exist") + ": check the path given to --config");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the config file " + file + " is not a regular file (a folder, a FIFO, a device): "
+                    + "point --config at a properties file, or remove what is there");
+        }
         ConfigFileAccess.requireOwnedByMe(file);
+        ConfigFileAccess.requireSafeFolder(file);
         // a key given twice is an error: a later empty "protected-users=" or "read-only=false" must not silently win
         Properties p = new Properties() {
             @Override

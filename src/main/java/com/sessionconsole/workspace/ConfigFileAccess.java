@@ -49,6 +49,30 @@ final class ConfigFileAccess {
         }
     }
 
+    /**
+     * The folder that holds the config file: if others may write to it (and it has no sticky bit), another user can
+     * delete or replace the file, and with it read-only and the protected users.
+     */
+    static void requireSafeFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(folder, "unix:mode");
+            boolean othersWrite = (mode & 0022) != 0;
+            boolean sticky = (mode & 01000) != 0;
+            if (othersWrite && !sticky) {
+                throw new IllegalArgumentException("the folder " + folder + " that holds the config file can be written by others (mode "
+                        + Integer.toOctalString(mode & 07777) + "): another user could delete or replace the config, and with it "
+                        + "read-only and the protected users, so it was refused. Fix it with: chmod go-w " + folder);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot check who may write to " + folder + ", which holds the config file ("
+                    + e.getMessage() + "), so it was refused", e);
+        }
+    }
+
     private static boolean isMe(Path file, UserPrincipal owner, String me) {
         try {
             return owner.equals(file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(me));

@@ -35,6 +35,27 @@ class ConfigFailClosedTest {
     }
 
     @Test
+    void aConfigInAFolderOthersCanWriteIsRefusedUnlessTheFolderIsSticky() throws Exception {
+        Path open = Files.createDirectory(home.resolve("open"));
+        Path config = open.resolve("config.properties");
+        Files.writeString(config, "read-only=true\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> ConfigFile.load(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("can be written by others (mode 777)").hasMessageContaining("chmod go-w " + open);
+        new ProcessBuilder("chmod", "1777", open.toString()).start().waitFor();
+        assertThat(ConfigFile.load(config).readOnly()).as("others cannot delete or replace a file in a sticky folder").isTrue();
+    }
+
+    @Test
+    void aConfigThatIsNotARegularFileIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = home.resolve("config.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> ConfigFile.load(fifo)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a regular file");
+    }
+
+    @Test
     void aDefaultConfigWhoseExistenceCannotBeCheckedIsRefusedNotIgnored() throws Exception {
         // as root every folder can be searched, so the same "cannot tell" comes from a file where the folder should be
         Path notAFolder = home.resolve("config-folder");
