@@ -62,9 +62,14 @@ public final class SpreadsheetCells {
             if (sb != null) {
                 sb.append(c);
             }
-            cellStart = ",;\t\r\n".indexOf(c) >= 0 || (cellStart && (c == ' ' || c == '"'));
+            cellStart = ",;\t\r\n".indexOf(c) >= 0 || (cellStart && (isBlank(c) || c == '"'));
         }
         return sb == null ? text : sb.toString();
+    }
+
+    /** Anything an import may trim before a cell's text: Unicode white space (no-break and ideographic spaces too) and the C0 separators. */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /**
