@@ -4,6 +4,7 @@ import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.RefusedException;
 import com.sessionconsole.domain.RevokeCriteria;
+import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.UserIds;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.revoke.RevocationService;
@@ -89,7 +90,7 @@ final class RevokeCommand extends WorkspaceCommand {
         if (target.ids != null) {
             Set<UUID> given = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
             plan = planner.byIds(given);
-            Set<UUID> active = plan.criteria().expectedIds();
+            Set<UUID> active = plan.sessions().stream().map(Session::id).collect(Collectors.toSet());
             List<UUID> ended = given.stream().filter(id -> !active.contains(id)).sorted().toList();
             if (!ended.isEmpty()) {
                 out.println(ended.size() + " of the " + given.size() + " given session(s) are not active (ended or revoked before) and are "
@@ -104,7 +105,7 @@ final class RevokeCommand extends WorkspaceCommand {
         while (true) {
             if (plan.count() == 0) {
                 RevokeCriteria c = plan.criteria();
-                out.println("Nothing to revoke: " + (c.byIds() ? "none of the given session(s) is active."
+                out.println("Nothing to revoke: " + (c == null || c.byIds() ? "none of the given session(s) is active."
                         : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
                 out.flush();
                 return ExitCodes.OK;

@@ -39,8 +39,8 @@ public final class RevokePlanner {
                     + revocation.target() + ": nothing was revoked. Check the ids (a typo, or another database?)");
         }
         List<Session> active = known.stream().filter(s -> s.isActiveAt(now)).sorted(Session.NEWEST_FIRST).toList();
-        return new RevokePlan(RevokeCriteria.ids(active.stream().map(Session::id).collect(Collectors.toSet())), active,
-                revocation.refusal(active));
+        RevokeCriteria criteria = active.isEmpty() ? null : RevokeCriteria.ids(active.stream().map(Session::id).collect(Collectors.toSet()));
+        return new RevokePlan(criteria, active, revocation.refusal(active));
     }
 
     /** Every active session of a key. */

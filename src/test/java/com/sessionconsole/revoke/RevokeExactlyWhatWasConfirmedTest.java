@@ -166,6 +166,11 @@ class RevokeExactlyWhatWasConfirmedTest {
                 + ended + "]").contains("About to revoke 1 active session(s)").contains("1 revoked, 0 were already inactive")
                 .doesNotContain("not found");
         assertThat(active(live)).isZero();
+
+        CliRunner.Run allEnded = new CliRunner(home).run("", "revoke", "--ids", ended.toString(), "--reason", "already gone", "--yes");
+        assertThat(allEnded.code()).as(allEnded.all()).isZero();
+        assertThat(allEnded.out()).contains("1 of the 1 given session(s) are not active (ended or revoked before) and are left as they "
+                + "are: [" + ended + "]").contains("Nothing to revoke: none of the given session(s) is active.");
     }
 
     @Test
