@@ -68,14 +68,34 @@ final class RowPrinter {
         out.println();
     }
 
+    /**
+     * A value as a table cell: escaped, NULL as ∅. Text whose blanks at its ends would vanish in the column (" ",
+     * "loc ") is quoted, and what could pass for the table's own marks (the cut mark "…" and the look-alike leaders,
+     * the NULL mark's look-alike "⌀") is escaped, so that different values never look the same.
+     */
+    static String tableCell(String value) {
+        String s = VisibleText.cell(value);
+        if (value != null && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ')) {
+            s = VisibleText.quoted(value);
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (c == 0x2026 || c == 0x2024 || c == 0x2025 || c == 0x2300) {
+                VisibleText.appendEscape(sb, c);
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
     private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
         int[] widths = new int[header.size()];
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : rows) {
             List<String> c = new ArrayList<>();
             for (Object v : row) {
-                // a stored "…" is escaped, so that the one this table adds always means "cut here"
-                String s = VisibleText.cell(SpreadsheetCells.text(v)).replace("…", "\\u2026");
+                String s = tableCell(SpreadsheetCells.text(v));
                 c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
                         ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
             }

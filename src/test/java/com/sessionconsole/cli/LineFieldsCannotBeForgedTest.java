@@ -59,4 +59,14 @@ class LineFieldsCannotBeForgedTest {
         assertThat(r.out()).contains("short\\u2026").contains("x".repeat(47) + "…").doesNotContain("short…")
                 .contains("dev-\\uffff-\\ue000-\\U0001343f").doesNotContain("\uffff").doesNotContain("\ue000");
     }
+
+    @Test
+    void tableCellsThatWouldLookAlikeAreShownApart() {
+        assertThat(RowPrinter.tableCell("loc ")).isEqualTo("\"loc \"");
+        assertThat(RowPrinter.tableCell("loc")).isEqualTo("loc");
+        assertThat(RowPrinter.tableCell(" ")).isEqualTo("\" \"");
+        assertThat(RowPrinter.tableCell(null)).isEqualTo("∅");
+        assertThat(RowPrinter.tableCell("⌀")).isEqualTo("\\u2300");
+        assertThat(RowPrinter.tableCell("a\u2024\u2024\u2024")).isEqualTo("a\\u2024\\u2024\\u2024");
+    }
 }
