@@ -1,15 +1,12 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.Session;
 import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 @Command(name = "history", description = "Every session of one user, device or IP, ended ones included, newest first.")
 final class HistoryCommand extends WorkspaceCommand {
@@ -45,11 +42,8 @@ final class HistoryCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) {
         GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
         String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
-        List<List<Object>> rows = new ArrayList<>();
-        for (Session s : ws.dao().history(by, key)) {
-            rows.add(SessionColumns.row(s));
-        }
-        RowPrinter.print(out, format, SessionColumns.HEADER, rows);
+        // streamed from a database cursor to the output: a user with a million sessions never sits in memory
+        RowPrinter.print(out, format, SessionColumns.HEADER, sink -> ws.dao().forEachInHistory(by, key, s -> sink.accept(SessionColumns.row(s))));
         return ExitCodes.OK;
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
@@ -23,44 +24,71 @@ final class RowPrinter {
     private RowPrinter() {
     }
 
+    /** Rows handed on one at a time, as a database cursor reads them. */
+    @FunctionalInterface
+    interface Rows {
+        void forEach(Consumer<List<Object>> sink);
+    }
+
     static void print(PrintWriter out, OutputFormat format, List<String> header, List<List<Object>> rows) {
+        print(out, format, header, rows::forEach);
+    }
+
+    /** CSV and JSON are written as the rows arrive; an aligned table needs every row for its widths, so it holds them. */
+    static void print(PrintWriter out, OutputFormat format, List<String> header, Rows rows) {
         switch (format) {
             case csv -> csv(out, header, rows);
             case json -> json(out, header, rows);
-            default -> table(out, header, rows);
+            default -> {
+                List<List<Object>> all = new ArrayList<>();
+                rows.forEach(all::add);
+                table(out, header, all);
+            }
         }
         out.flush();
     }
 
-    private static void csv(PrintWriter out, List<String> header, List<List<Object>> rows) {
+    private static void csv(PrintWriter out, List<String> header, Rows rows) {
         try {
             CSVPrinter printer = new CSVPrinter(out, SpreadsheetCells.format());
             SpreadsheetCells.printHeader(printer, header);
-            for (List<Object> row : rows) {
+            rows.forEach(row -> {
                 List<String> cells = new ArrayList<>(row.size());
                 // on stdout even CSV shows a line break inside a value as \x0a (a value cannot start a forged line);
                 // what is written is then neutralised like any cell
                 row.forEach(v -> cells.add(SpreadsheetCells.neutralise(VisibleText.of(SpreadsheetCells.text(v)))));
-                printer.printRecord(cells);
-            }
+                unchecked(() -> printer.printRecord(cells));
+            });
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Streamed through Jackson's generator: the rows are written as they are read, never held as one text. */
-    private static void json(PrintWriter out, List<String> header, List<List<Object>> rows) {
+    private static void json(PrintWriter out, List<String> header, Rows rows) {
         try (JsonGenerator g = Json.generator(out)) {
             g.writeStartArray();
-            for (List<Object> row : rows) {
+            rows.forEach(row -> unchecked(() -> {
                 g.writeStartObject();
                 for (int i = 0; i < header.size(); i++) {
                     g.writeFieldName(header.get(i));
                     g.writeObject(row.get(i));
                 }
                 g.writeEndObject();
-            }
+            }));
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

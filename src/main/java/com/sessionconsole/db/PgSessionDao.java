@@ -71,8 +71,8 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public List<Session> history(GroupBy by, String key) {
-        return queries.history(by, key);
+    public void forEachInHistory(GroupBy by, String key, Consumer<Session> sink) {
+        queries.forEachInHistory(by, key, sink);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,14 @@ public interface SessionDao {
     List<Session> activeOnPrimary(GroupBy by, String key);
 
     /** Every session of one user, device or IP, ended ones included, newest first. A null key means NULL. */
-    List<Session> history(GroupBy by, String key);
+    default List<Session> history(GroupBy by, String key) {
+        List<Session> all = new ArrayList<>();
+        forEachInHistory(by, key, all::add);
+        return all;
+    }
+
+    /** {@link #history}, each session handed on as it is read: for outputs of any size. */
+    void forEachInHistory(GroupBy by, String key, Consumer<Session> sink);
 
     /**
      * Sets the matching active sessions inactive in one set-based statement and one transaction.

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The lookups behind History, token search and the database-backed findings, on the read pool. */
@@ -31,9 +32,9 @@ final class SessionQueries {
         this.db = db;
     }
 
-    List<Session> history(GroupBy by, String key) {
-        return db.sessions(db.select(SessionRows.keyPredicate(by, key)) + " ORDER BY created_at DESC NULLS LAST, id",
-                ps -> SessionRows.bindKey(ps, 1, by, key));
+    void forEachInHistory(GroupBy by, String key, Consumer<Session> sink) {
+        db.forEachSession(db.select(SessionRows.keyPredicate(by, key)) + " ORDER BY created_at DESC NULLS LAST, id",
+                ps -> SessionRows.bindKey(ps, 1, by, key), sink);
     }
 
     List<Session> sessionsByToken(String token) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The two pools a workspace reads and writes through, and what the readers, the queries and the revoke
@@ -43,6 +44,8 @@ final class SessionSources {
         this.replicated = read != write;
     }
 
+    private static final int CURSOR_ROWS = 1000;
+
     /** "SELECT <columns> FROM public.user_sessions WHERE …". */
     String select(String where) {
         return "SELECT " + columns + " FROM public.user_sessions WHERE " + where;
@@ -52,6 +55,35 @@ final class SessionSources {
     List<Session> sessions(String sql, Binder binder) {
         try (Connection c = read.getConnection()) {
             return sessions(c, sql, binder, notYetReplayed(c));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Runs one query on the read pool and hands each row to {@code sink} as it arrives: a cursor inside a read
+     * transaction, so that a result of any size is never held in memory at once.
+     */
+    void forEachSession(String sql, Binder binder, Consumer<Session> sink) {
+        try (Connection c = read.getConnection()) {
+            Set<UUID> hidden = notYetReplayed(c);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // pgjdbc fetches by cursor only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(CURSOR_ROWS);
+                binder.bind(ps);
+                List<Session> one = new ArrayList<>(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        addUnlessHidden(one, SessionRows.session(rs, rawText), hidden, false);
+                        one.forEach(sink);
+                        one.clear();
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw translate(e);
         }
