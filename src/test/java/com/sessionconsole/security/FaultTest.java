@@ -187,7 +187,7 @@ class FaultTest {
         Files.writeString(badIds, "protected-users=not-a-uuid\n");
         assertThatThrownBy(() -> ConfigFile.load(badIds)).hasMessageContaining("protected-users").hasMessageContaining("is not a user id");
         Path folder = Files.createDirectory(home.resolve("folder.properties"));
-        assertThatThrownBy(() -> ConfigFile.load(folder)).hasMessageContaining("cannot read the config file");
+        assertThatThrownBy(() -> ConfigFile.load(folder)).hasMessageContaining("is not a regular file").hasMessageContaining(folder.toString());
         Path badTimeout = home.resolve("t.properties");
         Files.writeString(badTimeout, "statement-timeout-seconds=soon\n");
         assertThatThrownBy(() -> ConfigFile.load(badTimeout)).hasMessageContaining("must be a whole number of seconds");
