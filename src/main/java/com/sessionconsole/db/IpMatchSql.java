@@ -19,13 +19,19 @@ final class IpMatchSql {
     private static final String IPV4 = OCTET + "(\\." + OCTET + "){3}";
     private static final String GROUP = "[0-9A-Fa-f]{1,4}";
     /** Every RFC 4291 text form: eight groups, or six and an IPv4 tail, each with at most one "::" anywhere. */
-    static final String ADDRESS = "^(" + IPV4 + "|" + String.join("|", ipv6Forms(8, "") ) + "|" + String.join("|", ipv6Forms(6, IPV4)) + ")$";
+    static final String IPV6 = "^(" + String.join("|", ipv6Forms(8, "")) + "|" + String.join("|", ipv6Forms(6, IPV4)) + ")$";
     private static final String ZONE = "^[^%]+(%[A-Za-z0-9_.-]{1,16})?$";
 
     private static final String TRIMMED = "btrim(ip_address, E' \\t\\r\\n')";
     private static final String LITERAL = "split_part(" + TRIMMED + ", '%', 1)";
-    private static final String VALID = TRIMMED + " ~ '" + ZONE + "' AND " + LITERAL + " ~ '" + ADDRESS + "' AND (strpos(" + TRIMMED
-            + ", '%') = 0 OR " + LITERAL + " ~ ':')";
+    /**
+     * Text without a colon can only be a quad (and has no zone id): it meets only the short IPv4 expression. The long
+     * IPv6 one, about a hundred alternatives, runs only on text made of IPv6 characters, so a table of IPv4 addresses
+     * never pays for it (it cost about 20 µs a row).
+     */
+    private static final String VALID = TRIMMED + " ~ '" + ZONE + "' AND (CASE WHEN strpos(" + LITERAL + ", ':') = 0 THEN strpos("
+            + TRIMMED + ", '%') = 0 AND " + LITERAL + " ~ '^" + IPV4 + "$' ELSE " + LITERAL + " ~ '^[0-9A-Fa-f:.]+$' AND " + LITERAL
+            + " ~ '" + IPV6 + "' END)";
     /** The inet the text names, an IPv4-mapped address as its IPv4 address; only where {@link #VALID}. */
     private static final String INET = "(CASE WHEN " + LITERAL + "::inet <<= '::ffff:0.0.0.0/96'::inet THEN '0.0.0.0'::inet + ("
             + LITERAL + "::inet - '::ffff:0.0.0.0'::inet) ELSE " + LITERAL + "::inet END)";
