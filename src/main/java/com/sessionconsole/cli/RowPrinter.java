@@ -98,13 +98,14 @@ final class RowPrinter {
 
     /**
      * A value as a table cell: escaped, NULL as ∅. Text whose blanks at its ends would vanish in the column (" ",
-     * "loc ") is quoted, and what could pass for the table's own marks (the cut mark "…" and the look-alike leaders,
+     * "loc ") is quoted, a quote that is part of the value is escaped, and what could pass for the table's own marks (the cut mark "…" and the look-alike leaders,
      * the NULL mark's look-alike "⌀") is escaped, so that different values never look the same.
      */
     static String tableCell(String value) {
         String s = VisibleText.cell(value);
-        if (value != null && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ')) {
-            s = VisibleText.quoted(value);
+        if (value != null && !value.isEmpty()) {
+            // quotes in a cell are the table's own (around blank-edged text, "" for the empty text): a stored one is escaped
+            s = value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ' ? VisibleText.quoted(value) : s.replace("\"", "\\x22");
         }
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {

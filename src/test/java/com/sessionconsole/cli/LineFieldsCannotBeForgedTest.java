@@ -67,6 +67,9 @@ class LineFieldsCannotBeForgedTest {
         assertThat(RowPrinter.tableCell(" ")).isEqualTo("\" \"");
         assertThat(RowPrinter.tableCell(null)).isEqualTo("∅");
         assertThat(RowPrinter.tableCell("⌀")).isEqualTo("\\u2300");
+        assertThat(RowPrinter.tableCell("\"loc \"")).isEqualTo("\\x22loc \\x22").isNotEqualTo(RowPrinter.tableCell("loc "));
+        assertThat(RowPrinter.tableCell("\" \"")).isNotEqualTo(RowPrinter.tableCell(" "));
+        assertThat(RowPrinter.tableCell("\"\"")).isNotEqualTo(RowPrinter.tableCell(""));
         assertThat(RowPrinter.tableCell("a\u2024\u2024\u2024")).isEqualTo("a\\u2024\\u2024\\u2024");
     }
 }

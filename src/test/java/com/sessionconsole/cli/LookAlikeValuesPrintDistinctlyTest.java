@@ -79,6 +79,9 @@ class LookAlikeValuesPrintDistinctlyTest {
                 .map(l -> l.split("  ", 2)[0].strip()).toList();
         Set<String> expected = new HashSet<>(SHOWN.values());
         expected.add("∅");
+        // in a table every quote that is part of a value is escaped, since quotes there are the table's own marks
+        expected.remove("\\x22\"");
+        expected.add("\\x22\\x22");
         assertThat(keys).hasSize(SHOWN.size() + 1).containsExactlyInAnyOrderElementsOf(expected);
     }
 
