@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  */
 final class RowPrinter {
     private static final int MAX_TABLE_CELL = 48;
+    private static final int TABLE_WIDTH_SAMPLE = 1000;
 
     private RowPrinter() {
     }
@@ -34,16 +35,12 @@ final class RowPrinter {
         print(out, format, header, rows::forEach);
     }
 
-    /** CSV and JSON are written as the rows arrive; an aligned table needs every row for its widths, so it holds them. */
+    /** Every format is written as the rows arrive; nothing holds the whole result. */
     static void print(PrintWriter out, OutputFormat format, List<String> header, Rows rows) {
         switch (format) {
             case csv -> csv(out, header, rows);
             case json -> json(out, header, rows);
-            default -> {
-                List<List<Object>> all = new ArrayList<>();
-                rows.forEach(all::add);
-                table(out, header, all);
-            }
+            default -> table(out, header, rows);
         }
         out.flush();
     }
@@ -118,29 +115,53 @@ final class RowPrinter {
         return sb.toString();
     }
 
-    private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
-        int[] widths = new int[header.size()];
-        List<List<String>> cells = new ArrayList<>();
-        for (List<Object> row : rows) {
-            List<String> c = new ArrayList<>();
-            for (Object v : row) {
-                String s = tableCell(SpreadsheetCells.text(v));
-                c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL
-                        ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
+    /**
+     * An aligned table that streams too: the column widths come from the first {@value #TABLE_WIDTH_SAMPLE} rows, then
+     * every row is printed as it arrives (a later, wider cell pushes its line to the right rather than being cut).
+     */
+    private static void table(PrintWriter out, List<String> header, Rows rows) {
+        List<List<String>> first = new ArrayList<>();
+        int[][] widths = {null};
+        long[] count = {0};
+        rows.forEach(row -> {
+            List<String> cells = tableCells(row);
+            count[0]++;
+            if (widths[0] != null) {
+                line(out, cells, widths[0]);
+                return;
             }
-            cells.add(c);
+            first.add(cells);
+            if (first.size() == TABLE_WIDTH_SAMPLE) {
+                widths[0] = startTable(out, header, first);
+            }
+        });
+        if (widths[0] == null) {
+            startTable(out, header, first);
         }
+        out.println("(" + count[0] + " rows)");
+    }
+
+    private static List<String> tableCells(List<Object> row) {
+        List<String> c = new ArrayList<>(row.size());
+        for (Object v : row) {
+            String s = tableCell(SpreadsheetCells.text(v));
+            c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
+        }
+        return c;
+    }
+
+    /** Prints the header and the rows held so far with widths that fit them all; returns the widths for the rows to come. */
+    private static int[] startTable(PrintWriter out, List<String> header, List<List<String>> held) {
+        int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
-            for (List<String> c : cells) {
+            for (List<String> c : held) {
                 widths[i] = Math.max(widths[i], c.get(i).length());
             }
         }
         line(out, header, widths);
-        for (List<String> c : cells) {
-            line(out, c, widths);
-        }
-        out.println("(" + rows.size() + " rows)");
+        held.forEach(c -> line(out, c, widths));
+        return widths;
     }
 
     private static void line(PrintWriter out, List<String> cells, int[] widths) {
@@ -151,7 +172,7 @@ final class RowPrinter {
             }
             sb.append(cells.get(i));
             if (i < cells.size() - 1) {
-                sb.append(" ".repeat(widths[i] - cells.get(i).length()));
+                sb.append(" ".repeat(Math.max(0, widths[i] - cells.get(i).length())));
             }
         }
         out.println(sb);

@@ -33,7 +33,7 @@ class BoundedMemoryTest {
     Path home;
 
     @Test
-    void historyAsJsonOfFiftyThousandSessionsPrintsInASmallHeap() throws Exception {
+    void historyOfFiftyThousandSessionsPrintsInASmallHeapAsJsonAndAsATable() throws Exception {
         db.resetTable();
         UUID user = UUID.randomUUID();
         db.exec("INSERT INTO public.user_sessions (user_id, session_token, expires_at, device_id, ip_address, user_agent, location, "
@@ -42,12 +42,26 @@ class BoundedMemoryTest {
                 + "Chrome/124.0 Safari/537.36 build ' || md5(g::text) || md5((g * 7)::text), 'Berlin, DE', g % 100, "
                 + "now() - g * interval '1 minute' FROM generate_series(1, " + SESSIONS + ") g", user);
 
-        Path out = home.resolve("history.json");
-        Path err = home.resolve("history.err");
+        Path out = history(user, "json");
+        long objects;
+        try (var lines = Files.lines(out)) {
+            objects = lines.mapToLong(l -> l.split("\"token_masked\"", -1).length - 1).sum();
+        }
+        assertThat(objects).isEqualTo(SESSIONS);
+        Path table = history(user, "table");
+        List<String> lines = Files.readAllLines(table);
+        assertThat(lines).hasSize(SESSIONS + 2);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("(" + SESSIONS + " rows)");
+    }
+
+    /** Runs history in a child JVM with a small heap; returns the file its standard output went to. */
+    private Path history(UUID user, String format) throws Exception {
+        Path out = home.resolve("history." + format);
+        Path err = home.resolve("history." + format + ".err");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
                 "-XX:+UseSerialGC", "-Duser.home=" + home, "-Dsession-console.logdir=" + home.resolve("logs"),
                 "-cp", System.getProperty("java.class.path"), "com.sessionconsole.app.Main",
-                "history", "--user", user.toString(), "--format", "json", "--url", db.url(), "-U", db.settings().user()));
+                "history", "--user", user.toString(), "--format", format, "--url", db.url(), "-U", db.settings().user()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("XDG_CONFIG_HOME");
@@ -55,11 +69,7 @@ class BoundedMemoryTest {
         Process p = pb.start();
         assertThat(p.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         assertThat(p.exitValue()).as("exit code; stderr:\n%s", Files.readString(err)).isZero();
-        long objects;
-        try (var lines = Files.lines(out)) {
-            objects = lines.mapToLong(l -> l.split("\"token_masked\"", -1).length - 1).sum();
-        }
-        assertThat(objects).isEqualTo(SESSIONS);
+        return out;
     }
 
     @Test
