@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,8 +95,11 @@ final class RevokeCommand extends WorkspaceCommand {
             Set<UUID> active = plan.sessions().stream().map(Session::id).collect(Collectors.toSet());
             List<UUID> ended = given.stream().filter(id -> !active.contains(id)).sorted().toList();
             if (!ended.isEmpty()) {
-                out.println(ended.size() + " of the " + given.size() + " given session(s) are not active (ended or revoked before) and are "
-                        + "left as they are: " + ended);
+                Instant now = ws.dao().serverTime();
+                out.println(ended.size() + " of the " + given.size() + " given session(s) are not active, so revoke leaves them as they are"
+                        + " (a row still flagged is_active is a finding, not an active session):");
+                ws.dao().sessionsOnPrimary(ended).stream().sorted(Comparator.comparing(Session::id))
+                        .forEach(s -> out.println("  " + s.id() + "  " + s.whyNotActive(now)));
             }
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;

@@ -50,4 +50,15 @@ public record Session(
     public boolean isActiveAt(Instant serverNow) {
         return Boolean.TRUE.equals(active) && deletedAt == null && expiresAt != null && expiresAt.isAfter(serverNow);
     }
+
+    /** Why the session is not active at that instant, in words; null when it is active. A flag left true on an ended row is said. */
+    public String whyNotActive(Instant serverNow) {
+        if (isActiveAt(serverNow)) {
+            return null;
+        }
+        String flag = active == null ? "is_active NULL" : active ? "is_active still true" : "is_active false";
+        return deletedAt != null ? "deleted at " + Timestamps.iso(deletedAt) + ", " + flag
+                : expiresAt == null || !expiresAt.isAfter(serverNow) ? "expired" + (expiresAt == null ? "" : " at " + Timestamps.iso(expiresAt))
+                + ", " + flag : flag;
+    }
 }
