@@ -2,6 +2,7 @@ package com.sessionconsole.cli;
 
 import com.sessionconsole.audit.AuditLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +37,8 @@ final class AuditCommand implements Callable<Integer> {
             "each record holds the SHA-256 of the line before it. Records removed from the END cannot be told from a",
             "log that ends there; only a copy elsewhere (audit-syslog) shows that. Exit 9 names the first broken link;",
             "also when there is no audit log, it is empty, a symbolic link or not a regular file, or a line is over 1 MiB."})
-    int verify() {
+    int verify(@Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit")
+               boolean help) {
         AuditLog.Verification v;
         try {
             v = audit.verify();

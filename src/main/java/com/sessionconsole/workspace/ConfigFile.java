@@ -30,6 +30,8 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
 
     public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
             "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds", "audit-syslog");
+    /** Read whole before it is checked, so it is bounded first. */
+    static final long MAX_BYTES = 64 * 1024;
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of());
 
     /** The default file: absent means no config. */
@@ -69,6 +71,16 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 return super.put(key, value);
             }
         };
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException("it is " + Files.size(file) + " bytes; a config file is a few lines (at most "
+                        + MAX_BYTES / 1024 + " KiB), so this is not one");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the config file " + file + " was not read: " + e.getMessage(), e);
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
@@ -81,7 +93,7 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 warnings.add("the config file " + file + " contains '" + key + "': it was ignored. Passwords belong in "
                         + "PGPASSWORD or ~/.pgpass, never in this file; remove that line");
             } else if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "'" + didYouMean(key)
+                throw new IllegalArgumentException("config file " + file + ": unknown key '" + (key.length() > 40 ? key.substring(0, 40) + "…" : key) + "'" + didYouMean(key)
                         + ". The keys are " + String.join(", ", KEYS));
             }
         }

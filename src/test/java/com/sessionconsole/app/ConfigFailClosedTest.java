@@ -35,6 +35,17 @@ class ConfigFailClosedTest {
     }
 
     @Test
+    void anOversizedConfigIsRefusedBeforeItIsReadAndNotEchoed() throws Exception {
+        Path huge = home.resolve("huge.properties");
+        Files.writeString(huge, "x".repeat(200_000) + "=1\n");
+        assertThatThrownBy(() -> ConfigFile.load(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("200003 bytes").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+        Path longKey = home.resolve("long-key.properties");
+        Files.writeString(longKey, "y".repeat(5_000) + "=1\n");
+        assertThatThrownBy(() -> ConfigFile.load(longKey)).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
+    @Test
     void aConfigInAFolderOthersCanWriteIsRefusedUnlessTheFolderIsSticky() throws Exception {
         Path open = Files.createDirectory(home.resolve("open"));
         Path config = open.resolve("config.properties");
