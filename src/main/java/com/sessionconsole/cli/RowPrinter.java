@@ -95,24 +95,43 @@ final class RowPrinter {
 
     /**
      * A value as a table cell: escaped, NULL as ∅. Text whose blanks at its ends would vanish in the column (" ",
-     * "loc ") is quoted, a quote that is part of the value is escaped, and what could pass for the table's own marks (the cut mark "…" and the look-alike leaders,
-     * the NULL mark's look-alike "⌀") is escaped, so that different values never look the same.
+     * "loc ") is quoted, and a quote that is part of the value is escaped. A table's cells are read by eye, so what
+     * could pass for its own marks or for other text is escaped too: every symbol and punctuation mark outside ASCII
+     * (∅ look-alikes such as ⌀ ⦰ ⊘, the cut mark … and its look-alikes ․ ⋯ ︙) and a combining mark stacked on
+     * another. Letters in any script stay as they are.
      */
     static String tableCell(String value) {
-        String s = VisibleText.cell(value);
-        if (value != null && !value.isEmpty()) {
-            // quotes in a cell are the table's own (around blank-edged text, "" for the empty text): a stored one is escaped
-            s = value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ' ? VisibleText.quoted(value) : s.replace("\"", "\\x22");
+        if (value == null || value.isEmpty()) {
+            return VisibleText.cell(value);
         }
+        // quotes in a cell are the table's own (around blank-edged text, "" for the empty text): a stored one is escaped
+        String s = value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ' ? VisibleText.quoted(value)
+                : VisibleText.cell(value).replace("\"", "\\x22");
         StringBuilder sb = new StringBuilder(s.length());
+        int[] previousType = {-1};
         s.codePoints().forEach(c -> {
-            if (c == 0x2026 || c == 0x2024 || c == 0x2025 || c == 0x2300) {
+            int type = Character.getType(c);
+            if (c > 0x7f && (mayPassForAMark(type) || isMark(type) && isMark(previousType[0]))) {
                 VisibleText.appendEscape(sb, c);
             } else {
                 sb.appendCodePoint(c);
             }
+            previousType[0] = type;
         });
         return sb.toString();
+    }
+
+    private static boolean mayPassForAMark(int type) {
+        return switch (type) {
+            case Character.MATH_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.DASH_PUNCTUATION,
+                 Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                 Character.FINAL_QUOTE_PUNCTUATION, Character.CONNECTOR_PUNCTUATION, Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isMark(int type) {
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /**

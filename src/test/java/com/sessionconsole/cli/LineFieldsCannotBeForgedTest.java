@@ -70,6 +70,11 @@ class LineFieldsCannotBeForgedTest {
         assertThat(RowPrinter.tableCell("\"loc \"")).isEqualTo("\\x22loc \\x22").isNotEqualTo(RowPrinter.tableCell("loc "));
         assertThat(RowPrinter.tableCell("\" \"")).isNotEqualTo(RowPrinter.tableCell(" "));
         assertThat(RowPrinter.tableCell("\"\"")).isNotEqualTo(RowPrinter.tableCell(""));
+        for (String lookAlike : List.of("⦰", "⊘", "∅\u0338", "⋯", "︙", "‧", "···", "․․․")) {
+            assertThat(RowPrinter.tableCell(lookAlike)).as(lookAlike).doesNotContain(lookAlike).isNotIn("∅", "…");
+        }
+        assertThat(RowPrinter.tableCell("a\u0301\u0301\u0301")).isEqualTo("a\u0301\\u0301\\u0301");
+        assertThat(RowPrinter.tableCell("São Paulo, 東京, Москва")).isEqualTo("São Paulo, 東京, Москва");
         assertThat(RowPrinter.tableCell("a\u2024\u2024\u2024")).isEqualTo("a\\u2024\\u2024\\u2024");
     }
 }
