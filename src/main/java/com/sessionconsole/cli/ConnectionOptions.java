@@ -67,17 +67,15 @@ public final class ConnectionOptions {
     }
 
     public ConnectionRequest toRequest() {
-        if (demo && (url != null || hasHostPortOrDb() || readUrl != null)) {
-            throw new IllegalArgumentException("--demo opens the embedded demo database: it cannot be combined with --url, "
-                    + "-h/-p/-d or --read-url; drop one of them");
-        }
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("-p/--port " + port + " is not a port number (1 to 65535)");
         }
-        return new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config);
+        ConnectionRequest request = new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config);
+        if (demo && (url != null || request.hasHostPortOrDb() || readUrl != null)) {
+            throw new IllegalArgumentException("--demo opens the embedded demo database: it cannot be combined with --url, "
+                    + "-h/-p/-d or --read-url; drop one of them");
+        }
+        return request;
     }
 
-    private boolean hasHostPortOrDb() {
-        return host != null || port != null || dbname != null;
-    }
 }

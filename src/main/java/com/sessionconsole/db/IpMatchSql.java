@@ -39,13 +39,9 @@ final class IpMatchSql {
     private IpMatchSql() {
     }
 
-    /** A condition with one parameter, the network bound by {@link #bindable}; false for NULL and for text that names no address. */
+    /** A condition with one parameter, the network bound as {@link Cidr#inetText}; false for NULL and for text that names no address. */
     static String inNetwork() {
         return "(CASE WHEN " + VALID + " THEN " + INET + " <<= ?::inet ELSE false END)";
-    }
-
-    static String bindable(Cidr network) {
-        return network.inetText();
     }
 
     /** The regular-expression alternatives for IPv6 with {@code groups} hex groups before {@code tail}. */

@@ -25,7 +25,7 @@ final class NarrowingSql {
         List<Object> values = new ArrayList<>();
         if (n.ip() != null) {
             sql.append(" AND ").append(IpMatchSql.inNetwork());
-            values.add(IpMatchSql.bindable(n.ip()));
+            values.add(n.ip().inetText());
         }
         if (n.user() != null) {
             sql.append(" AND user_id::text ILIKE ? ESCAPE '\\'");

@@ -68,7 +68,7 @@ final class SessionRows {
         if (by == GroupBy.USER) {
             ps.setObject(index, UserIds.parse(key));
         } else if (by == GroupBy.IP && ipNetwork(key) != null) {
-            ps.setString(index, IpMatchSql.bindable(ipNetwork(key)));
+            ps.setString(index, ipNetwork(key).inetText());
         } else {
             ps.setString(index, key);
         }
