@@ -52,6 +52,18 @@ public interface ActiveSetSnapshot {
 
     Fingerprint fingerprint();
 
+    /**
+     * The fingerprint and the ids of the active rows written by a transaction not older than {@code watermark} (see
+     * {@link #forEachChangedSince}), from one scan.
+     */
+    FingerprintAndChanges fingerprintAndChangesSince(long watermark);
+
+    record FingerprintAndChanges(Fingerprint fingerprint, List<UUID> changed) {
+        public FingerprintAndChanges {
+            changed = List.copyOf(changed);
+        }
+    }
+
     /** The fingerprint of each bucket that holds active rows. */
     Map<Integer, Fingerprint> buckets();
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -30,7 +31,8 @@ import java.util.stream.IntStream;
  *     Equal: nothing changed, nothing is transferred.</li>
  * <li>Otherwise every active row whose xmin is not older than the last snapshot's xmin is read: each
  *     insert or update since then, whenever its transaction commits, has such an xmin, because every
- *     transaction below a snapshot's xmin had already finished.</li>
+ *     transaction below a snapshot's xmin had already finished. The scan that computes the fingerprint
+ *     names these rows too, so they are read by key, with no second scan.</li>
  * <li>If the fingerprints still differ, rows left the set (revoked, deleted): the per-bucket fingerprints
  *     name the buckets, and the keys of only those buckets are compared.</li>
  * </ol>
@@ -41,6 +43,8 @@ public final class WatermarkPollStrategy implements PollStrategy {
     public static final int FULL_CHECK_EVERY = 60;
     /** Above this many rows gone in one tick, every key is compared instead of finding the buckets first. */
     private static final long MANY_GONE = 64;
+    /** Above this many rows changed in one tick, they are read by one more scan rather than one key at a time. */
+    private static final int MANY_CHANGED = 5_000;
     private static final Set<Integer> ALL_BUCKETS = IntStream.range(0, ActiveSetSnapshot.BUCKETS).boxed().collect(Collectors.toUnmodifiableSet());
 
     private final SessionDao dao;
@@ -99,14 +103,20 @@ public final class WatermarkPollStrategy implements PollStrategy {
         Set<UUID> removed = expireUpTo(now);
         boolean fullCheck = ++ticks % FULL_CHECK_EVERY == 0;
         List<Session> upserts = new ArrayList<>();
-        Fingerprint server = s.fingerprint(); // the same for every read of this snapshot
+        ActiveSetSnapshot.FingerprintAndChanges scan = s.fingerprintAndChangesSince(watermark);
+        Fingerprint server = scan.fingerprint(); // the same for every read of this snapshot
         if (fullCheck || !server.equals(total)) {
-            s.forEachChangedSince(watermark, x -> {
+            Consumer<Session> upsert = x -> {
                 if (known.xmin(x.id()) != x.version()) {
                     put(x.id(), x.version(), x.expiresAt());
                     upserts.add(x);
                 }
-            });
+            };
+            if (scan.changed().size() > MANY_CHANGED) {
+                s.forEachChangedSince(watermark, upsert);
+            } else {
+                s.activeByIds(scan.changed()).forEach(upsert);
+            }
             if (fullCheck || !server.equals(total)) {
                 // many rows gone (a revoke of an IP, a purge): reading every key at once is cheaper than finding the buckets first
                 boolean many = total.count() - server.count() > MANY_GONE;

@@ -97,6 +97,27 @@ class WatermarkPollStrategyTest {
         }
     }
 
+    @Test
+    void aBulkChangeIsReadByOneScanAndStillMatches() {
+        Instant now = dao.serverTime();
+        List<NewSession> initial = new ArrayList<>();
+        for (int i = 0; i < 6_500; i++) {
+            initial.add(Rows.active(UUID.randomUUID(), now).build());
+        }
+        writer.insert(initial.subList(0, 500));
+        WatermarkPollStrategy strategy = new WatermarkPollStrategy(dao, MemoryBudget.ofThisJvm());
+        LiveSessions live = new LiveSessions();
+        live.apply(strategy.poll());
+        writer.insert(initial.subList(500, initial.size())); // more than the tick reads one key at a time
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id IN (?, ?, ?)",
+                initial.get(0).id(), initial.get(1).id(), initial.get(2).id());
+        SessionDelta delta = strategy.poll();
+        assertThat(delta.upserts()).hasSize(6_000);
+        assertThat(delta.removed()).containsExactlyInAnyOrder(initial.get(0).id(), initial.get(1).id(), initial.get(2).id());
+        live.apply(delta);
+        assertMatchesDatabase(live);
+    }
+
     /** Random changes; {@code locked} is held by the long writer, so it is left alone instead of blocking. */
     private void mutate(Random rnd, List<UUID> users, UUID locked) {
         Instant now = dao.serverTime();
