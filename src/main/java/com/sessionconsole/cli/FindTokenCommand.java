@@ -1,6 +1,7 @@
 package com.sessionconsole.cli;
 
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.files.ExportColumns;
 import com.sessionconsole.history.TokenLookup;
 import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -75,9 +76,9 @@ final class FindTokenCommand extends WorkspaceCommand {
         spec.commandLine().getErr().flush();
         List<List<Object>> rows = new ArrayList<>();
         for (Session s : result.sessions()) {
-            rows.add(SessionColumns.row(s));
+            rows.add(ExportColumns.sessionValues(s));
         }
-        RowPrinter.print(out, format, SessionColumns.HEADER, rows);
+        RowPrinter.print(out, format, ExportColumns.SESSIONS, rows);
         return result.sessions().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

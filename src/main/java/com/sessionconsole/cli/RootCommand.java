@@ -87,6 +87,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new SummaryCommand(opener))
                 .addSubcommand(new SessionsCommand(opener))
                 .addSubcommand(new HistoryCommand(opener))
+                .addSubcommand(new ShowCommand(opener))
                 .addSubcommand(new RevokeCommand(opener, in::readLine))
                 .addSubcommand(new FindingsCommand(opener))
                 .addSubcommand(new ExportCommand(opener))
@@ -95,6 +96,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new AuditCommand(audit))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         // @file expansion would let a file named in a value (--device @f) inject flags such as --yes
         cl.setExpandAtFiles(false);
         // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
@@ -124,10 +126,26 @@ public final class RootCommand implements Callable<Integer> {
             FailureLine.log(failure);
             PrintWriter err = commandLine.getErr();
             err.println("error: " + FailureLine.of(failure));
+            int code = ExitCodes.of(failure);
+            if (code == ExitCodes.USAGE) {
+                err.println(hint(commandLine));
+            }
             err.flush();
-            return ExitCodes.of(failure);
+            return code;
+        });
+        // a small mistake is one line and a hint, not the whole usage
+        cl.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println(hint(e.getCommandLine()));
+            err.flush();
+            return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    private static String hint(CommandLine where) {
+        return "hint: '" + where.getCommandSpec().qualifiedName() + " --help' shows its options and examples";
     }
 
     /**
