@@ -50,15 +50,15 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
-    @Option(names = "--raw", description = {"CSV: write every cell exactly as stored (for scripts). By default a cell starting with",
-            "= + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it",
-            "instead of running it as a formula"})
+    @Option(names = "--raw", description = "CSV: write every cell exactly as stored (for scripts). By default a cell starting with"
+            + " = + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it"
+            + " instead of running it as a formula.")
     boolean raw;
 
     @Option(names = "--provenance", defaultValue = "header", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
-            description = {"where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json",
-                    "beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;",
-                    "sidecar writes it beside as well, none is refused"})
+            description = "where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json"
+                    + " beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;"
+                    + " sidecar writes it beside as well, and none is refused.")
     ProvenancePlacement provenance;
 
     ExportCommand(WorkspaceOpener opener) {

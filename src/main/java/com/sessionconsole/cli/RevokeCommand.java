@@ -45,8 +45,8 @@ final class RevokeCommand extends WorkspaceCommand {
         String user;
         @Option(names = "--device", required = true, paramLabel = "DEVICE_ID", description = "every active session of this device id")
         String device;
-        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = {"every active session from this address,",
-                "in any spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network (10.0.0.0/24); other text matches exactly"})
+        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = "every active session from this address,"
+                + " in any spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network (10.0.0.0/24); other text matches exactly")
         String ip;
     }
 

@@ -24,9 +24,9 @@ import java.util.concurrent.Callable;
         description = {"Who is logged in right now, from which devices and IPs; what looks wrong; and safe revokes.",
                 "With no command it opens the window (on the demo database unless a connection is configured)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failed (see the message)", "2:bad flag or input", "3:cannot connect (host, login or database)",
+        exitCodeList = {"0:success", "1:failed: a database or I/O error while it ran, find-token found no session, show found no session of an id, a commit in doubt that did not revoke, or output that could not be written in full", "2:bad flag, value, input or config file", "3:cannot connect (host, login or database)",
                 "4:the table does not match the expected schema", "5:refused (read-only, protected user, not confirmed)", "6:the database refused: a missing privilege",
-                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken link, or no regular audit log to verify",
+                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken or missing link, or could not verify the log (none, a link, not a regular file, a line over 1 MiB)",
                 "10:--smoke-test timed out", "11:a revoke left confirmed sessions active (the server did not change them)"})
 public final class RootCommand implements Callable<Integer> {
     @Mixin
@@ -41,8 +41,8 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
     boolean version;
 
-    @Option(names = "--smoke-test", description = {"open the window, wait for the first completed load (at most 60 s), print its",
-            "active count and exit 0; exit non-zero when it fails or times out"})
+    @Option(names = "--smoke-test", description = "open the window, wait for the first completed load (at most 60 s), print its"
+            + " active count and exit 0; exit non-zero when it fails or times out")
     boolean smokeTest;
 
     @picocli.CommandLine.Spec
@@ -97,6 +97,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpSections.install(cl);
         // @file expansion would let a file named in a value (--device @f) inject flags such as --yes
         cl.setExpandAtFiles(false);
         // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
