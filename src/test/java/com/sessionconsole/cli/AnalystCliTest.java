@@ -74,7 +74,9 @@ class AnalystCliTest {
     }
 
     private static List<Map<?, ?>> ndjson(String out) {
-        return out.lines().filter(l -> !l.isBlank()).map(l -> (Map<?, ?>) Json.parse(l)).toList();
+        List<Map<?, ?>> objects = new ArrayList<>();
+        out.lines().filter(l -> !l.isBlank()).forEach(l -> objects.add((Map<?, ?>) Json.parse(l)));
+        return objects;
     }
 
     // 1. one filter language
@@ -152,7 +154,7 @@ class AnalystCliTest {
                 + db.count("SELECT count(*) FROM public.user_sessions WHERE user_id = ?", cid)
                 + db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE)));
         objects.forEach(o -> SchemaCheck.validate(schema, o));
-        assertThat(objects).allSatisfy(o -> assertThat(o.keySet()).containsExactlyElementsOf(ExportColumns.SESSIONS));
+        assertThat(objects).allSatisfy(o -> assertThat(new ArrayList<Object>(o.keySet())).isEqualTo(new ArrayList<Object>(ExportColumns.SESSIONS)));
         assertThat(String.join("\n", objects.stream().map(Object::toString).toList())).doesNotContain(knownToken);
         Run csvOut = run("export", "--view", "sessions", "--out", "-", "--provenance", "none");
         List<CSVRecord> rows = csv(csvOut.out());
@@ -169,13 +171,13 @@ class AnalystCliTest {
     void summaryByCountryAndSubnetEqualsSql() throws Exception {
         Run byCountry = run("summary", "--by", "country", "--format", "csv");
         assertThat(byCountry.code()).as(byCountry.err()).isZero();
-        List<List<String>> expected = db.query("SELECT trim(regexp_replace(location, '^.*,', '')) AS c, count(*)::text, count(DISTINCT user_id)::text "
-                + "FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY 1 ORDER BY count(*) DESC, 1 COLLATE \"C\"");
+        List<List<String>> expected = db.query("SELECT c, n::text, u::text FROM (SELECT trim(regexp_replace(location, '^.*,', '')) AS c, count(*) AS n,"
+                + " count(DISTINCT user_id) AS u FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY 1) t ORDER BY n DESC, c COLLATE \"C\"");
         assertThat(csv(byCountry.out()).stream().map(x -> List.of(x.get("key"), x.get("active_sessions"), x.get("distinct_users"))).toList())
                 .isEqualTo(expected);
         Run bySubnet = run("summary", "--by", "subnet", "--format", "csv");
-        List<List<String>> subnets = db.query("SELECT network(set_masklen(ip_address::inet, CASE WHEN family(ip_address::inet) = 4 THEN 24 ELSE 64 END))::text,"
-                + " count(*)::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY 1 ORDER BY count(*) DESC, 1 COLLATE \"C\"");
+        List<List<String>> subnets = db.query("SELECT k, n::text FROM (SELECT network(set_masklen(ip_address::inet, CASE WHEN family(ip_address::inet) = 4"
+                + " THEN 24 ELSE 64 END))::text AS k, count(*) AS n FROM public.user_sessions WHERE " + ActiveSql.WHERE + " GROUP BY 1) t ORDER BY n DESC, k COLLATE \"C\"");
         assertThat(csv(bySubnet.out()).stream().map(x -> List.of(x.get("key"), x.get("active_sessions"))).toList()).isEqualTo(subnets);
         Run wide = run("summary", "--by", "subnet", "--prefix", "8", "--format", "csv", "--columns", "key,active_sessions");
         assertThat(csv(wide.out()).stream().map(x -> x.get("key")).toList()).contains("10.0.0.0/8", "5.0.0.0/8");

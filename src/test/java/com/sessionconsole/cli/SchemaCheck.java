@@ -16,10 +16,10 @@ final class SchemaCheck {
     static void validate(Map<?, ?> schema, Map<?, ?> object) {
         Map<?, ?> properties = (Map<?, ?>) schema.get("properties");
         for (Object required : (List<?>) schema.get("required")) {
-            assertThat(object).as("required " + required).containsKey(required);
+            assertThat(object.containsKey(required)).as("required " + required + " in " + object).isTrue();
         }
         if (Boolean.FALSE.equals(schema.get("additionalProperties"))) {
-            assertThat(properties.keySet()).as("fields of " + object).containsAll(object.keySet());
+            object.keySet().forEach(k -> assertThat(properties.containsKey(k)).as("field " + k + " is in the schema").isTrue());
         }
         object.forEach((name, value) -> {
             Map<?, ?> p = (Map<?, ?>) properties.get(name);
@@ -34,7 +34,7 @@ final class SchemaCheck {
         List<?> types = type instanceof List<?> l ? l : List.of(type);
         String actual = value == null ? "null" : value instanceof String ? "string" : value instanceof Boolean ? "boolean"
                 : value instanceof Integer || value instanceof Long ? "integer" : value instanceof List ? "array" : value instanceof Map ? "object" : "number";
-        assertThat(types).as(name + " = " + value).contains(actual);
+        assertThat(types.contains(actual)).as(name + " = " + value + " is one of " + types).isTrue();
         if (value instanceof String s && "uuid".equals(p.get("format"))) {
             assertThat(s).as(name).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         }

@@ -163,8 +163,8 @@ class RevokeExactlyWhatWasConfirmedTest {
         CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ids", live + "," + ended, "--reason", "mixed", "--yes");
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(r.err()).contains("1 of the 2 given session(s) are not active, so revoke leaves them as they are")
-                .contains("  " + ended + "  is_active false").contains("About to revoke 1 active session(s)")
-                .contains("1 revoked, 0 were already inactive").doesNotContain("not found");
+                .contains("  " + ended + "  is_active false").contains("About to revoke 1 active session(s)");
+        assertThat(r.out()).contains("1 revoked, 0 were already inactive").doesNotContain("not found");
         assertThat(active(live)).isZero();
 
         CliRunner.Run allEnded = new CliRunner(home).run("", "revoke", "--ids", ended.toString(), "--reason", "already gone", "--yes");

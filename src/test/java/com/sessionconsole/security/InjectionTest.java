@@ -64,8 +64,8 @@ class InjectionTest {
     @Test
     void theRevokePreviewCannotBeForgedByADeviceId() {
         CliRunner.Run r = new CliRunner(home).run("no\n", "revoke", "--device", FORGED_DEVICE, "--reason", "test");
-        assertTerminalSafe(r.out());
-        assertThat(r.out().lines().filter(l -> l.startsWith("About to revoke"))).hasSize(1);
+        assertTerminalSafe(r.err());
+        assertThat(r.err().lines().filter(l -> l.startsWith("About to revoke"))).hasSize(1);
         assertThat(r.err()).contains("About to revoke 1 active session(s)");
     }
 
