@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "export", header = {"Examples:",
+@Command(name = "export", footer = {"Examples:",
         "  session-console export --view sessions --ip 10.0.0.0/8 --out sessions.csv",
         "  session-console export --view ips --format json --out -",
         "  session-console export --view sessions --trust-max 20 --provenance sidecar --out low-trust.csv", ""},

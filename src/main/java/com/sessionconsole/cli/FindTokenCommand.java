@@ -14,7 +14,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "find-token", header = {"Examples:",
+@Command(name = "find-token", footer = {"Examples:",
         "  session-console find-token < token.txt",
         "  session-console find-token --batch --format ndjson < leaked-tokens.txt",
         "  pbpaste | session-console find-token --format json", ""},

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-@Command(name = "findings", header = {"Examples:",
+@Command(name = "findings", footer = {"Examples:",
         "  session-console findings --format ndjson",
         "  session-console findings --rule user_many_countries --columns subject,measured,session_ids",
         "  session-console findings --ip 5.188.62.0/24", ""},

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Help a person can read: the connection options are listed once, under their own heading, in the root's help; every
- * command's help lists its own options and names the connection options in one line.
+ * command's help starts with its examples, lists its own options and names the connection options in one line.
  */
 final class HelpSections {
     private static final String CONNECTION = "connection";
@@ -27,7 +27,7 @@ final class HelpSections {
         }
         install(root, connectionNames, true);
         root.getSubcommands().values().forEach(sub -> install(sub, connectionNames, false));
-        // the command list names each command by the first line of its description (its header holds its examples)
+        // the command list names each command by the first line of its description
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
             StringBuilder sb = new StringBuilder();
             int width = root.getSubcommands().keySet().stream().mapToInt(String::length).max().orElse(0);
@@ -70,6 +70,9 @@ final class HelpSections {
         if (keys.contains(CONNECTION)) {
             return;
         }
+        // a command's examples (its footer, where the man page keeps them) lead its help
+        keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
+        keys.add(0, CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
         cl.setUsageHelpWidth(WIDTH);
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, CONNECTION);
         cl.setHelpSectionKeys(keys);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.Instant;
 
-@Command(name = "history", header = {"Examples:",
+@Command(name = "history", footer = {"Examples:",
         "  session-console history --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --since 7d",
         "  session-console history --ip 5.188.62.0/24 --format ndjson",
         "  session-console history --device dev-42 --columns id,created_at,deleted_at,is_active", ""},

@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "revoke", header = {"Examples:",
+@Command(name = "revoke", footer = {"Examples:",
         "  session-console revoke --ip 5.188.62.0/24 --reason 'credential stuffing' --dry-run",
         "  session-console revoke --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --reason 'account takeover, ticket 4711'",
         "  session-console revoke --ids ID1,ID2 --reason 'token replay' --yes --format json", ""},

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "sessions", header = {"Examples:",
+@Command(name = "sessions", footer = {"Examples:",
         "  session-console sessions --ip 5.188.62.0/24 --format ndjson",
         "  session-console sessions --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --columns id,ip_address,location",
         "  session-console sessions --trust-max 20 --created-within 2h --sort created_at,desc --limit 20", ""},

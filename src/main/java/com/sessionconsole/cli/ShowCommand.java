@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-@Command(name = "show", header = {"Examples:",
+@Command(name = "show", footer = {"Examples:",
         "  session-console show 0b8a4c1e-5d2f-4e8a-9c3b-7a6d5e4f3a2b",
         "  session-console findings --rule active_but_expired --format ndjson | jq -r '.session_ids[]' | xargs session-console show",
         "  session-console show ID1 ID2 --format json", ""},

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "summary", header = {"Examples:",
+@Command(name = "summary", footer = {"Examples:",
         "  session-console summary --by ip --limit 10",
         "  session-console summary --by subnet --prefix 16 --format csv",
         "  session-console summary --by user --sort distinct_countries,desc --limit 5", ""},

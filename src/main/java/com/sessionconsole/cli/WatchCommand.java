@@ -23,7 +23,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-@Command(name = "watch", header = {"Examples:",
+@Command(name = "watch", footer = {"Examples:",
         "  session-console watch --ip 5.188.62.0/24",
         "  session-console watch --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --format ndjson | jq .",
         "  session-console watch --location ', RU' --interval 10", ""},
