@@ -233,6 +233,31 @@ class AnalystCliTest {
         assertThat(run("watch", "--trust-max", "abc").code()).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void watchStreamsNdjsonOfTheFilteredSessionsWithWhyTheyEnded() throws Exception {
+        java.util.concurrent.CountDownLatch ticked = new java.util.concurrent.CountDownLatch(1);
+        java.io.StringWriter out = new java.io.StringWriter() {
+            @Override
+            public void flush() {
+                ticked.countDown(); // flushed after each poll: the first load is done, what changes from now on is a change
+            }
+        };
+        var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> new CliRunner(home).run(new java.io.ByteArrayInputStream(new byte[0]),
+                out, "watch", "--ip", "5.188.62.0/24", "--format", "ndjson", "--interval", "1", "--ticks", "4"));
+        assertThat(ticked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        NewSession inside = Rows.active(bob, Instant.now()).ip("5.188.62.200").device("farm-new").build();
+        NewSession outside = Rows.active(ann, Instant.now()).ip("10.1.2.200").build();
+        new SessionWriter(db.admin()).insert(List.of(inside, outside));
+        String ended = ids("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE + " AND ip_address = '5.188.62.10'").get(0);
+        db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?::uuid", ended);
+        Run r = done.get();
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Map<?, ?>> events = ndjson(out.toString());
+        assertThat(events).extracting(e -> e.get("event") + " " + ((Map<?, ?>) e.get("session")).get("id") + " " + e.get("reason"))
+                .containsExactlyInAnyOrder("new " + inside.id() + " null", "ended " + ended + " revoked");
+        assertThat(out.toString()).doesNotContain(inside.sessionToken());
+    }
+
     // 7. find-token in batch
     @Test
     void findTokenBatchGivesOneResultPerLineAndNeverEchoesATokenWhole() throws Exception {
