@@ -33,7 +33,7 @@ import java.util.Map;
 final class ExportCommand extends WorkspaceCommand {
     enum View { sessions, users, devices, ips }
 
-    enum FileFormat { csv, json }
+    enum FileFormat { csv, json, ndjson }
 
     @Option(names = "--view", required = true, description = "sessions, users, devices or ips")
     View view;
@@ -47,7 +47,7 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists); - writes to standard output")
     Path out;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv, json or ndjson (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
     @Option(names = "--raw", description = "CSV: write every cell exactly as stored (for scripts). By default a cell starting with"
@@ -55,10 +55,11 @@ final class ExportCommand extends WorkspaceCommand {
             + " instead of running it as a formula.")
     boolean raw;
 
-    @Option(names = "--provenance", defaultValue = "header", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
+    @Option(names = "--provenance", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
             description = "where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json"
                     + " beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;"
-                    + " sidecar writes it beside as well, and none is refused.")
+                    + " sidecar writes it beside as well, and none is refused. ndjson has no header: sidecar is its default for a"
+                    + " file, none on standard output.")
     ProvenancePlacement provenance;
 
     ExportCommand(WorkspaceOpener opener) {
@@ -102,6 +103,12 @@ final class ExportCommand extends WorkspaceCommand {
             throw new IllegalArgumentException("give the filters either as options (--ip, --trust-max, …) or as --filter, not both");
         }
         parseFilter(filter);
+        if (provenance == null) {
+            provenance = format != FileFormat.ndjson ? ProvenancePlacement.HEADER : toStdout() ? ProvenancePlacement.NONE : ProvenancePlacement.SIDECAR;
+        }
+        if (format == FileFormat.ndjson) {
+            JsonExport.checkLinePlacement(provenance);
+        }
         if (toStdout() && provenance == ProvenancePlacement.SIDECAR) {
             throw new IllegalArgumentException("--provenance sidecar needs a file beside the export; with --out - use header or none");
         }
@@ -126,6 +133,8 @@ final class ExportCommand extends WorkspaceCommand {
             count = rows.size();
             if (format == FileFormat.csv) {
                 CsvExport.sessions(target, rows, p, provenance, raw, CsvExport.Progress.NONE);
+            } else if (format == FileFormat.ndjson) {
+                JsonExport.sessionLines(target, rows, p, provenance, CsvExport.Progress.NONE);
             } else {
                 JsonExport.sessions(target, rows, p, provenance, CsvExport.Progress.NONE);
             }
@@ -139,6 +148,8 @@ final class ExportCommand extends WorkspaceCommand {
             count = groups.size();
             if (format == FileFormat.csv) {
                 CsvExport.groups(target, groups, p, provenance, raw, CsvExport.Progress.NONE);
+            } else if (format == FileFormat.ndjson) {
+                JsonExport.groupLines(target, groups, p, provenance, CsvExport.Progress.NONE);
             } else {
                 JsonExport.groups(target, groups, p, provenance, CsvExport.Progress.NONE);
             }

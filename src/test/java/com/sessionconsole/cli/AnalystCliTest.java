@@ -150,7 +150,8 @@ class AnalystCliTest {
         assertThat(exported.code()).as(exported.err()).isZero();
         ((List<?>) ((Map<?, ?>) Json.parse(exported.out())).get("rows")).forEach(o -> objects.add((Map<?, ?>) o));
         assertThat(home.resolve("-")).doesNotExist();
-        assertThat(objects).hasSize((int) (2 * db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE)
+        objects.addAll(ndjson(run("export", "--view", "sessions", "--format", "ndjson", "--out", "-").out()));
+        assertThat(objects).hasSize((int) (3 * db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE)
                 + db.count("SELECT count(*) FROM public.user_sessions WHERE user_id = ?", cid)
                 + db.count("SELECT count(*) FROM public.user_sessions WHERE " + ActiveSql.WHERE)));
         objects.forEach(o -> SchemaCheck.validate(schema, o));
