@@ -21,6 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code session-console [options]} opens the window; {@code session-console COMMAND} runs headless. */
 @Command(name = "session-console", versionProvider = RootCommand.Version.class,
+        footer = {"Examples:",
+                "  session-console --profile prod                        (the window, on the config file's profile 'prod')",
+                "  session-console summary --by subnet --created-within 15m --limit 5 --url service=prod",
+                "  session-console sessions --ip 5.188.62.0/24 --format ndjson -h db1 -d app -U analyst", ""},
         description = {"Who is logged in right now, from which devices and IPs; what looks wrong; and safe revokes.",
                 "With no command it opens the window (on the demo database unless a connection is configured)."},
         exitCodeListHeading = "%nExit codes:%n",
