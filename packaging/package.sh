@@ -7,7 +7,7 @@ T=target/jpackage
 rm -rf "$T"
 mkdir -p "$T/input" "$T/fxmods" "$T/out"
 
-cp target/session-console.jar "$T/input/"
+cp target/session-console.jar docs/man/session-console*.1 "$T/input/" # the man pages land in /opt/session-console/lib/app
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")
   case "$name" in

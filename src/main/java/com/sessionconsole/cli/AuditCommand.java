@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "audit", description = {"Print the local audit log of revokes, one JSON object per line, oldest first:",
-        "an intent record before each revoke, an outcome record after it. 'audit verify' checks the hash chain."})
+@Command(name = "audit", description = {"Print the local audit log of revokes, one JSON object per line, oldest first.",
+        "Each revoke has an intent record before it and an outcome record after it. 'audit verify' checks the hash chain."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,10 +33,10 @@ final class AuditCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn, or deleted before the last one:",
-            "each record holds the SHA-256 of the line before it. Records removed from the END cannot be told from a",
-            "log that ends there; only a copy elsewhere (audit-syslog) shows that. Exit 9 names the first broken link;",
-            "also when there is no audit log, it is empty, a symbolic link or not a regular file, or a line is over 1 MiB."})
+    @Command(name = "verify", description = {"Check that no line of the audit log was edited, torn, or deleted before the last one.",
+            "Each record holds the SHA-256 of the line before it. Records removed from the END cannot be told from a log that ends"
+                    + " there; only a copy elsewhere (audit-syslog) shows that. Exit 9 names the first broken link; it is also the exit"
+                    + " code when there is no audit log, it is empty, a symbolic link or not a regular file, or a line is over 1 MiB."})
     int verify(@Option(names = {"-?", "--help"}, usageHelp = true, description = "show this help and exit")
                boolean help) {
         AuditLog.Verification v;

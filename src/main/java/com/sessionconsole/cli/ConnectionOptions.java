@@ -9,9 +9,10 @@ import java.nio.file.Path;
 /** The connection flags every command shares with the GUI; -h, -p, -d and -U mean what they mean to psql. */
 public final class ConnectionOptions {
     @Option(names = "--url", paramLabel = "CONNECTION",
-            description = {"where to connect: a JDBC URL (jdbc:postgresql://HOST:PORT/DB?sslmode=verify-full), a libpq URI",
-                    "(postgresql://USER@HOST:PORT/DB?sslmode=verify-full) or libpq key/value pairs ('host=H port=P dbname=D').",
-                    "Several hosts (h1:p1,h2:p2) fail over. A password in it is ignored, with a warning"})
+            description = "where to connect: a JDBC URL (jdbc:postgresql://HOST:PORT/DB?sslmode=verify-full), a libpq URI"
+                    + " (postgresql://USER@HOST:PORT/DB?sslmode=verify-full) or libpq key/value pairs ('host=H port=P dbname=D',"
+                    + " 'service=NAME' from ~/.pg_service.conf). Several hosts (h1:p1,h2:p2) fail over. A password in it is ignored,"
+                    + " with a warning.")
     String url;
 
     @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "database server host (instead of --url; default: PGHOST, localhost)")
@@ -39,6 +40,9 @@ public final class ConnectionOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the platform's user config folder); it must exist")
     Path config;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = "a named connection of the config file: profile.NAME.url, .user, .read-url, .read-only")
+    String profile;
+
     /**
      * The request of a subcommand: these options (written after its name) together with the ones written before
      * it, on the root. An option means the same in either place; given in both with different values, it is a
@@ -53,6 +57,7 @@ public final class ConnectionOptions {
         merged.user = one(cl, "-U/--db-user", before.user, user);
         merged.readUrl = one(cl, "--read-url", before.readUrl, readUrl);
         merged.config = one(cl, "--config", before.config, config);
+        merged.profile = one(cl, "--profile", before.profile, profile);
         merged.readOnly = before.readOnly || readOnly;
         merged.demo = before.demo || demo;
         return merged.toRequest();
@@ -70,7 +75,11 @@ public final class ConnectionOptions {
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("-p/--port " + port + " is not a port number (1 to 65535)");
         }
-        ConnectionRequest request = new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config);
+        ConnectionRequest request = new ConnectionRequest(url, user, host, port, dbname, readUrl, readOnly, demo, config, profile);
+        if (profile != null && (url != null || request.hasHostPortOrDb() || demo)) {
+            throw new IllegalArgumentException("--profile " + profile + " names the connection: it cannot be combined with --url, -h/-p/-d"
+                    + " or --demo; drop one of them");
+        }
         if (demo && (url != null || request.hasHostPortOrDb() || readUrl != null)) {
             throw new IllegalArgumentException("--demo opens the embedded demo database: it cannot be combined with --url, "
                     + "-h/-p/-d or --read-url; drop one of them");

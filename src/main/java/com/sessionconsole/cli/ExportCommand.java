@@ -5,6 +5,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.SessionFilter;
 import com.sessionconsole.export.CsvExport;
 import com.sessionconsole.export.ExportFile;
+import com.sessionconsole.export.ExportTarget;
 import com.sessionconsole.export.JsonExport;
 import com.sessionconsole.export.ProvenancePlacement;
 import com.sessionconsole.live.FilterParser;
@@ -21,13 +22,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "export", description = {"Write the rows of a view to a file, with who exported what, when, from where and with which filter.",
-        "Filters: --filter \"ip=10.0.0.0/8,trust=20,created=2h,expires=1d,text=…,user=…,device=…,location=…\" (trust: at or below;",
-        "created/expires: within). Tokens are masked."})
+@Command(name = "export", footer = {"Examples:",
+        "  session-console export --view sessions --ip 10.0.0.0/8 --out sessions.csv",
+        "  session-console export --view ips --format json --out -",
+        "  session-console export --view sessions --trust-max 20 --provenance sidecar --out low-trust.csv", ""},
+        description = {"Write the rows of a view to a file, with who exported what, when, from where and with which filter.",
+        "Filters: the options below (--ip, --trust-max, …, as on every command), or the older --filter \"ip=10.0.0.0/8,trust=20,"
+                + "created=2h,expires=1d,text=…,user=…,device=…,location=…\" (trust: at or below; created/expires: within; user, device"
+                + " and location match part of the value, as in the window's filter bar), not both. Tokens are masked."})
 final class ExportCommand extends WorkspaceCommand {
     enum View { sessions, users, devices, ips }
 
-    enum FileFormat { csv, json }
+    enum FileFormat { csv, json, ndjson }
 
     @Option(names = "--view", required = true, description = "sessions, users, devices or ips")
     View view;
@@ -35,21 +41,25 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--filter", paramLabel = "NAME=VALUE,…", description = "narrow the rows, as the filter bar does")
     String filter;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists)")
+    @picocli.CommandLine.Mixin
+    FilterOptions filters;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists); - writes to standard output")
     Path out;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv, json or ndjson (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
-    @Option(names = "--raw", description = {"CSV: write every cell exactly as stored (for scripts). By default a cell starting with",
-            "= + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it",
-            "instead of running it as a formula"})
+    @Option(names = "--raw", description = "CSV: write every cell exactly as stored (for scripts). By default a cell starting with"
+            + " = + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it"
+            + " instead of running it as a formula.")
     boolean raw;
 
-    @Option(names = "--provenance", defaultValue = "header", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
-            description = {"where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json",
-                    "beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;",
-                    "sidecar writes it beside as well, none is refused"})
+    @Option(names = "--provenance", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
+            description = "where the provenance goes: header ('#' lines above the CSV rows; the default), sidecar (FILE.provenance.json"
+                    + " beside the file, so that a spreadsheet reads the CSV as plain rows) or none. JSON always carries it inside;"
+                    + " sidecar writes it beside as well, and none is refused. ndjson has no header: sidecar is its default for a"
+                    + " file, none on standard output.")
     ProvenancePlacement provenance;
 
     ExportCommand(WorkspaceOpener opener) {
@@ -80,9 +90,28 @@ final class ExportCommand extends WorkspaceCommand {
         return parsed.filter();
     }
 
+    private FilterOptions.SessionMatch match;
+
+    private boolean toStdout() {
+        return out.toString().equals("-");
+    }
+
     @Override
     public Integer call() throws Exception {
+        match = filters.toMatch(spec.commandLine().getErr());
+        if (filter != null && !match.isEmpty()) {
+            throw new IllegalArgumentException("give the filters either as options (--ip, --trust-max, …) or as --filter, not both");
+        }
         parseFilter(filter);
+        if (provenance == null) {
+            provenance = format != FileFormat.ndjson ? ProvenancePlacement.HEADER : toStdout() ? ProvenancePlacement.NONE : ProvenancePlacement.SIDECAR;
+        }
+        if (format == FileFormat.ndjson) {
+            JsonExport.checkLinePlacement(provenance);
+        }
+        if (toStdout() && provenance == ProvenancePlacement.SIDECAR) {
+            throw new IllegalArgumentException("--provenance sidecar needs a file beside the export; with --out - use header or none");
+        }
         if (format == FileFormat.json) {
             JsonExport.checkPlacement(provenance);
         }
@@ -94,16 +123,20 @@ final class ExportCommand extends WorkspaceCommand {
         SessionFilter f = parseFilter(filter);
         List<Session> rows = new ArrayList<>();
         Instant now = ws.dao().forEachActive(s -> rows.add(s));
-        rows.removeIf(s -> !f.matches(s, now));
-        CsvExport.Provenance p = new CsvExport.Provenance(System.getProperty("user.name"), Instant.now(), ws.label(), view.name(), f.describe());
+        rows.removeIf(s -> !f.matches(s, now) || !match.matches(s, now));
+        CsvExport.Provenance p = new CsvExport.Provenance(System.getProperty("user.name"), Instant.now(), ws.label(), view.name(),
+                filter != null ? f.describe() : match.describe());
+        ExportTarget target = toStdout() ? ExportTarget.stream(stdout) : ExportTarget.file(out);
         int count;
         if (view == View.sessions) {
             rows.sort(Session.NEWEST_FIRST);
             count = rows.size();
             if (format == FileFormat.csv) {
-                CsvExport.sessions(out, rows, p, provenance, raw, CsvExport.Progress.NONE);
+                CsvExport.sessions(target, rows, p, provenance, raw, CsvExport.Progress.NONE);
+            } else if (format == FileFormat.ndjson) {
+                JsonExport.sessionLines(target, rows, p, provenance, CsvExport.Progress.NONE);
             } else {
-                JsonExport.sessions(out, rows, p, provenance, CsvExport.Progress.NONE);
+                JsonExport.sessions(target, rows, p, provenance, CsvExport.Progress.NONE);
             }
         } else {
             GroupBy by = switch (view) {
@@ -114,14 +147,18 @@ final class ExportCommand extends WorkspaceCommand {
             var groups = GroupIndex.of(by, rows).summaries();
             count = groups.size();
             if (format == FileFormat.csv) {
-                CsvExport.groups(out, groups, p, provenance, raw, CsvExport.Progress.NONE);
+                CsvExport.groups(target, groups, p, provenance, raw, CsvExport.Progress.NONE);
+            } else if (format == FileFormat.ndjson) {
+                JsonExport.groupLines(target, groups, p, provenance, CsvExport.Progress.NONE);
             } else {
-                JsonExport.groups(out, groups, p, provenance, CsvExport.Progress.NONE);
+                JsonExport.groups(target, groups, p, provenance, CsvExport.Progress.NONE);
             }
         }
-        stdout.println("exported " + count + " rows to " + out
+        // a message, not data: on stderr, so that --out - leaves only the rows on stdout
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("exported " + count + " rows to " + (toStdout() ? "standard output" : out)
                 + (provenance == ProvenancePlacement.SIDECAR ? ", provenance in " + ExportFile.sidecarOf(out) : ""));
-        stdout.flush();
+        err.flush();
         return ExitCodes.OK;
     }
 }

@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-@Command(name = "findings", description = "What looks wrong right now, most severe first.")
+@Command(name = "findings", footer = {"Examples:",
+        "  session-console findings --format ndjson",
+        "  session-console findings --rule user_many_countries --columns subject,measured,session_ids",
+        "  session-console findings --ip 5.188.62.0/24", ""},
+        description = {"What looks wrong right now, most severe first.",
+                "The filters keep the findings whose evidence holds at least one session that matches them."})
 final class FindingsCommand extends WorkspaceCommand {
     /**
      * New columns go last: scripts that read the older ones by position keep working. {@code sessions} is the
@@ -30,11 +34,17 @@ final class FindingsCommand extends WorkspaceCommand {
     @Option(names = "--rule", paramLabel = "RULE", description = "only this rule: ${COMPLETION-CANDIDATES}", completionCandidates = RuleNames.class)
     String rule;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv, json or ndjson (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
-    @Option(names = "--user", description = "only findings whose evidence includes a session of this user id")
-    String user;
+    @picocli.CommandLine.Mixin
+    FilterOptions filters;
+
+    @picocli.CommandLine.Mixin
+    RowOptions rowOptions;
+
+    private FilterOptions.SessionMatch match;
+    private RowOptions.Shape shape;
 
     FindingsCommand(WorkspaceOpener opener) {
         super(opener);
@@ -51,9 +61,8 @@ final class FindingsCommand extends WorkspaceCommand {
         if (rule != null) {
             FindingRule.parse(rule);
         }
-        if (user != null) {
-            UserFilter.parse(user);
-        }
+        match = filters.toMatch(spec.commandLine().getErr());
+        shape = rowOptions.shape(HEADER);
         return super.call();
     }
 
@@ -62,20 +71,20 @@ final class FindingsCommand extends WorkspaceCommand {
         FindingSettings settings = rule == null ? FindingSettings.DEFAULTS : FindingSettings.DEFAULTS.only(FindingRule.parse(rule));
         List<Session> active = new ArrayList<>();
         Instant now = ws.dao().forEachActive(active::add);
-        UUID only = user == null ? null : UserFilter.parse(user);
+        UUID only = filters.user == null ? null : UserFilter.parse(filters.user);
         // the database rules filter by user on the server, before they sample
         List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC(), only).compute(active, settings, now, true);
         List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
-            if (only != null && f.evidence().stream().noneMatch(s -> only.equals(s.userId()))) {
+            if (!match.isEmpty() && f.evidence().stream().noneMatch(s -> match.matches(s, now))) {
                 continue;
             }
             rows.add(Arrays.asList(f.rule().cliName(), f.severity().name().toLowerCase(),
                     f.subjectKind() == null ? "table" : f.subjectKind().name().toLowerCase(), f.subject(), f.sessionCount(), f.detail(),
-                    f.evidence().stream().map(s -> s.id().toString()).sorted().collect(Collectors.joining(" ")),
+                    f.evidence().stream().map(s -> s.id().toString()).sorted().toList(),
                     f.measure().value(), f.measure().threshold(), f.sampled(), f.evidence().size()));
         }
-        RowPrinter.print(out, format, HEADER, rows);
+        RowPrinter.print(out, format, shape, rows);
         return ExitCodes.OK;
     }
 }

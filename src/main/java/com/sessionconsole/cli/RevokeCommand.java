@@ -26,8 +26,14 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "revoke", description = {"Set sessions inactive (nothing is deleted) and append the revoke to the audit log.",
-        "Asks for confirmation unless --yes is given."})
+@Command(name = "revoke", footer = {"Examples:",
+        "  session-console revoke --ip 5.188.62.0/24 --reason 'credential stuffing' --dry-run",
+        "  session-console revoke --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --reason 'account takeover, ticket 4711'",
+        "  session-console revoke --ids ID1,ID2 --reason 'token replay' --yes --format json", ""},
+        description = {"Set sessions inactive (nothing is deleted) and append the revoke to the audit log.",
+                "Asks for confirmation unless --yes is given. The preview, the question and notes go to standard error; the outcome"
+                        + " goes to standard output (a line, or with --format json an object of id lists: revoked, already_inactive,"
+                        + " not_found, left_active, not_changed_by_server, appeared_after)."})
 final class RevokeCommand extends WorkspaceCommand {
     @ArgGroup(multiplicity = "1")
     Target target;
@@ -37,10 +43,10 @@ final class RevokeCommand extends WorkspaceCommand {
         List<String> ids;
         @Option(names = "--user", required = true, description = "every active session of this user id")
         String user;
-        @Option(names = "--device", required = true, description = "every active session of this device")
+        @Option(names = "--device", required = true, paramLabel = "DEVICE_ID", description = "every active session of this device id")
         String device;
-        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = {"every active session from this address,",
-                "in any spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network (10.0.0.0/24); other text matches exactly"})
+        @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = "every active session from this address,"
+                + " in any spelling (::ffff:10.0.0.1 is 10.0.0.1), or this network (10.0.0.0/24); other text matches exactly")
         String ip;
     }
 
@@ -49,6 +55,15 @@ final class RevokeCommand extends WorkspaceCommand {
 
     @Option(names = "--yes", description = "do not ask for confirmation")
     boolean yes;
+
+    @Option(names = "--dry-run", description = "print what would be revoked, then stop: nothing is changed and nothing is audited")
+    boolean dryRun;
+
+    /** text: the outcome in words; json: one object of id lists. */
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "the outcome as text or json (default: ${DEFAULT-VALUE})")
+    Format format;
 
     private final Callable<String> readLine;
 
@@ -83,8 +98,9 @@ final class RevokeCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace ws, PrintWriter out) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         RevocationService revocation = ws.revocation();
-        if (!revocation.allowed()) {
+        if (!revocation.allowed() && !dryRun) {
             throw new RefusedException("not revoked: " + revocation.disabledReason());
         }
         RevokePlanner planner = revocation.planner();
@@ -96,10 +112,10 @@ final class RevokeCommand extends WorkspaceCommand {
             List<UUID> ended = given.stream().filter(id -> !active.contains(id)).sorted().toList();
             if (!ended.isEmpty()) {
                 Instant now = ws.dao().serverTime();
-                out.println(ended.size() + " of the " + given.size() + " given session(s) are not active, so revoke leaves them as they are"
+                err.println(ended.size() + " of the " + given.size() + " given session(s) are not active, so revoke leaves them as they are"
                         + " (a row still flagged is_active is a finding, not an active session):");
                 ws.dao().sessionsOnPrimary(ended).stream().sorted(Comparator.comparing(Session::id))
-                        .forEach(s -> out.println("  " + s.id() + "  " + s.whyNotActive(now)));
+                        .forEach(s -> err.println("  " + s.id() + "  " + s.whyNotActive(now)));
             }
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
@@ -110,34 +126,51 @@ final class RevokeCommand extends WorkspaceCommand {
         while (true) {
             if (plan.count() == 0) {
                 RevokeCriteria c = plan.criteria();
-                out.println("Nothing to revoke: " + (c == null || c.byIds() ? "none of the given session(s) is active."
+                err.println("Nothing to revoke: " + (c == null || c.byIds() ? "none of the given session(s) is active."
                         : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
-                out.flush();
+                err.flush();
+                if (format == Format.json && !revokedBefore) {
+                    RevokeOutcomeJson.nothing(out, dryRun);
+                }
                 return ExitCodes.OK;
             }
             if (plan.refusal() != null) {
                 throw new RefusedException("not revoked: " + plan.refusal());
             }
-            preview(out, plan, revocation.target());
-            if (!yes && !confirmed(out, plan)) {
-                out.println("Not revoked: not confirmed.");
-                out.flush();
+            preview(err, plan, revocation.target());
+            if (dryRun) {
+                err.println("Dry run: nothing was revoked.");
+                err.flush();
+                if (format == Format.json) {
+                    RevokeOutcomeJson.dryRun(out, plan);
+                } else {
+                    plan.sessions().forEach(s -> out.println(s.id()));
+                    out.flush();
+                }
+                return ExitCodes.OK;
+            }
+            if (!yes && !confirmed(err, plan)) {
+                err.println("Not revoked: not confirmed.");
+                err.flush();
                 // declining the follow-up for sessions that appeared later does not undo the revoke that was confirmed
                 return revokedBefore ? ExitCodes.OK : ExitCodes.REFUSED;
             }
             RevocationService.Outcome outcome = revocation.revoke(plan.criteria(), plan.sessions(), reason, "cli");
-            out.println(outcome.describe());
-            out.flush();
+            if (format == Format.json) {
+                RevokeOutcomeJson.outcome(out, outcome);
+            } else {
+                out.println(outcome.describe());
+                out.flush();
+            }
             if (outcome.auditError() != null) {
-                spec.commandLine().getErr().println("ERROR: " + outcome.auditError());
-                spec.commandLine().getErr().flush();
+                err.println("ERROR: " + outcome.auditError());
+                err.flush();
                 return ExitCodes.AUDIT;
             }
             if (outcome.note() != null && !outcome.result().stillActive().isEmpty()) {
                 return ExitCodes.FAILED; // a commit in doubt that turned out not to have revoked everything
             }
             if (!outcome.result().complete()) {
-                PrintWriter err = spec.commandLine().getErr();
                 err.println("error: " + outcome.result().leftActive().size() + " of the sessions you confirmed were NOT revoked and "
                         + "are still active: " + outcome.result().leftActive());
                 err.flush();
@@ -148,24 +181,37 @@ final class RevokeCommand extends WorkspaceCommand {
                 return ExitCodes.OK;
             }
             if (yes) {
-                out.println("They were not confirmed, so they were not revoked; run the command again to review and revoke them.");
-                out.flush();
+                err.println("They were not confirmed, so they were not revoked; run the command again to review and revoke them.");
+                err.flush();
                 return ExitCodes.OK;
             }
-            out.println();
-            out.println("A new revoke of the sessions that appeared, with its own confirmation:");
+            err.println();
+            err.println("A new revoke of the sessions that appeared, with its own confirmation:");
             plan = planner.followUp(outcome);
         }
     }
 
+    /** Where, how many, what selected them, how many distinct users, devices and IPs, and a sample with place and agent. */
     private static void preview(PrintWriter out, RevokePlan plan, String target) {
         out.println("About to revoke " + plan.count() + " active session(s) in " + target + ": "
                 + VisibleText.of(plan.criteria().describe()));
+        out.println("  " + distinct(plan, Session::userId) + " distinct user(s), " + distinct(plan, Session::deviceId) + " device(s), "
+                + distinct(plan, s -> IpAddresses.address(s.ipAddress()).map(IpAddresses::text).orElse(s.ipAddress())) + " IP(s)");
         plan.sample().forEach(s -> out.println("  " + s.id() + "  user " + s.userId() + "  device "
-                + VisibleText.quoted(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress())));
+                + VisibleText.quoted(s.deviceId()) + "  ip " + IpAddresses.shownSpelling(s.ipAddress()) + "  location "
+                + VisibleText.quoted(s.location()) + "  agent " + VisibleText.quoted(agent(s.userAgent()))));
         if (plan.count() > plan.sample().size()) {
             out.println("  … and " + (plan.count() - plan.sample().size()) + " more");
         }
+    }
+
+    private static long distinct(RevokePlan plan, java.util.function.Function<Session, Object> key) {
+        return plan.sessions().stream().map(key).distinct().count();
+    }
+
+    /** An agent is up to 500 characters: the preview shows its start, marked as cut. */
+    private static String agent(String agent) {
+        return agent == null || agent.length() <= 60 ? agent : agent.substring(0, 59) + "…";
     }
 
     private boolean confirmed(PrintWriter out, RevokePlan plan) throws Exception {

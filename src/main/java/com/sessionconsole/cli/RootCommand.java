@@ -21,12 +21,16 @@ import java.util.concurrent.Callable;
 
 /** {@code session-console [options]} opens the window; {@code session-console COMMAND} runs headless. */
 @Command(name = "session-console", versionProvider = RootCommand.Version.class,
+        footer = {"Examples:",
+                "  session-console --profile prod                        (the window, on the config file's profile 'prod')",
+                "  session-console summary --by subnet --created-within 15m --limit 5 --url service=prod",
+                "  session-console sessions --ip 5.188.62.0/24 --format ndjson -h db1 -d app -U analyst", ""},
         description = {"Who is logged in right now, from which devices and IPs; what looks wrong; and safe revokes.",
                 "With no command it opens the window (on the demo database unless a connection is configured)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failed (see the message)", "2:bad flag or input", "3:cannot connect (host, login or database)",
+        exitCodeList = {"0:success", "1:failed: a database or I/O error while it ran, find-token found no session, show found no session of an id, a commit in doubt that did not revoke, or output that could not be written in full", "2:bad flag, value, input or config file", "3:cannot connect (host, login or database)",
                 "4:the table does not match the expected schema", "5:refused (read-only, protected user, not confirmed)", "6:the database refused: a missing privilege",
-                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken link, or no regular audit log to verify",
+                "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken or missing link, or could not verify the log (none, a link, not a regular file, a line over 1 MiB)",
                 "10:--smoke-test timed out", "11:a revoke left confirmed sessions active (the server did not change them)"})
 public final class RootCommand implements Callable<Integer> {
     @Mixin
@@ -41,8 +45,8 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
     boolean version;
 
-    @Option(names = "--smoke-test", description = {"open the window, wait for the first completed load (at most 60 s), print its",
-            "active count and exit 0; exit non-zero when it fails or times out"})
+    @Option(names = "--smoke-test", description = "open the window, wait for the first completed load (at most 60 s), print its"
+            + " active count and exit 0; exit non-zero when it fails or times out")
     boolean smokeTest;
 
     @picocli.CommandLine.Spec
@@ -87,6 +91,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new SummaryCommand(opener))
                 .addSubcommand(new SessionsCommand(opener))
                 .addSubcommand(new HistoryCommand(opener))
+                .addSubcommand(new ShowCommand(opener))
                 .addSubcommand(new RevokeCommand(opener, in::readLine))
                 .addSubcommand(new FindingsCommand(opener))
                 .addSubcommand(new ExportCommand(opener))
@@ -95,6 +100,8 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new AuditCommand(audit))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpSections.install(cl);
         // @file expansion would let a file named in a value (--device @f) inject flags such as --yes
         cl.setExpandAtFiles(false);
         // find-token refuses anything on its command line without echoing it; unknown "options" are caught there too
@@ -124,10 +131,26 @@ public final class RootCommand implements Callable<Integer> {
             FailureLine.log(failure);
             PrintWriter err = commandLine.getErr();
             err.println("error: " + FailureLine.of(failure));
+            int code = ExitCodes.of(failure);
+            if (code == ExitCodes.USAGE) {
+                err.println(hint(commandLine));
+            }
             err.flush();
-            return ExitCodes.of(failure);
+            return code;
+        });
+        // a small mistake is one line and a hint, not the whole usage
+        cl.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println(hint(e.getCommandLine()));
+            err.flush();
+            return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    private static String hint(CommandLine where) {
+        return "hint: '" + where.getCommandSpec().qualifiedName() + " --help' shows its options and examples";
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Prints rows of named columns as an aligned table, CSV (header first) or a JSON array of objects.
+ * Prints rows of named columns as an aligned table, CSV (header first), a JSON array of objects or one object per line (ndjson).
  * Table cells show controls, bidi marks and invisible characters as escapes, NULL as ∅ and the empty text as "";
  * CSV cells are escaped the same way and neutralised (NULL is an empty field, the empty text ""); JSON is exact (null, "").
  */
@@ -35,14 +35,74 @@ final class RowPrinter {
         print(out, format, header, rows::forEach);
     }
 
-    /** Every format is written as the rows arrive; nothing holds the whole result. */
     static void print(PrintWriter out, OutputFormat format, List<String> header, Rows rows) {
+        print(out, format, RowOptions.Shape.all(header), rows);
+    }
+
+    static void print(PrintWriter out, OutputFormat format, RowOptions.Shape shape, List<List<Object>> rows) {
+        print(out, format, shape, rows::forEach);
+    }
+
+    /**
+     * Every format is written as the rows arrive; nothing holds the whole result, unless the shape sorts them.
+     * The shape's limit stops printing, not reading.
+     */
+    static void print(PrintWriter out, OutputFormat format, RowOptions.Shape shape, Rows rows) {
+        Rows shaped = shaped(shape, rows);
+        List<String> header = shape.printedHeader();
         switch (format) {
-            case csv -> csv(out, header, rows);
-            case json -> json(out, header, rows);
-            default -> table(out, header, rows);
+            case csv -> csv(out, header, shaped);
+            case json -> json(out, header, shaped);
+            case ndjson -> ndjson(out, header, shaped);
+            default -> table(out, header, shaped);
         }
         out.flush();
+    }
+
+    private static Rows shaped(RowOptions.Shape shape, Rows rows) {
+        Rows ordered = rows;
+        if (shape.order() != null) {
+            List<List<Object>> all = new ArrayList<>();
+            rows.forEach(all::add);
+            all.sort(shape.order());
+            ordered = all::forEach;
+        }
+        Rows from = ordered;
+        long max = shape.limit() == null ? Long.MAX_VALUE : shape.limit();
+        return sink -> {
+            long[] n = {0};
+            from.forEach(row -> {
+                if (n[0]++ < max) {
+                    sink.accept(shape.project(row));
+                }
+            });
+        };
+    }
+
+    /** A list (the ids a finding cites) as one cell: its items, space-separated; JSON keeps it an array. */
+    private static String text(Object value) {
+        if (value instanceof List<?> items) {
+            StringBuilder sb = new StringBuilder();
+            items.forEach(i -> sb.append(sb.isEmpty() ? "" : " ").append(i instanceof java.util.Map<?, ?> ? Json.write(i) : SpreadsheetCells.text(i)));
+            return sb.toString();
+        }
+        return SpreadsheetCells.text(value);
+    }
+
+    /** One JSON object per line, each written as it arrives: for jq, a SIEM, or a pipe read line by line. */
+    private static void ndjson(PrintWriter out, List<String> header, Rows rows) {
+        rows.forEach(row -> {
+            out.println(Json.write(object(header, row)));
+        });
+    }
+
+    static java.util.Map<String, Object> object(List<String> header, List<Object> row) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Object v = row.get(i);
+            m.put(header.get(i), v instanceof java.util.UUID ? v.toString() : v);
+        }
+        return m;
     }
 
     private static void csv(PrintWriter out, List<String> header, Rows rows) {
@@ -53,7 +113,7 @@ final class RowPrinter {
                 List<String> cells = new ArrayList<>(row.size());
                 // on stdout even CSV shows a line break inside a value as \x0a (a value cannot start a forged line);
                 // what is written is then neutralised like any cell
-                row.forEach(v -> cells.add(SpreadsheetCells.neutralise(VisibleText.of(SpreadsheetCells.text(v)))));
+                row.forEach(v -> cells.add(SpreadsheetCells.neutralise(VisibleText.of(text(v)))));
                 unchecked(() -> printer.printRecord(cells));
             });
             printer.flush();
@@ -163,7 +223,7 @@ final class RowPrinter {
     private static List<String> tableCells(List<Object> row) {
         List<String> c = new ArrayList<>(row.size());
         for (Object v : row) {
-            String s = tableCell(SpreadsheetCells.text(v));
+            String s = tableCell(text(v));
             c.add(s.codePointCount(0, s.length()) > MAX_TABLE_CELL ? s.substring(0, s.offsetByCodePoints(0, MAX_TABLE_CELL - 1)) + "…" : s);
         }
         return c;

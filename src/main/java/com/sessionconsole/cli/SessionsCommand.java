@@ -1,32 +1,34 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.domain.Cidr;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.files.ExportColumns;
 import com.sessionconsole.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Predicate;
 
-@Command(name = "sessions", description = "List active sessions, newest first. Tokens are shown masked.")
+@Command(name = "sessions", footer = {"Examples:",
+        "  session-console sessions --ip 5.188.62.0/24 --format ndjson",
+        "  session-console sessions --user 3f2c9a1e-0b7d-4c55-9e0a-1d2b3c4d5e6f --columns id,ip_address,location",
+        "  session-console sessions --trust-max 20 --created-within 2h --sort created_at,desc --limit 20", ""},
+        description = "List active sessions, newest first. Tokens are shown masked.")
 final class SessionsCommand extends WorkspaceCommand {
-    @Option(names = "--user", description = "only this user id (a UUID)")
-    String user;
+    @Mixin
+    FilterOptions filters;
 
-    @Option(names = "--device", description = "only this device id")
-    String device;
+    @Mixin
+    RowOptions rowOptions;
 
-    @Option(names = "--ip", paramLabel = "ADDRESS|CIDR", description = {"only this address, in any spelling (::ffff:10.0.0.1 is",
-            "10.0.0.1), or this network (10.0.0.0/8, 2001:db8::/32); other text matches exactly"})
-    String ip;
-
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv, json or ndjson (default: ${DEFAULT-VALUE})")
     OutputFormat format;
+
+    private FilterOptions.SessionMatch match;
+    private RowOptions.Shape shape;
 
     SessionsCommand(WorkspaceOpener opener) {
         super(opener);
@@ -34,43 +36,19 @@ final class SessionsCommand extends WorkspaceCommand {
 
     @Override
     public Integer call() throws Exception {
-        filter(); // validate flags before connecting
-        if (ip != null) {
-            IpOption.check(ip, spec.commandLine().getErr());
-        }
+        match = filters.toMatch(spec.commandLine().getErr()); // flags are checked before connecting
+        shape = rowOptions.shape(ExportColumns.SESSIONS);
         return super.call();
-    }
-
-    private Predicate<Session> filter() {
-        Predicate<Session> p = s -> true;
-        if (user != null) {
-            UUID id = UserFilter.parse(user);
-            p = p.and(s -> s.userId().equals(id));
-        }
-        if (device != null) {
-            p = p.and(s -> Objects.equals(s.deviceId(), device));
-        }
-        if (ip != null) {
-            Cidr.Result r = Cidr.parse(ip);
-            // the same rule as history --ip and revoke --ip: an address or network by address, other text exactly
-            p = p.and(r.ok() ? s -> r.cidr().contains(s.ipAddress()) : s -> ip.equals(s.ipAddress()));
-        }
-        return p;
     }
 
     @Override
     int run(Workspace ws, PrintWriter out) {
-        Predicate<Session> p = filter();
-        List<Session> matched = new ArrayList<>();
-        ws.dao().forEachActive(s -> {
-            if (p.test(s)) {
-                matched.add(s);
-            }
-        });
-        matched.sort(Session.NEWEST_FIRST);
-        List<List<Object>> rows = new ArrayList<>(matched.size());
-        matched.forEach(s -> rows.add(SessionColumns.row(s)));
-        RowPrinter.print(out, format, SessionColumns.HEADER, rows);
+        List<Session> active = new ArrayList<>();
+        Instant now = ws.dao().forEachActive(active::add);
+        List<List<Object>> rows = new ArrayList<>();
+        active.stream().filter(s -> match.matches(s, now)).sorted(Session.NEWEST_FIRST)
+                .forEach(s -> rows.add(ExportColumns.sessionValues(s)));
+        RowPrinter.print(out, format, shape, rows);
         return ExitCodes.OK;
     }
 }

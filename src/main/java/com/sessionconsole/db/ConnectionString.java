@@ -47,21 +47,35 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
                     + "session-console/<os user>@<host> so that a DBA sees who did what: remove it");
         }
         if (n.equals("service")) {
-            throw new IllegalArgumentException("the connection string names a service (pg_service.conf); the console does not read "
-                    + "service files, which can carry passwords and timeouts: give host, port and dbname instead");
+            throw new IllegalArgumentException("a JDBC URL cannot name a service (pg_service.conf): write service=NAME as a key/value "
+                    + "connection string or a postgresql:// URI, or give host, port and dbname");
         }
     }
 
+    /** Services looked up by name ({@link PgServiceFile#require}); none when the caller has no service file. */
+    public interface Services {
+        Map<String, String> require(String name);
+
+        Services NONE = name -> {
+            throw new IllegalArgumentException("the connection string names service '" + name + "', and no service file is read here");
+        };
+    }
+
     public static ConnectionString parse(String text) {
+        return parse(text, Services.NONE);
+    }
+
+    /** As {@link #parse(String)}; {@code service=NAME} takes the service's keys, those written beside it winning, as libpq does. */
+    public static ConnectionString parse(String text, Services services) {
         String s = text == null ? "" : text.strip();
         if (s.startsWith("jdbc:postgresql:")) {
             return jdbc(s);
         }
         if (s.startsWith("postgresql://") || s.startsWith("postgres://")) {
-            return uri(s);
+            return uri(s, services);
         }
         if (s.contains("=")) {
-            return keyValue(s);
+            return keyValue(s, services);
         }
         throw new IllegalArgumentException("'" + redact(s) + "' is not a connection string: use a JDBC URL (jdbc:postgresql://HOST:PORT/DB), "
                 + "a libpq URI (postgresql://USER@HOST:PORT/DB) or key/value pairs (host=HOST port=PORT dbname=DB)");
@@ -92,7 +106,7 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
         return new ConnectionString(kept.length() == 0 ? base : base + "?" + kept, user, password);
     }
 
-    private static ConnectionString uri(String uri) {
+    private static ConnectionString uri(String uri, Services services) {
         String rest = uri.substring(uri.indexOf("://") + 3);
         Map<String, String> params = new LinkedHashMap<>();
         int q = rest.indexOf('?');
@@ -148,10 +162,10 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
                 params.putIfAbsent("port", String.join(",", ports));
             }
         }
-        return fromKeywords(params);
+        return fromKeywords(withService(params, services));
     }
 
-    private static ConnectionString keyValue(String text) {
+    private static ConnectionString keyValue(String text, Services services) {
         Map<String, String> params = new LinkedHashMap<>();
         int i = 0;
         int n = text.length();
@@ -194,7 +208,15 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
             }
             params.put(key, value.toString());
         }
-        return fromKeywords(params);
+        return fromKeywords(withService(params, services));
+    }
+
+    private static Map<String, String> withService(Map<String, String> params, Services services) {
+        String name = params.remove("service");
+        if (name != null) {
+            services.require(name).forEach(params::putIfAbsent);
+        }
+        return params;
     }
 
     private static ConnectionString fromKeywords(Map<String, String> params) {

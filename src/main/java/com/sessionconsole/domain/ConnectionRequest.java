@@ -8,8 +8,14 @@ import java.nio.file.Path;
  * {@code dbname} are psql's -h, -p and -d, an alternative to {@code url}.
  */
 public record ConnectionRequest(String url, String user, String host, Integer port, String dbname, String readUrl,
-                                boolean readOnly, boolean demo, Path configFile) {
+                                boolean readOnly, boolean demo, Path configFile, String profile) {
     public static final ConnectionRequest DEFAULT = new ConnectionRequest(null, null, null, null, null, null, false, false, null);
+
+    /** A request without a named profile. */
+    public ConnectionRequest(String url, String user, String host, Integer port, String dbname, String readUrl,
+                             boolean readOnly, boolean demo, Path configFile) {
+        this(url, user, host, port, dbname, readUrl, readOnly, demo, configFile, null);
+    }
 
     public boolean hasHostPortOrDb() {
         return host != null || port != null || dbname != null;

@@ -58,7 +58,12 @@ public final class CsvExport {
 
     public static void sessions(Path file, List<Session> rows, Provenance p, ProvenancePlacement placement, boolean raw,
                                 Progress progress) throws IOException {
-        write(file, p, placement, rows.size(), ExportColumns.SESSIONS, printer -> {
+        sessions(ExportTarget.file(file), rows, p, placement, raw, progress);
+    }
+
+    public static void sessions(ExportTarget target, List<Session> rows, Provenance p, ProvenancePlacement placement, boolean raw,
+                                Progress progress) throws IOException {
+        write(target, p, placement, rows.size(), ExportColumns.SESSIONS, printer -> {
             int done = 0;
             for (Session s : rows) {
                 check(progress, ++done, rows.size());
@@ -69,7 +74,12 @@ public final class CsvExport {
 
     public static void groups(Path file, List<GroupSummary> rows, Provenance p, ProvenancePlacement placement, boolean raw,
                               Progress progress) throws IOException {
-        write(file, p, placement, rows.size(), ExportColumns.GROUPS, printer -> {
+        groups(ExportTarget.file(file), rows, p, placement, raw, progress);
+    }
+
+    public static void groups(ExportTarget target, List<GroupSummary> rows, Provenance p, ProvenancePlacement placement, boolean raw,
+                              Progress progress) throws IOException {
+        write(target, p, placement, rows.size(), ExportColumns.GROUPS, printer -> {
             int done = 0;
             for (GroupSummary g : rows) {
                 check(progress, ++done, rows.size());
@@ -86,9 +96,9 @@ public final class CsvExport {
         void print(CSVPrinter printer) throws IOException;
     }
 
-    private static void write(Path file, Provenance p, ProvenancePlacement placement, int count, List<String> header, Body body)
+    private static void write(ExportTarget target, Provenance p, ProvenancePlacement placement, int count, List<String> header, Body body)
             throws IOException {
-        ExportFile.write(file, p.fields(count), placement == ProvenancePlacement.SIDECAR, w -> {
+        target.write(p.fields(count), placement == ProvenancePlacement.SIDECAR, w -> {
             CSVPrinter printer = new CSVPrinter(w, SpreadsheetCells.format());
             if (placement == ProvenancePlacement.HEADER) {
                 printer.printComment(SpreadsheetCells.comment("Session Console export of view '" + p.view() + "'"));

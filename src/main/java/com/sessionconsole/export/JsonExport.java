@@ -25,12 +25,54 @@ public final class JsonExport {
 
     public static void sessions(Path file, List<Session> rows, CsvExport.Provenance p, ProvenancePlacement placement,
                                 CsvExport.Progress progress) throws IOException {
-        write(file, p, placement, rows, progress, s -> row(ExportColumns.SESSIONS, ExportColumns.sessionValues(s)));
+        sessions(ExportTarget.file(file), rows, p, placement, progress);
+    }
+
+    public static void sessions(ExportTarget target, List<Session> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                                CsvExport.Progress progress) throws IOException {
+        write(target, p, placement, rows, progress, s -> row(ExportColumns.SESSIONS, ExportColumns.sessionValues(s)));
     }
 
     public static void groups(Path file, List<GroupSummary> rows, CsvExport.Provenance p, ProvenancePlacement placement,
                               CsvExport.Progress progress) throws IOException {
-        write(file, p, placement, rows, progress, g -> row(ExportColumns.GROUPS, ExportColumns.groupValues(g)));
+        groups(ExportTarget.file(file), rows, p, placement, progress);
+    }
+
+    public static void groups(ExportTarget target, List<GroupSummary> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                              CsvExport.Progress progress) throws IOException {
+        write(target, p, placement, rows, progress, g -> row(ExportColumns.GROUPS, ExportColumns.groupValues(g)));
+    }
+
+    /** One object a line, nothing else: the provenance only beside it ({@link ProvenancePlacement#SIDECAR}) or nowhere. */
+    public static void sessionLines(ExportTarget target, List<Session> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                                    CsvExport.Progress progress) throws IOException {
+        writeLines(target, p, placement, rows, progress, s -> row(ExportColumns.SESSIONS, ExportColumns.sessionValues(s)));
+    }
+
+    public static void groupLines(ExportTarget target, List<GroupSummary> rows, CsvExport.Provenance p, ProvenancePlacement placement,
+                                  CsvExport.Progress progress) throws IOException {
+        writeLines(target, p, placement, rows, progress, g -> row(ExportColumns.GROUPS, ExportColumns.groupValues(g)));
+    }
+
+    /** Refuses {@link ProvenancePlacement#HEADER} for one object a line, with what to use instead. */
+    public static void checkLinePlacement(ProvenancePlacement placement) {
+        if (placement == ProvenancePlacement.HEADER) {
+            throw new IllegalArgumentException("ndjson has one row a line and no header: its provenance goes in a sidecar (the default"
+                    + " for a file) or nowhere (the default on standard output)");
+        }
+    }
+
+    private static <T> void writeLines(ExportTarget target, CsvExport.Provenance p, ProvenancePlacement placement, List<T> rows,
+                                       CsvExport.Progress progress, Function<T, Map<String, Object>> toRow) throws IOException {
+        checkLinePlacement(placement);
+        target.write(p.fields(rows.size()), placement == ProvenancePlacement.SIDECAR, w -> {
+            int done = 0;
+            for (T row : rows) {
+                CsvExport.check(progress, ++done, rows.size());
+                w.write(Json.write(toRow.apply(row)));
+                w.write("\n");
+            }
+        });
     }
 
     private static Map<String, Object> row(List<String> header, List<Object> values) {
@@ -50,11 +92,11 @@ public final class JsonExport {
         }
     }
 
-    private static <T> void write(Path file, CsvExport.Provenance p, ProvenancePlacement placement, List<T> rows,
+    private static <T> void write(ExportTarget target, CsvExport.Provenance p, ProvenancePlacement placement, List<T> rows,
                                   CsvExport.Progress progress, Function<T, Map<String, Object>> toRow) throws IOException {
         checkPlacement(placement);
         Map<String, Object> prov = p.fields(rows.size());
-        ExportFile.write(file, prov, placement == ProvenancePlacement.SIDECAR, w -> {
+        target.write(prov, placement == ProvenancePlacement.SIDECAR, w -> {
             w.write("{\"provenance\":" + Json.write(prov) + ",\n\"rows\":[");
             boolean first = true;
             int done = 0;

@@ -5,6 +5,7 @@ import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Locations;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Measure;
 import com.sessionconsole.domain.Session;
@@ -63,7 +64,7 @@ public final class FindingsEngine {
             distinctPer(out, active, GroupBy.USER, Session::ipAddress, s.minIpsPerUser(), FindingRule.USER_MANY_IPS, "distinct IPs");
         }
         if (s.on(FindingRule.USER_MANY_COUNTRIES)) {
-            distinctPer(out, active, GroupBy.USER, x -> country(x.location()), s.minCountriesPerUser(), FindingRule.USER_MANY_COUNTRIES, "countries");
+            distinctPer(out, active, GroupBy.USER, x -> Locations.country(x.location()), s.minCountriesPerUser(), FindingRule.USER_MANY_COUNTRIES, "countries");
         }
         if (s.on(FindingRule.SHARED_IP)) {
             distinctPer(out, active, GroupBy.IP, x -> String.valueOf(x.userId()), s.minUsersPerIp(), FindingRule.SHARED_IP, "users");
@@ -101,15 +102,6 @@ public final class FindingsEngine {
         }
         out.sort(Finding.ORDER);
         return out;
-    }
-
-    /** "City, CC" → "CC"; other text is its own country. */
-    static String country(String location) {
-        if (location == null) {
-            return null;
-        }
-        int comma = location.lastIndexOf(',');
-        return comma < 0 ? location.strip() : location.substring(comma + 1).strip();
     }
 
     private static void distinctPer(List<Finding> out, List<Session> active, GroupBy by, Function<Session, String> counted,

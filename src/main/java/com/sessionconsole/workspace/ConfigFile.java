@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -26,13 +31,34 @@ import java.util.UUID;
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
                          Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, Integer replicaLagWarnSeconds,
-                         SyslogTarget auditSyslog, List<String> warnings) {
+                         SyslogTarget auditSyslog, List<String> warnings, Map<String, Profile> profiles) {
+
+    /** A named connection: {@code profile.NAME.url}, {@code .user}, {@code .read-url}, {@code .read-only}. */
+    public record Profile(String url, String user, String readUrl, boolean readOnly) {
+        static final List<String> KEYS = List.of("url", "user", "read-url", "read-only");
+    }
+
+    private static final Pattern PROFILE_KEY = Pattern.compile("profile\\.([A-Za-z0-9_-]{1,40})\\.(.+)");
+
+    /** This file with profile {@code name} in place of its own url, user, read-url and read-only; an unknown name is an error. */
+    public ConfigFile withProfile(String name, Path file) {
+        Profile p = profiles.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no profile '" + name + "' in the config file " + file + (profiles.isEmpty()
+                    ? "; define one with profile." + name + ".url=…" : "; the profiles are " + String.join(", ", new TreeSet<>(profiles.keySet()))));
+        }
+        if (p.url() == null) {
+            throw new IllegalArgumentException("profile '" + name + "' in the config file " + file + " has no url: add profile." + name + ".url=…");
+        }
+        return new ConfigFile(p.url(), p.user(), p.readUrl(), readOnly || p.readOnly(), protectedUsers, statementTimeoutSeconds,
+                connectTimeoutSeconds, replicaLagWarnSeconds, auditSyslog, warnings, profiles);
+    }
 
     public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
             "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds", "audit-syslog");
     /** Read whole before it is checked, so it is bounded first. */
     static final long MAX_BYTES = 64 * 1024;
-    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of());
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of(), Map.of());
 
     /** The default file: absent means no config. */
     public static ConfigFile loadDefault(Path file) {
@@ -92,7 +118,7 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             if (key.toLowerCase(Locale.ROOT).contains("password")) {
                 warnings.add("the config file " + file + " contains '" + key + "': it was ignored. Passwords belong in "
                         + "PGPASSWORD or ~/.pgpass, never in this file; remove that line");
-            } else if (!KEYS.contains(key)) {
+            } else if (!KEYS.contains(key) && !isProfileKey(key)) {
                 throw new IllegalArgumentException("config file " + file + ": unknown key '" + (key.length() > 40 ? key.substring(0, 40) + "…" : key) + "'" + didYouMean(key)
                         + ". The keys are " + String.join(", ", KEYS));
             }
@@ -112,7 +138,26 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 Set.copyOf(protectedUsers), seconds(file, "statement-timeout-seconds", p.getProperty("statement-timeout-seconds")),
                 seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")),
                 seconds(file, "replica-lag-warn-seconds", p.getProperty("replica-lag-warn-seconds")), syslog(file, p.getProperty("audit-syslog")),
-                List.copyOf(warnings));
+                List.copyOf(warnings), profiles(file, p));
+    }
+
+    private static boolean isProfileKey(String key) {
+        Matcher m = PROFILE_KEY.matcher(key);
+        return m.matches() && Profile.KEYS.contains(m.group(2));
+    }
+
+    private static Map<String, Profile> profiles(Path file, Properties p) {
+        Map<String, Profile> profiles = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            Matcher m = PROFILE_KEY.matcher(key);
+            if (m.matches() && Profile.KEYS.contains(m.group(2))) {
+                String name = m.group(1);
+                String prefix = "profile." + name + ".";
+                profiles.computeIfAbsent(name, n -> new Profile(blankToNull(p.getProperty(prefix + "url")), blankToNull(p.getProperty(prefix + "user")),
+                        blankToNull(p.getProperty(prefix + "read-url")), bool(file, prefix + "read-only", p.getProperty(prefix + "read-only"))));
+            }
+        }
+        return Map.copyOf(profiles);
     }
 
     /** true/false, yes/no, on/off, 1/0 in any case; anything else is an error, never a silent false. */

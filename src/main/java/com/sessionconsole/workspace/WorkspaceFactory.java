@@ -8,6 +8,7 @@ import com.sessionconsole.db.DatabaseException;
 import com.sessionconsole.db.DatabaseConnector;
 import com.sessionconsole.db.EmbeddedDatabase;
 import com.sessionconsole.db.JdbcUrl;
+import com.sessionconsole.db.PgServiceFile;
 import com.sessionconsole.db.SessionWriter;
 import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class WorkspaceFactory {
     private final Function<String, Optional<String>> passwordPrompt;
     private final Clock clock;
     private final Consumer<String> warn;
+    private final ConnectionString.Services services;
 
     /**
      * @param passwordPrompt asked only when the server demands a password; gets the prompt text, answers empty for "no"
@@ -60,6 +63,7 @@ public final class WorkspaceFactory {
                             Consumer<String> warn) {
         this.dirs = dirs;
         this.pg = new PgEnvironment(env);
+        this.services = PgServiceFile.standard(env)::require;
         this.passwordPrompt = passwordPrompt;
         this.clock = clock;
         this.warn = warn;
@@ -92,7 +96,14 @@ public final class WorkspaceFactory {
     }
 
     private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured) {
+        Path configPath = request.configFile() != null ? request.configFile() : dirs.configFile();
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
+        if (request.profile() != null) {
+            config = config.withProfile(request.profile(), configPath);
+            if (request.readUrl() != null && config.readUrl() != null && !request.readUrl().equals(config.readUrl())) {
+                throw new IllegalArgumentException("--read-url differs from the read-url of profile '" + request.profile() + "': give one");
+            }
+        }
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
         if (rawUrl == null && !request.demo() && !demoWhenUnconfigured) {
@@ -105,9 +116,9 @@ public final class WorkspaceFactory {
             warnings.forEach(warn);
             return openDemo(demoTraffic, config, request.readOnly() || config.readOnly());
         }
-        ConnectionString primary = connectionString(rawUrl, "--url", warnings);
+        ConnectionString primary = connectionString(rawUrl, "--url", warnings, services);
         String rawRead = first(request.readUrl(), config.readUrl());
-        ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings);
+        ConnectionString replica = rawRead == null ? null : connectionString(rawRead, "--read-url", warnings, services);
         warnings.forEach(warn); // before connecting, so that they are seen even when the connection fails
         String user = first(request.user(), primary.user(), config.user(), pg.user(), System.getProperty("user.name"));
         for (ConnectionString cs : replica == null ? List.of(primary) : List.of(primary, replica)) {
@@ -137,11 +148,12 @@ public final class WorkspaceFactory {
                     request.port() != null ? request.port() : pg.port(),
                     first(request.dbname(), pg.database(), request.user(), pg.user(), System.getProperty("user.name")));
         }
-        return first(request.url(), config.url(), pg.url());
+        String service = pg.env().get("PGSERVICE");
+        return first(request.url(), config.url(), service == null || service.isBlank() ? null : "service=" + service, pg.url());
     }
 
-    private static ConnectionString connectionString(String text, String flag, List<String> warnings) {
-        ConnectionString cs = ConnectionString.parse(text);
+    private static ConnectionString connectionString(String text, String flag, List<String> warnings, ConnectionString.Services services) {
+        ConnectionString cs = ConnectionString.parse(text, services);
         if (cs.hadPassword()) {
             warnings.add("the connection string of " + flag + " contains a password: it was ignored. Passwords belong in "
                     + "PGPASSWORD or ~/.pgpass, never in a URL (it lands in shell history, config files and logs); remove it");

@@ -166,8 +166,8 @@ class AddressMatchingTest {
             assertThat(describe(revoked)).as(query).isEqualTo(describe(expected));
             assertThat(revoked).as(query).isEqualTo(expected);
             if (query.equals("10.8.8.5")) {
-                assertThat(r.out()).contains("ip \" 10.8.8.5 \" (address 10.8.8.5)").contains("ip \"::FFFF:10.8.8.5\" (address 10.8.8.5)")
-                        .contains("ip \"10.8.8.5\\x09\" (address 10.8.8.5)").contains("ip \"10.8.8.5\"\n");
+                assertThat(r.err()).contains("ip \" 10.8.8.5 \" (address 10.8.8.5)").contains("ip \"::FFFF:10.8.8.5\" (address 10.8.8.5)")
+                        .contains("ip \"10.8.8.5\\x09\" (address 10.8.8.5)").contains("ip \"10.8.8.5\"  location");
             }
         }
     }

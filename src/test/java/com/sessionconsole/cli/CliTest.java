@@ -97,9 +97,9 @@ class CliTest {
         Run badUser = run("", "sessions", "--user", "x'; DROP TABLE user_sessions; --");
         assertThat(badUser.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badUser.err()).contains("is not a user id");
-        Run badBy = run("", "summary", "--by", "country");
+        Run badBy = run("", "summary", "--by", "continent");
         assertThat(badBy.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badBy.err()).contains("use user, device or ip");
+        assertThat(badBy.err()).contains("use user, device, ip, location, country, agent, subnet");
         assertThat(db.count("SELECT count(*) FROM public.user_sessions")).isEqualTo(rows.size());
     }
 
@@ -118,7 +118,7 @@ class CliTest {
         long active = db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip);
         Run declined = run("no\n", "revoke", "--ip", ip, "--reason", "credential stuffing");
         assertThat(declined.code()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(declined.out()).contains("Not revoked");
+        assertThat(declined.err()).contains("Not revoked");
         assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip)).isEqualTo(active);
 
         Run confirmed = run("yes\n", "revoke", "--ip", ip, "--reason", "credential stuffing");
@@ -127,7 +127,7 @@ class CliTest {
         assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND " + ActiveSql.WHERE, ip)).isZero();
 
         Run again = run("", "revoke", "--ip", ip, "--reason", "again", "--yes");
-        assertThat(again.out()).contains("Nothing to revoke: IP " + ip + " has no active session.");
+        assertThat(again.err()).contains("Nothing to revoke: IP " + ip + " has no active session.");
         Run audit = run("", "audit");
         assertThat(audit.out().lines()).hasSize(2);
         assertThat(audit.out().lines().findFirst().orElseThrow()).contains("\"ip\":\"" + ip + "\"").contains("credential stuffing")

@@ -179,7 +179,7 @@ class ConnectLikePsqlTest {
         }
         CliRunner.Run summary = new CliRunner(home).run("", "summary", "--by", "ip", "--user", "postgres");
         assertThat(summary.code()).isEqualTo(2);
-        assertThat(summary.err()).contains("Unknown option").contains("'--user'");
+        assertThat(summary.err()).contains("is not a user id").contains("(for the database user use -U/--db-user)");
     }
 
     @Test
@@ -190,6 +190,8 @@ class ConnectLikePsqlTest {
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");
         }
-        assertThat(new CliRunner(home).run("", "summary", "-?").out()).contains("-h, --host=HOST").contains("-U, --db-user=NAME");
+        // described once, in the root's help; every command names them in one line
+        assertThat(new CliRunner(home).run("", "-?").out()).contains("-h, --host=HOST").contains("-U, --db-user=NAME");
+        assertThat(new CliRunner(home).run("", "summary", "-?").out()).contains("Connection: -h HOST -p PORT -d DBNAME -U NAME");
     }
 }

@@ -63,7 +63,7 @@ class ExitCodesTest {
 
     @Test
     void twoForABadFlagOrValue() {
-        assertThat(run("", "summary", "--by", "country").code()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
+        assertThat(run("", "summary", "--by", "continent").code()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
         assertThat(run("", "sessions", "--nope").code()).isEqualTo(2);
     }
 

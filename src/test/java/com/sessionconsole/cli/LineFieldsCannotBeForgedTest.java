@@ -40,10 +40,11 @@ class LineFieldsCannotBeForgedTest {
         RawRow.insert(db.admin(), rows);
         CliRunner.Run r = new CliRunner(home).run("no\n", "revoke", "--user", USER.toString(), "--reason", "forgery");
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCodes.REFUSED);
-        List<String> lines = r.out().lines().filter(l -> l.startsWith("  ")).toList();
+        // the sample lines of the preview (on stderr), each followed by the session's location and agent
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("  ") && l.contains("  user ")).toList();
         assertThat(lines).hasSize(devices.length);
         for (String[] d : devices) {
-            assertThat(lines).as("device %s", d[0]).anySatisfy(l -> assertThat(l).endsWith(d[1]));
+            assertThat(lines).as("device %s", d[0]).anySatisfy(l -> assertThat(l).contains(d[1] + "  location "));
         }
         assertThat(lines).noneMatch(l -> l.contains("ip '203.0.113.9'") && !l.contains("\"laptop"));
     }

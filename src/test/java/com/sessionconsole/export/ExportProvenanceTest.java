@@ -84,7 +84,7 @@ class ExportProvenanceTest {
         CliRunner.Run run = cli.run("", "export", "--view", "sessions", "--filter", "ip=203.0.113.0/24", "--provenance", "sidecar",
                 "--out", file.toString());
         assertThat(run.code()).as(run.all()).isZero();
-        assertThat(run.out()).contains("provenance in " + ExportFile.sidecarOf(file));
+        assertThat(run.err()).contains("provenance in " + ExportFile.sidecarOf(file));
         List<String> expected = activeIds(" AND ip_address LIKE '203.0.113.%'");
         assertThat(Files.readAllLines(file)).noneMatch(l -> l.startsWith("#")).first().isEqualTo(String.join(",", ExportColumns.SESSIONS));
         assertThat(plainCsv(file)).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();

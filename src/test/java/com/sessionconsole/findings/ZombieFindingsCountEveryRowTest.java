@@ -63,7 +63,7 @@ class ZombieFindingsCountEveryRowTest {
     }
 
     private static List<String> ids(Map<String, Object> finding) {
-        return List.of(finding.get("session_ids").toString().split(" "));
+        return ((List<?>) finding.get("session_ids")).stream().map(Object::toString).toList(); // a JSON array
     }
 
     @Test

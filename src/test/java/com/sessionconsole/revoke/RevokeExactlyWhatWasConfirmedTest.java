@@ -99,9 +99,9 @@ class RevokeExactlyWhatWasConfirmedTest {
         AtomicReference<List<NewSession>> late = new AtomicReference<>();
         CliRunner.Run r = new CliRunner(home).run(answersAfterAWriterInserts(() -> late.set(insertOfTheSameIp(3)), "yes\nno\n"),
                 "revoke", "--ip", IP, "--reason", "stuffing");
-        assertThat(r.out()).contains("About to revoke 2 active session(s)");
+        assertThat(r.err()).contains("About to revoke 2 active session(s)");
         assertThat(r.out()).contains("2 revoked, 0 were already inactive. 3 new session(s) of " + IP + " appeared after you confirmed; not revoked");
-        assertThat(r.out()).contains("About to revoke 3 active session(s)").contains("Not revoked: not confirmed.");
+        assertThat(r.err()).contains("About to revoke 3 active session(s)").contains("Not revoked: not confirmed.");
         previewed.forEach(s -> assertThat(active(s.id())).isZero());
         late.get().forEach(s -> assertThat(active(s.id())).as("inserted after the confirmation").isEqualTo(1));
         List<String> audit = Files.readAllLines(new CliRunner(home).dirs().auditLog());
@@ -125,7 +125,7 @@ class RevokeExactlyWhatWasConfirmedTest {
         CliRunner.Run r = new CliRunner(home).run(answersAfterAWriterInserts(() -> insertOfTheSameIp(149), "yes\nyes\n"),
                 "revoke", "--ip", IP, "--reason", "stuffing");
         assertThat(r.out()).contains("2 revoked").contains("149 new session(s) of " + IP + " appeared after you confirmed; not revoked");
-        assertThat(r.out()).contains("Type the number of sessions (149) to confirm").contains("Not revoked: not confirmed.");
+        assertThat(r.err()).contains("Type the number of sessions (149) to confirm").contains("Not revoked: not confirmed.");
         assertThat(r.code()).as("the confirmed revoke happened; only the follow-up was declined").isZero();
         assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE ip_address = ? AND is_active", IP)).isEqualTo(149);
     }
@@ -162,21 +162,21 @@ class RevokeExactlyWhatWasConfirmedTest {
         db.exec("UPDATE public.user_sessions SET is_active = false WHERE id = ?", ended);
         CliRunner.Run r = new CliRunner(home).run("", "revoke", "--ids", live + "," + ended, "--reason", "mixed", "--yes");
         assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.out()).contains("1 of the 2 given session(s) are not active, so revoke leaves them as they are")
-                .contains("  " + ended + "  is_active false").contains("About to revoke 1 active session(s)")
-                .contains("1 revoked, 0 were already inactive").doesNotContain("not found");
+        assertThat(r.err()).contains("1 of the 2 given session(s) are not active, so revoke leaves them as they are")
+                .contains("  " + ended + "  is_active false").contains("About to revoke 1 active session(s)");
+        assertThat(r.out()).contains("1 revoked, 0 were already inactive").doesNotContain("not found");
         assertThat(active(live)).isZero();
 
         CliRunner.Run allEnded = new CliRunner(home).run("", "revoke", "--ids", ended.toString(), "--reason", "already gone", "--yes");
         assertThat(allEnded.code()).as(allEnded.all()).isZero();
-        assertThat(allEnded.out()).contains("1 of the 1 given session(s) are not active").contains("  " + ended + "  is_active false")
+        assertThat(allEnded.err()).contains("1 of the 1 given session(s) are not active").contains("  " + ended + "  is_active false")
                 .contains("Nothing to revoke: none of the given session(s) is active.");
 
         // a row the findings call "active but expired" is named for what it is, not as ended by a revoke
         db.exec("UPDATE public.user_sessions SET expires_at = '2020-01-01 00:00:00+00' WHERE id = ?", live);
         db.exec("UPDATE public.user_sessions SET is_active = true WHERE id = ?", live);
         CliRunner.Run zombie = new CliRunner(home).run("", "revoke", "--ids", live.toString(), "--reason", "zombie", "--yes");
-        assertThat(zombie.out()).contains("  " + live + "  expired at 2020-01-01T00:00:00Z, is_active still true");
+        assertThat(zombie.err()).contains("  " + live + "  expired at 2020-01-01T00:00:00Z, is_active still true");
     }
 
     @Test

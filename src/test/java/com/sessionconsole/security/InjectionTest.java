@@ -64,9 +64,9 @@ class InjectionTest {
     @Test
     void theRevokePreviewCannotBeForgedByADeviceId() {
         CliRunner.Run r = new CliRunner(home).run("no\n", "revoke", "--device", FORGED_DEVICE, "--reason", "test");
-        assertTerminalSafe(r.out());
-        assertThat(r.out().lines().filter(l -> l.startsWith("About to revoke"))).hasSize(1);
-        assertThat(r.out()).contains("About to revoke 1 active session(s)");
+        assertTerminalSafe(r.err());
+        assertThat(r.err().lines().filter(l -> l.startsWith("About to revoke"))).hasSize(1);
+        assertThat(r.err()).contains("About to revoke 1 active session(s)");
     }
 
     @Test
@@ -120,7 +120,7 @@ class InjectionTest {
         Path f = home.resolve("f");
         Files.writeString(f, "--yes\n--device\nkiosk\n");
         CliRunner.Run r = new CliRunner(home).run("", "revoke", "--device", "@" + f, "--reason", "x");
-        assertThat(r.out()).contains("Nothing to revoke").doesNotContain("revoked,");
+        assertThat(r.err()).contains("Nothing to revoke").doesNotContain("revoked,");
         assertThat(db.count("SELECT count(*) FROM public.user_sessions WHERE is_active")).isEqualTo(1);
     }
 

@@ -99,7 +99,7 @@ class AnalystHandsTest {
         robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
         String[] lines = clipboard().split("\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).isEqualTo("id\tuser_id\tdevice_id\tip_address\tlocation\tuser_agent\ttrust_level\tcreated_at\texpires_at\ttoken_masked");
+        assertThat(lines[0]).isEqualTo("id\tuser_id\tdevice_id\tip_address\tlocation\tuser_agent\ttrust_level\tis_active\tcreated_at\texpires_at\tupdated_at\tdeleted_at\ttoken_masked");
         String hostileLine = lines[1].startsWith(hostile.id().toString()) ? lines[1] : lines[2];
         String[] cells = hostileLine.split("\t", -1);
         assertThat(cells).hasSize(10);

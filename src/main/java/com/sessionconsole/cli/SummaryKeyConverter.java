@@ -1,14 +1,14 @@
 package com.sessionconsole.cli;
 
-import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.SummaryKey;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-final class GroupByConverter implements ITypeConverter<GroupBy> {
+final class SummaryKeyConverter implements ITypeConverter<SummaryKey> {
     @Override
-    public GroupBy convert(String value) {
+    public SummaryKey convert(String value) {
         try {
-            return GroupBy.parse(value);
+            return SummaryKey.parse(value);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }
