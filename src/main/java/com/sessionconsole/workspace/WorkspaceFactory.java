@@ -76,7 +76,13 @@ public final class WorkspaceFactory {
      * its title and badge).
      */
     public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites) {
-        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true);
+        return open(request, trafficScheduler, trafficWrites, step -> { });
+    }
+
+    /** As {@link #open(ConnectionRequest, ScheduledExecutorService, Executor)}, telling {@code progress} each step on the way. */
+    public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites,
+                          Consumer<StartupStep> progress) {
+        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true, progress);
     }
 
     /** Where the demo's background traffic runs; none for a command. */
@@ -88,10 +94,11 @@ public final class WorkspaceFactory {
      * mistaken for the analyst's own sessions. Only --demo opens it.
      */
     public Workspace openForCommand(ConnectionRequest request) {
-        return open(request, null, false);
+        return open(request, null, false, step -> { });
     }
 
-    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured) {
+    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured,
+                           Consumer<StartupStep> progress) {
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
@@ -103,7 +110,7 @@ public final class WorkspaceFactory {
         }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
-            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly());
+            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress);
         }
         ConnectionString primary = connectionString(rawUrl, "--url", warnings);
         String rawRead = first(request.readUrl(), config.readUrl());
@@ -118,6 +125,7 @@ public final class WorkspaceFactory {
         }
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
+        progress.accept(StartupStep.connecting(settings.describe()));
         Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
                 ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
         if (config.auditSyslog() != null) {
@@ -206,8 +214,9 @@ public final class WorkspaceFactory {
     }
 
     /** The demo honours read-only as a real database does: a read-only tour must not revoke even generated sessions. */
-    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly) {
+    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly, Consumer<StartupStep> progress) {
         log.info("starting the embedded demo database");
+        progress.accept(StartupStep.startingDemo());
         EmbeddedDatabase db = EmbeddedDatabase.start();
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(db);
@@ -218,6 +227,7 @@ public final class WorkspaceFactory {
             Workspace server = openServer(settings, config.protectedUsers());
             resources.add(server);
             SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
+            progress.accept(StartupStep.fillingDemo(DEMO_ROWS));
             writer.insert(generator.rows());
             writer.execute("ANALYZE public.user_sessions");
             if (traffic != null) {
