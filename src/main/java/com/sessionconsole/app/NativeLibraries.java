@@ -3,9 +3,12 @@ package com.sessionconsole.app;
 import com.sessionconsole.cli.GuiLauncher;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +98,10 @@ final class NativeLibraries {
                 out.add(new Missing(lib, "not found"));
                 continue;
             }
+            if (!isElf(found.get())) {
+                out.add(new Missing(lib, found.get() + " is not a shared library (empty or damaged)"));
+                continue;
+            }
             try {
                 load.accept(found.get().toAbsolutePath().toString());
             } catch (UnsatisfiedLinkError e) {
@@ -102,6 +109,16 @@ final class NativeLibraries {
             }
         }
         return out;
+    }
+
+    /** Loading a file that is not ELF would only make the JVM print a warning about its stack guard. */
+    private static boolean isElf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return Arrays.equals(magic, new byte[]{0x7f, 'E', 'L', 'F'});
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The folders the dynamic linker searches on Debian- and Fedora-like systems, LD_LIBRARY_PATH first. */
