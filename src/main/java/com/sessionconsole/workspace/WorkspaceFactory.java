@@ -13,6 +13,7 @@ import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.demo.DemoStory;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,12 +228,14 @@ public final class WorkspaceFactory {
             ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, readOnly, null, null, true);
             Workspace server = openServer(settings, config.protectedUsers());
             resources.add(server);
-            SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
+            Instant serverNow = server.dao().serverTime();
+            SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, serverNow);
             progress.accept(StartupStep.fillingDemo(DEMO_ROWS));
             writer.insert(generator.rows());
             writer.execute("ANALYZE public.user_sessions");
             if (traffic != null) {
-                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, traffic.scheduler(), traffic.writes(), clock);
+                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, new DemoStory(writer, generator, serverNow), traffic.scheduler(),
+                        traffic.writes(), clock);
                 demoTraffic.start();
                 resources.add(demoTraffic);
             }
