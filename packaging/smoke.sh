@@ -54,6 +54,8 @@ if [ -n "$DEB" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$DEB" > "$T/apt-install.log" 2>&1 || { cat "$T/apt-install.log"; echo "FAIL apt-get install"; exit 1; }
     check_launcher /opt/session-console/bin/session-console ".deb installed with apt"
+    [ -f /usr/share/applications/session-console-session-console.desktop ] || { echo "FAIL apt-get install made no menu entry"; exit 1; }
+    say "ok   .deb installed with apt: menu entry $(grep -h '^Icon=' /usr/share/applications/session-console-session-console.desktop)"
   else
     say "skip apt-get install (needs root)"
   fi
