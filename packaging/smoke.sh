@@ -56,6 +56,7 @@ if [ -n "$DEB" ]; then
     check_launcher /opt/session-console/bin/session-console ".deb installed with apt"
     [ -f /usr/share/applications/session-console-session-console.desktop ] || { echo "FAIL apt-get install made no menu entry"; exit 1; }
     say "ok   .deb installed with apt: menu entry $(grep -h '^Icon=' /usr/share/applications/session-console-session-console.desktop)"
+    [ "$(session-console --version)" = "session-console $VERSION" ] || { echo "FAIL session-console is not on the PATH after apt-get install"; exit 1; }
   else
     say "skip apt-get install (needs root)"
   fi
