@@ -58,10 +58,7 @@ common --type app-image
 if [ "$OS" = Linux ]; then
   if command -v dpkg-deb >/dev/null; then installer deb; fi
   if command -v rpmbuild >/dev/null; then
-    # xz like the .deb (rpmbuild's default here is a weaker, faster level); jpackage reads ~/.rpmmacros
-    mkdir -p "$T/rpm-home"
-    echo '%_binary_payload w9.xzdio' > "$T/rpm-home/.rpmmacros"
-    HOME="$PWD/$T/rpm-home" installer rpm
+    installer rpm
   else
     echo "rpmbuild not found: no .rpm built (Debian, Ubuntu: sudo apt-get install rpm)"
   fi
