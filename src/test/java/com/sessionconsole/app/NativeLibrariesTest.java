@@ -80,6 +80,25 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void whatJavaFxPrintsWhileFailingIsKeptOffTheTerminalAndWhatItPrintsOnSuccessIsShown() {
+        java.io.PrintStream real = System.err;
+        java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(terminal, true));
+        try {
+            assertThatThrownBy(() -> NativeLibraries.startToolkit(() -> {
+                System.err.println("Loading library glassgtk3 from resource failed: java.lang.UnsatisfiedLinkError");
+                throw new UnsupportedOperationException("Unable to open DISPLAY");
+            })).isInstanceOf(GuiLauncher.WindowCannotStart.class);
+            assertThat(terminal.toString()).isEmpty();
+            NativeLibraries.startToolkit(() -> System.err.println("a warning of a toolkit that started"));
+            assertThat(terminal.toString()).isEqualTo("a warning of a toolkit that started" + System.lineSeparator());
+            assertThat(System.err).isNotSameAs(real);
+        } finally {
+            System.setErr(real);
+        }
+    }
+
+    @Test
     void aToolkitThatCannotFindItsDisplayIsExitCodeTwelveAndSaysSo() {
         assertThatThrownBy(() -> NativeLibraries.startToolkit(() -> {
             throw new UnsupportedOperationException("Unable to open DISPLAY");
