@@ -1,16 +1,14 @@
 package com.sessionconsole.app;
 
 import com.sessionconsole.cli.GuiLauncher;
+import com.sessionconsole.cli.HeldBackStderr;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,17 +62,9 @@ final class NativeLibraries {
      * the missing libraries and their packages, or says that there is no display.
      */
     static void startToolkit(Runnable start) {
-        // JavaFX prints a stack trace of its own for each way it tried to load a library: kept for the log, shown only on success
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
         try {
-            start.run();
-            System.setErr(stderr);
-            stderr.print(said.toString(StandardCharsets.UTF_8));
+            HeldBackStderr.run(start, said -> traceOnly.warn("the toolkit did not start; JavaFX said: {}", said));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            System.setErr(stderr);
-            traceOnly.warn("the toolkit did not start; JavaFX said: {}", said.toString(StandardCharsets.UTF_8), e);
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             if (reason.contains("DISPLAY")) {
                 throw new GuiLauncher.WindowCannotStart("the window cannot open: no display (" + reason + "). Run it in a desktop "
