@@ -83,7 +83,10 @@ final class DesktopLauncher implements GuiLauncher {
                 });
         Workspace ws;
         try {
-            ws = factory.open(request, runner.scheduler(), runner.io(), step -> runner.ui(() -> startup.show(step)));
+            ws = factory.open(request, runner.scheduler(), runner.io(), step -> {
+                log.info("start-up: {}", step.text()); // the log's time stamps say where a slow start spent its time
+                runner.ui(() -> startup.show(step));
+            });
         } catch (RuntimeException e) {
             log.error("cannot open the console: {}", e.getMessage());
             runner.ui(() -> startup.failed(e.getMessage()));
