@@ -13,6 +13,7 @@ import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.demo.DemoDatabase;
 import com.sessionconsole.demo.DemoStory;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
@@ -43,6 +44,8 @@ import java.util.function.Function;
 public final class WorkspaceFactory {
     public static final int DEMO_ROWS = 20_000;
     public static final int DEMO_ACTIVE = 14_000;
+    /** The demo's PostgreSQL cluster, in the data folder. */
+    static final String DEMO_CLUSTER = "demo-postgres";
     private static final Logger log = LoggerFactory.getLogger(WorkspaceFactory.class);
 
     /** Prompts for a password at most this many times per connection, as psql's window equivalents do. */
@@ -219,11 +222,13 @@ public final class WorkspaceFactory {
     private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly, Consumer<StartupStep> progress) {
         log.info("starting the embedded demo database");
         progress.accept(StartupStep.startingDemo());
-        EmbeddedDatabase db = EmbeddedDatabase.start();
+        EmbeddedDatabase db = DemoDatabase.start(dirs.data().resolve(DEMO_CLUSTER));
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(db);
         try {
             SessionWriter writer = new SessionWriter(db.adminDataSource());
+            // the demo's own cluster, kept between starts: its table is made anew, so that every demo starts the same
+            writer.execute("DROP TABLE IF EXISTS public.user_sessions");
             writer.createTable();
             ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, readOnly, null, null, true);
             Workspace server = openServer(settings, config.protectedUsers());
