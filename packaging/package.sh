@@ -27,8 +27,13 @@ FOUND=$(jdeps --ignore-missing-deps --print-module-deps --recursive --multi-rele
 MODULES="${FOUND:+$FOUND,}java.sql,java.naming,java.management,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,jdk.security.auth,javafx.controls,javafx.fxml"
 echo "jlink modules: $MODULES"
 
+# --compress=0: the installers compress the runtime far better (xz) than jlink's zip does (a 25 MB .deb
+# payload instead of 40 MB), and the modules load without being unzipped at every start.
+# --generate-cds-archive: a class-data-sharing archive of the runtime's classes, mapped at start instead of
+# parsed. Its twin for heaps over 32 GB (classes_nocoops.jsa, 11 MB) is never used by this app: removed.
 jlink --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$T/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=0 --generate-cds-archive --output "$T/runtime"
+rm -f "$T/runtime/lib/server/classes_nocoops.jsa"
 
 OS=$(uname -s)
 case "$OS" in
@@ -42,14 +47,21 @@ common() {
   jpackage @packaging/common.args @"packaging/$PLATFORM.args" --app-version "$VERSION" --input "$T/input" \
     --runtime-image "$T/runtime" --dest "$T/out" "$@"
 }
+# options for one installer type only (the package names of dependencies differ between .deb and .rpm)
 installer() {
-  common @"packaging/$PLATFORM-installer.args" --type "$1"
+  local only=()
+  [ -f "packaging/$PLATFORM-$1.args" ] && only=(@"packaging/$PLATFORM-$1.args")
+  common @"packaging/$PLATFORM-installer.args" "${only[@]}" --type "$1"
 }
 
 common --type app-image
 if [ "$OS" = Linux ]; then
   if command -v dpkg-deb >/dev/null; then installer deb; fi
-  if command -v rpmbuild >/dev/null; then installer rpm; else echo "rpmbuild not found: no .rpm built"; fi
+  if command -v rpmbuild >/dev/null; then
+    installer rpm
+  else
+    echo "rpmbuild not found: no .rpm built (Debian, Ubuntu: sudo apt-get install rpm)"
+  fi
 elif [ "$OS" = Darwin ]; then
   installer dmg
 else

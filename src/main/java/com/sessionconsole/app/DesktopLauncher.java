@@ -13,6 +13,8 @@ import com.sessionconsole.ui.FxTaskRunner;
 import com.sessionconsole.ui.PasswordDialog;
 import com.sessionconsole.ui.ViewPrefs;
 import com.sessionconsole.window.ConsoleWindow;
+import com.sessionconsole.window.StartupWindow;
+import com.sessionconsole.workspace.StartupStep;
 import com.sessionconsole.workspace.WorkspaceFactory;
 import com.sessionconsole.workspace.AppDirs;
 import javafx.application.Platform;
@@ -27,11 +29,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the JavaFX toolkit, opens the workspace, shows the console window, and waits until it closes. */
@@ -55,12 +59,21 @@ final class DesktopLauncher implements GuiLauncher {
     @Override
     public Result launch(ConnectionRequest request, Narrowing narrowing, boolean smokeTest) {
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        NativeLibraries.startToolkit(() -> Platform.startup(started::countDown));
         Platform.setImplicitExit(false);
         FxTaskRunner runner = new FxTaskRunner(IO_THREADS);
         runner.logUncaughtExceptions();
         ExecutorService lane = ConsoleWiring.newPollLane();
         List<String> warnings = new CopyOnWriteArrayList<>();
+        // the window is on screen before any database work, and says what that work is doing
+        StartupWindow startup = onFxThread(runner, () -> {
+            StartupWindow w = new StartupWindow(new Stage(), ViewPrefs.standard());
+            w.show();
+            return w;
+        });
+        Stage stage = startup.stage();
+        long shownAt = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("window shown {} ms after JVM start", shownAt);
         // a smoke test never waits behind a dialog: no password prompt, no alerts
         PasswordDialog passwords = new PasswordDialog(runner);
         WorkspaceFactory factory = new WorkspaceFactory(dirs, env, smokeTest ? text -> Optional.empty() : passwords::ask, clock,
@@ -70,21 +83,23 @@ final class DesktopLauncher implements GuiLauncher {
                 });
         Workspace ws;
         try {
-            ws = factory.open(request, runner.scheduler(), runner.io());
+            ws = factory.open(request, runner.scheduler(), runner.io(), step -> {
+                log.info("start-up: {}", step.text()); // the log's time stamps say where a slow start spent its time
+                runner.ui(() -> startup.show(step));
+            });
         } catch (RuntimeException e) {
             log.error("cannot open the console: {}", e.getMessage());
-            showFatal(runner, warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
+            runner.ui(() -> startup.failed(e.getMessage()));
+            showFatal(runner, stage, warnings.isEmpty() ? e.getMessage() : e.getMessage() + "\n\nWarnings:\n" + String.join("\n", warnings), smokeTest);
             runner.close();
             lane.shutdownNow();
             Platform.exit();
-            return new Result(ExitCodes.of(e), -1, -1, e.getMessage());
+            return new Result(ExitCodes.of(e), shownAt, -1, e.getMessage());
         }
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicLong shownAt = new AtomicLong(-1);
         CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
         AtomicReference<ConsoleWiring> wiring = new AtomicReference<>();
         runner.ui(() -> {
-            Stage stage = new Stage();
             DialogService dialogs = new FxDialogService(() -> stage);
             ConsoleWiring console = new ConsoleWiring(ws, runner, lane, dirs.watchlist(), clock, dialogs, plan -> RevokeDialog.ask(stage, plan, ws.revocation().target()),
                     MemoryBudget.ofThisJvm(), narrowing);
@@ -94,18 +109,20 @@ final class DesktopLauncher implements GuiLauncher {
                 window.close();
                 closed.countDown();
             });
-            console.models().live().feed().onUpdate(u -> firstLoad.complete(u.snapshot().sessions().size()));
+            startup.coverConsole(StartupStep.firstLoad());
+            console.models().live().feed().onUpdate(u -> {
+                startup.uncover();
+                firstLoad.complete(u.snapshot().sessions().size());
+            });
+            console.models().status().errorTextProperty().addListener((obs, old, text) -> {
+                if (!text.isEmpty() && !firstLoad.isDone()) {
+                    startup.uncover(); // the console's status bar and table say what failed
+                    firstLoad.completeExceptionally(new IllegalStateException(text));
+                }
+            });
             window.show();
             console.start();
-            shownAt.set(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-            log.info("window shown {} ms after JVM start", shownAt.get());
-            if (smokeTest) {
-                console.models().status().errorTextProperty().addListener((obs, old, text) -> {
-                    if (!text.isEmpty() && !firstLoad.isDone()) {
-                        firstLoad.completeExceptionally(new IllegalStateException(text));
-                    }
-                });
-            } else {
+            if (!smokeTest) {
                 warnings.forEach(w -> dialogs.inform(DialogService.Severity.WARNING, "Warning", w));
             }
         });
@@ -122,16 +139,30 @@ final class DesktopLauncher implements GuiLauncher {
         }
         DesktopShutdown.closeInOrder(wiring.get(), lane, ws, runner);
         Platform.exit();
-        return new Result(outcome.exitCode(), shownAt.get(), outcome.active(), outcome.failure());
+        return new Result(outcome.exitCode(), shownAt, outcome.active(), outcome.failure());
     }
 
-    private static void showFatal(FxTaskRunner runner, String message, boolean smokeTest) {
+    private static <T> T onFxThread(FxTaskRunner runner, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        runner.ui(task);
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the window", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot open the window: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void showFatal(FxTaskRunner runner, Stage owner, String message, boolean smokeTest) {
         if (smokeTest) {
             return;
         }
         CountDownLatch shown = new CountDownLatch(1);
         runner.ui(() -> {
             Alert a = new Alert(Alert.AlertType.ERROR, message);
+            a.initOwner(owner);
             a.setHeaderText("Session Console cannot start");
             a.getDialogPane().setMinWidth(560);
             a.showAndWait();

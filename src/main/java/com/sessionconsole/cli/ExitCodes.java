@@ -32,6 +32,8 @@ public final class ExitCodes {
      * row-level security), or they no longer matched what was confirmed. The message and the audit log name them.
      */
     public static final int NOT_REVOKED = 11;
+    /** The window cannot open: a native library JavaFX needs is missing (the message names its package), or there is no display. */
+    public static final int WINDOW_CANNOT_START = 12;
 
     private ExitCodes() {
     }
@@ -46,6 +48,9 @@ public final class ExitCodes {
                 case EMBEDDED -> DEMO;
                 default -> FAILED;
             };
+        }
+        if (e instanceof GuiLauncher.WindowCannotStart) {
+            return WINDOW_CANNOT_START;
         }
         if (e instanceof RefusedException) {
             return REFUSED;

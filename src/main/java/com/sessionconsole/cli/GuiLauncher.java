@@ -15,4 +15,11 @@ public interface GuiLauncher {
      */
     record Result(int exitCode, long windowShownMillis, int firstLoadActive, String failure) {
     }
+
+    /** The window cannot open on this machine: a native library JavaFX needs is missing, or there is no display. */
+    final class WindowCannotStart extends RuntimeException {
+        public WindowCannotStart(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

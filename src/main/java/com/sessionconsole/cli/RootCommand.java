@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:success", "1:failed: a database or I/O error while it ran, find-token found no session, show found no session of an id, a commit in doubt that did not revoke, or output that could not be written in full", "2:bad flag, value, input or config file", "3:cannot connect (host, login or database)",
                 "4:the table does not match the expected schema", "5:refused (read-only, protected user, not confirmed)", "6:the database refused: a missing privilege",
                 "7:the audit log cannot be written", "8:the demo database could not start", "9:audit verify found a broken or missing link, or could not verify the log (none, a link, not a regular file, a line over 1 MiB)",
-                "10:--smoke-test timed out", "11:a revoke left confirmed sessions active (the server did not change them)"})
+                "10:--smoke-test timed out", "11:a revoke left confirmed sessions active (the server did not change them)",
+                "12:the window cannot open: a native library is missing (the message names the package) or no display"})
 public final class RootCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;

@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.Objects;
 
 /**
@@ -75,6 +77,17 @@ public final class SessionWriter {
                 + "SELECT id FROM public.user_sessions TABLESAMPLE SYSTEM (5) WHERE " + PgSessionDao.ACTIVE + " LIMIT ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, count);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Ends these sessions (is_active false, updated_at now), whatever state they are in; as the demo's story does with its last cases. */
+    public int end(Collection<UUID> ids) {
+        String sql = "UPDATE public.user_sessions SET is_active = false, updated_at = now() WHERE id = ANY(?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -16,14 +16,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the demo database alive: every second or two some users log in and others log out. The scheduler
- * only times each step; the writes run on the I/O pool, never on the poll lane.
+ * Keeps the demo database alive: every second or two some users log in and others log out, and the planted cases
+ * are planted again when their cycle has passed ({@link DemoStory}). The scheduler only times each step; the writes
+ * run on the I/O pool, never on the poll lane.
  */
 public final class DemoTraffic implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
     private final SessionWriter writer;
     private final SessionGenerator generator;
+    private final DemoStory story;
     private final ScheduledExecutorService scheduler;
     private final Executor io;
     private final Clock clock;
@@ -31,9 +33,11 @@ public final class DemoTraffic implements AutoCloseable {
     private volatile boolean stopped;
     private ScheduledFuture<?> next;
 
-    public DemoTraffic(SessionWriter writer, SessionGenerator generator, ScheduledExecutorService scheduler, Executor io, Clock clock) {
+    public DemoTraffic(SessionWriter writer, SessionGenerator generator, DemoStory story, ScheduledExecutorService scheduler, Executor io,
+                       Clock clock) {
         this.writer = writer;
         this.generator = generator;
+        this.story = story;
         this.scheduler = scheduler;
         this.io = io;
         this.clock = clock;
@@ -57,7 +61,14 @@ public final class DemoTraffic implements AutoCloseable {
         if (stopped) {
             return;
         }
+        runOnce();
+        scheduleNext();
+    }
+
+    /** One step of traffic, as of the clock: the story's cycle, a few logins, a few logouts. */
+    void runOnce() {
         try {
+            story.replantIfDue(clock.instant());
             List<NewSession> logins = new ArrayList<>();
             for (int i = rnd.nextInt(4); i >= 0; i--) {
                 logins.add(generator.newLogin(rnd, clock.instant()));
@@ -67,7 +78,6 @@ public final class DemoTraffic implements AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("demo traffic step skipped: {}", e.getMessage());
         }
-        scheduleNext();
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class SessionGenerator {
     }
 
     public Iterator<NewSession> rows() {
-        List<NewSession> planted = planted(new Random(seed ^ 0x5EED));
+        List<NewSession> planted = planted();
         int regular = Math.max(0, totalRows - planted.size());
         long plantedActive = planted.stream().filter(s -> isActive(s, now)).count();
         int regularActive = (int) Math.max(0, Math.min(regular, activeRows - plantedActive));
@@ -181,42 +181,52 @@ public final class SessionGenerator {
         return ua;
     }
 
-    private List<NewSession> planted(Random rnd) {
+    /** The planted cases among {@link #rows()}: the same rows, ids included. */
+    public List<NewSession> planted() {
+        return planted(new Random(seed ^ 0x5EED), now);
+    }
+
+    /**
+     * The planted cases as of {@code at}, with fresh ids and tokens: a user active in 12 countries, a burst of 30
+     * logins from one IP in the last five minutes, zombie rows (active but expired, active but deleted, is_active NULL),
+     * strings that are not IPs, NULLs, a never-expiring session and attacker-written text.
+     */
+    public List<NewSession> planted(Random rnd, Instant at) {
         List<NewSession> out = new ArrayList<>();
         UUID traveller = UUID.fromString(TRAVELLER_USER);
         for (int i = 0; i < 12; i++) {
-            Instant created = now.minus(Duration.ofHours(1 + i));
-            out.add(new NewSession(uuid(rnd), traveller, token(rnd), now.plus(Duration.ofDays(2)), true, "dev-traveller-" + i,
+            Instant created = at.minus(Duration.ofHours(1 + i));
+            out.add(new NewSession(uuid(rnd), traveller, token(rnd), at.plus(Duration.ofDays(2)), true, "dev-traveller-" + i,
                     (45 + i) + ".12." + (10 + i) + ".9", USER_AGENTS[i % USER_AGENTS.length], PLACES[i][0], 55, created, created, null));
         }
         for (int i = 0; i < 30; i++) {
-            Instant created = now.minus(Duration.ofSeconds(20 + i * 9L));
-            out.add(new NewSession(uuid(rnd), userId(i * 7 + 3), token(rnd), now.plus(Duration.ofHours(12)), true, "dev-burst-" + i,
+            Instant created = at.minus(Duration.ofSeconds(20 + i * 9L));
+            out.add(new NewSession(uuid(rnd), userId(i * 7 + 3), token(rnd), at.plus(Duration.ofHours(12)), true, "dev-burst-" + i,
                     BURST_IP, "python-requests/2.32.3", "Amsterdam, NL", 5, created, created, null));
         }
         for (int i = 0; i < 5; i++) {
-            Instant created = now.minus(Duration.ofDays(3));
+            Instant created = at.minus(Duration.ofDays(3));
             // is_active true but expired: the application never cleaned these up.
-            out.add(zombie(rnd, i, true, now.minus(Duration.ofHours(1 + i)), created, null));
+            out.add(zombie(rnd, i, true, at.minus(Duration.ofHours(1 + i)), created, null));
             // is_active true but soft-deleted.
-            out.add(zombie(rnd, i + 10, true, now.plus(Duration.ofDays(1)), created, now.minus(Duration.ofHours(2))));
+            out.add(zombie(rnd, i + 10, true, at.plus(Duration.ofDays(1)), created, at.minus(Duration.ofHours(2))));
             // is_active NULL: not active by definition, but worth a look.
-            out.add(zombie(rnd, i + 20, null, now.plus(Duration.ofDays(1)), created, null));
+            out.add(zombie(rnd, i + 20, null, at.plus(Duration.ofDays(1)), created, null));
         }
         String[] oddIps = {"unknown", "999.12.1.1", "fe80::1%eth0", "not-an-ip", "::ffff:10.9.8.7"};
         for (int i = 0; i < oddIps.length; i++) {
-            Instant created = now.minus(Duration.ofMinutes(30 + i));
-            out.add(new NewSession(uuid(rnd), userId(40 + i), token(rnd), now.plus(Duration.ofDays(1)), true, "dev-odd-" + i,
+            Instant created = at.minus(Duration.ofMinutes(30 + i));
+            out.add(new NewSession(uuid(rnd), userId(40 + i), token(rnd), at.plus(Duration.ofDays(1)), true, "dev-odd-" + i,
                     oddIps[i], USER_AGENTS[0], "Berlin, DE", 60, created, created, null));
         }
-        Instant created = now.minus(Duration.ofHours(5));
-        out.add(new NewSession(uuid(rnd), userId(50), token(rnd), now.plus(Duration.ofDays(1)), true, null, null, null, null,
+        Instant created = at.minus(Duration.ofHours(5));
+        out.add(new NewSession(uuid(rnd), userId(50), token(rnd), at.plus(Duration.ofDays(1)), true, null, null, null, null,
                 null, created, created, null));
         // a session that never expires ('infinity'), as real systems have
         out.add(new NewSession(uuid(rnd), userId(51), token(rnd), Timestamps.INFINITY, true, "dev-forever",
                 "10.20.30.40", USER_AGENTS[2], "Stockholm, SE", 0, Instant.parse("1970-01-02T00:00:00Z"), created, null));
         // text written by an attacker: a terminal escape and a bidi override in the device id, a formula as location
-        out.add(new NewSession(uuid(rnd), userId(52), token(rnd), now.plus(Duration.ofHours(8)), true,
+        out.add(new NewSession(uuid(rnd), userId(52), token(rnd), at.plus(Duration.ofHours(8)), true,
                 "kiosk\u001b]0;pwned\u0007\u202eexe.gnp", "198.51.100.66", USER_AGENTS[1],
                 "=HYPERLINK(\"http://evil.example/\",\"Berlin\")", 35, created, created, null));
         return out;

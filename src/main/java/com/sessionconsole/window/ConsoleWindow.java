@@ -30,10 +30,7 @@ public final class ConsoleWindow {
         this.stage = stage;
         this.models = models;
         this.view = new MainView(models, prefs, dialogs, demo);
-        WindowPlacement.Rect at = WindowPlacement.place(remembered(prefs), Screen.getScreens().stream()
-                .sorted(Comparator.comparing(s -> !s.equals(Screen.getPrimary())))
-                .map(s -> new WindowPlacement.Rect(s.getVisualBounds().getMinX(), s.getVisualBounds().getMinY(),
-                        s.getVisualBounds().getWidth(), s.getVisualBounds().getHeight())).toList());
+        WindowPlacement.Rect at = placement(prefs);
         Scene scene = new Scene(view.root(), at.width(), at.height());
         stage.setX(at.x());
         stage.setY(at.y());
@@ -44,11 +41,8 @@ public final class ConsoleWindow {
         stage.setTitle(demo ? "Session Console — DEMO database (synthetic data)" : "Session Console — " + connection);
         stage.setMinWidth(Math.min(900, at.width()));
         stage.setMinHeight(Math.min(560, at.height()));
-        for (String size : new String[]{"16", "32", "64", "128", "256"}) {
-            InputStream icon = ConsoleWindow.class.getResourceAsStream("/com/sessionconsole/ui/icons/session-console-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
+        if (stage.getIcons().isEmpty()) { // the start-up window may have set them already
+            addIcons(stage);
         }
         stage.setOnHiding(e -> {
             prefs.putDouble("window.x", stage.getX());
@@ -59,6 +53,23 @@ public final class ConsoleWindow {
         });
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> models.status().updateStaleText()));
         clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Where the window opens: the remembered bounds, clamped to the screens there are now. */
+    static WindowPlacement.Rect placement(ViewPrefs prefs) {
+        return WindowPlacement.place(remembered(prefs), Screen.getScreens().stream()
+                .sorted(Comparator.comparing(s -> !s.equals(Screen.getPrimary())))
+                .map(s -> new WindowPlacement.Rect(s.getVisualBounds().getMinX(), s.getVisualBounds().getMinY(),
+                        s.getVisualBounds().getWidth(), s.getVisualBounds().getHeight())).toList());
+    }
+
+    static void addIcons(Stage stage) {
+        for (String size : new String[]{"16", "32", "64", "128", "256"}) {
+            InputStream icon = ConsoleWindow.class.getResourceAsStream("/com/sessionconsole/ui/icons/session-console-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
     }
 
     private static WindowPlacement.Rect remembered(ViewPrefs prefs) {

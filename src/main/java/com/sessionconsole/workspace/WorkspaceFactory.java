@@ -14,6 +14,8 @@ import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.demo.DemoDatabase;
+import com.sessionconsole.demo.DemoStory;
 import com.sessionconsole.demo.DemoTraffic;
 import com.sessionconsole.revoke.RevocationService;
 import com.sessionconsole.demo.SessionGenerator;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,8 @@ import java.util.function.Function;
 public final class WorkspaceFactory {
     public static final int DEMO_ROWS = 20_000;
     public static final int DEMO_ACTIVE = 14_000;
+    /** The demo's PostgreSQL cluster, in the data folder. */
+    static final String DEMO_CLUSTER = "demo-postgres";
     private static final Logger log = LoggerFactory.getLogger(WorkspaceFactory.class);
 
     /** Prompts for a password at most this many times per connection, as psql's window equivalents do. */
@@ -80,7 +85,13 @@ public final class WorkspaceFactory {
      * its title and badge).
      */
     public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites) {
-        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true);
+        return open(request, trafficScheduler, trafficWrites, step -> { });
+    }
+
+    /** As {@link #open(ConnectionRequest, ScheduledExecutorService, Executor)}, telling {@code progress} each step on the way. */
+    public Workspace open(ConnectionRequest request, ScheduledExecutorService trafficScheduler, Executor trafficWrites,
+                          Consumer<StartupStep> progress) {
+        return open(request, trafficScheduler == null ? null : new DemoTrafficThreads(trafficScheduler, trafficWrites), true, progress);
     }
 
     /** Where the demo's background traffic runs; none for a command. */
@@ -92,10 +103,11 @@ public final class WorkspaceFactory {
      * mistaken for the analyst's own sessions. Only --demo opens it.
      */
     public Workspace openForCommand(ConnectionRequest request) {
-        return open(request, null, false);
+        return open(request, null, false, step -> { });
     }
 
-    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured) {
+    private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured,
+                           Consumer<StartupStep> progress) {
         Path configPath = request.configFile() != null ? request.configFile() : dirs.configFile();
         ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
         if (request.profile() != null) {
@@ -114,7 +126,7 @@ public final class WorkspaceFactory {
         }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
-            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly());
+            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress);
         }
         ConnectionString primary = connectionString(rawUrl, "--url", warnings, services);
         String rawRead = first(request.readUrl(), config.readUrl());
@@ -129,6 +141,7 @@ public final class WorkspaceFactory {
         }
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
+        progress.accept(StartupStep.connecting(settings.describe()));
         Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
                 ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
         if (config.auditSyslog() != null) {
@@ -218,22 +231,28 @@ public final class WorkspaceFactory {
     }
 
     /** The demo honours read-only as a real database does: a read-only tour must not revoke even generated sessions. */
-    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly) {
+    private Workspace openDemo(DemoTrafficThreads traffic, ConfigFile config, boolean readOnly, Consumer<StartupStep> progress) {
         log.info("starting the embedded demo database");
-        EmbeddedDatabase db = EmbeddedDatabase.start();
+        progress.accept(StartupStep.startingDemo());
+        EmbeddedDatabase db = DemoDatabase.start(dirs.data().resolve(DEMO_CLUSTER));
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(db);
         try {
             SessionWriter writer = new SessionWriter(db.adminDataSource());
+            // the demo's own cluster, kept between starts: its table is made anew, so that every demo starts the same
+            writer.execute("DROP TABLE IF EXISTS public.user_sessions");
             writer.createTable();
             ConnectionSettings settings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.USER, null, null, readOnly, null, null, true);
             Workspace server = openServer(settings, config.protectedUsers());
             resources.add(server);
-            SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, server.dao().serverTime());
+            Instant serverNow = server.dao().serverTime();
+            SessionGenerator generator = new SessionGenerator(42, DEMO_ROWS, DEMO_ACTIVE, serverNow);
+            progress.accept(StartupStep.fillingDemo(DEMO_ROWS));
             writer.insert(generator.rows());
             writer.execute("ANALYZE public.user_sessions");
             if (traffic != null) {
-                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, traffic.scheduler(), traffic.writes(), clock);
+                DemoTraffic demoTraffic = new DemoTraffic(writer, generator, new DemoStory(writer, generator, serverNow), traffic.scheduler(),
+                        traffic.writes(), clock);
                 demoTraffic.start();
                 resources.add(demoTraffic);
             }
