@@ -9,6 +9,7 @@ import com.sessionconsole.ui.ViewPrefs;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -47,9 +48,9 @@ public final class SessionsView {
         table.setId("sessions-table");
         state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
         vm.addUpdateListener(state);
-        newRows.textProperty().bind(state.rowsAboveProperty().map(n -> n.intValue() == 1 ? "1 new session above  ↑"
-                : String.format("%,d new sessions above  ↑", n.intValue())));
-        newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0));
+        newRows.textProperty().bind(Bindings.createStringBinding(() -> pillText(state.rowsAboveProperty().get(),
+                state.olderAboveProperty().get()), state.rowsAboveProperty(), state.olderAboveProperty()));
+        newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0).or(state.olderAboveProperty().greaterThan(0)));
         table.setSortPolicy(t -> {
             Comparator<Session> order = null;
             for (TableColumn<Session, ?> c : t.getSortOrder()) {
@@ -85,6 +86,14 @@ public final class SessionsView {
             });
             menu.getItems().add(item);
         }
+    }
+
+    /** New arrivals first; else the rows a new filter or sort left above the selected row. */
+    static String pillText(int arrived, int above) {
+        if (arrived > 0) {
+            return arrived == 1 ? "1 new session above  ↑" : String.format("%,d new sessions above  ↑", arrived);
+        }
+        return above == 1 ? "1 session above the selection  ↑" : String.format("%,d sessions above the selection  ↑", above);
     }
 
     @FXML
