@@ -1,7 +1,6 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import javafx.geometry.Insets;
@@ -63,7 +62,7 @@ public final class SessionDetail {
         field("Session id", s.id().toString());
         field("User", String.valueOf(s.userId()));
         field("Device", s.deviceId());
-        field("IP", s.ipAddress());
+        field("IP", s.ipAddress() == null ? null : OddValues.ipShown(s.ipAddress()), false);
         field("Location", s.location());
         area("User agent", Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
@@ -145,11 +144,17 @@ public final class SessionDetail {
         if (actions.isWatched(s)) {
             out.add("Watched (purple bar): its user, device or IP is on the watchlist.");
         }
-        if (s.ipAddress() != null && !IpAddresses.isIp(s.ipAddress())) {
-            out.add("Invalid IP (red italic): ip_address is free text and this is not an address.");
+        String ip = OddValues.ipNote(s.ipAddress());
+        if (ip != null) {
+            out.add("Invalid IP (red italic): " + ip);
         }
-        if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
+        if (OddValues.trustOutOfRange(s.trustLevel())) {
+            out.add("Trust (⚠, red bold): " + OddValues.trustNote(s.trustLevel()));
+        } else if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
             out.add("Low trust (red bold): at or below " + LOW_TRUST + ".");
+        }
+        if (OddValues.createdInFuture(s.createdAt(), now)) {
+            out.add("Created (⚠, red): " + OddValues.createdNote(s.createdAt(), now));
         }
         if (!s.isActiveAt(now)) {
             out.add("Not active by the console's rule (is_active = true, not deleted, expires after the server's now).");
@@ -178,7 +183,12 @@ public final class SessionDetail {
     }
 
     private void field(String name, String value) {
-        TextField f = new TextField(value == null ? "— (NULL)" : VisibleText.of(value));
+        field(name, value, true);
+    }
+
+    /** @param escape false for a value already made visible (quoted, escaped) */
+    private void field(String name, String value, boolean escape) {
+        TextField f = new TextField(value == null ? "— (NULL)" : escape ? VisibleText.of(value) : value);
         f.setEditable(false);
         f.setId("detail-" + name.toLowerCase().replace(' ', '-'));
         add(name, f);

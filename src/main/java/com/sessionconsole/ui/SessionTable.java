@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.Session;
 import javafx.beans.property.IntegerProperty;
@@ -38,11 +37,38 @@ public final class SessionTable {
     private static final int MAX_ADDRESS_CHARS = 45;
     /** The advance of one character of the monospaced cells (0.92 em of the 14 px AtlantaFX font). */
     private static final double MONO_CHAR_WIDTH = 8.0;
+    /** The advance of one bold digit or sign of the 14 px font, with room for the ⚠ of a flagged value. */
+    private static final double BOLD_CHAR_WIDTH = 10.0;
 
     private SessionTable() {
     }
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
+    static final PseudoClass OUT_OF_RANGE = PseudoClass.getPseudoClass("out-of-range");
+    static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
+    private static final double TRUST_MIN_WIDTH = 64;
+
+    /** The trust column of a table {@link #configure}d here, for {@link #fitTrustColumn}. */
+    public static TableColumn<Session, ?> trustColumn(TableView<Session> table) {
+        return table.getColumns().get(7);
+    }
+
+    /** The number of characters of the widest trust level among the rows as shown (at least 3, for 100; "⚠ " before one out of range). */
+    public static <T> int widestTrust(Iterable<T> rows, Function<T, Integer> trust) {
+        int longest = 3;
+        for (T row : rows) {
+            Integer t = trust.apply(row);
+            if (OddValues.trustOutOfRange(t)) {
+                longest = Math.max(longest, Integer.toString(t).length() + 2);
+            }
+        }
+        return longest;
+    }
+
+    /** Keeps the trust column wide enough for its widest value: an out-of-range 2147483647 is shown whole, never "214748…". */
+    public static <S> void fitTrustColumn(TableColumn<S, ?> column, ObservableIntegerValue chars) {
+        fitColumn(column, chars, BOLD_CHAR_WIDTH, TRUST_MIN_WIDTH);
+    }
 
     /** The IP column of a table {@link #configure}d here, for {@link #fitAddressColumn}. */
     public static TableColumn<Session, ?> ipColumn(TableView<Session> table) {
@@ -57,19 +83,19 @@ public final class SessionTable {
         ColumnMenu.install(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(
-                text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
-                text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId)),
+                middle(text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString()))),
+                middle(text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId))),
                 ip(),
                 text("Location", 120, Session::location, nullsFirst(Session::location)),
                 agent(),
-                time("Created", Session::createdAt, serverNow),
+                created(serverNow),
                 time("Expires", Session::expiresAt, serverNow),
                 trust(),
                 text("Token", 95, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
         for (int i : new int[]{0, 2, 8}) {
             table.getColumns().get(i).getStyleClass().add("mono");
         }
-        table.getColumns().get(7).setMinWidth(64); // "Trust" and its sort arrow
+        table.getColumns().get(7).setMinWidth(TRUST_MIN_WIDTH); // "Trust" and its sort arrow
         table.getColumns().get(8).setMinWidth(Math.ceil(9 * MONO_CHAR_WIDTH) + 24); // a masked token, a1b2…9f3e
         table.getColumns().get(5).setMinWidth(86);
         table.getColumns().get(6).setMinWidth(86);
@@ -118,8 +144,12 @@ public final class SessionTable {
 
     /** Keeps an address column at least as wide as {@code chars} characters of the monospaced cells. */
     public static <S> void fitAddressColumn(TableColumn<S, ?> column, ObservableIntegerValue chars) {
+        fitColumn(column, chars, MONO_CHAR_WIDTH, 0);
+    }
+
+    private static <S> void fitColumn(TableColumn<S, ?> column, ObservableIntegerValue chars, double charWidth, double floor) {
         Runnable fit = () -> {
-            double min = Math.ceil(chars.get() * MONO_CHAR_WIDTH) + 24;
+            double min = Math.max(floor, Math.ceil(chars.get() * charWidth) + 24);
             column.setMinWidth(min);
             if (column.getWidth() < min && column.getTableView() != null) {
                 column.getTableView().resizeColumn(column, min - column.getWidth()); // the resize policy takes it from the others
@@ -155,26 +185,53 @@ public final class SessionTable {
         return c;
     }
 
+    /** Text cut at its end, with the whole value in a tooltip once it is cut. */
     private static Callback<TableColumn<Session, String>, TableCell<Session, String>> plainCells() {
-        return col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : item);
-            }
-        };
+        return col -> new CutTextCell<>();
+    }
+
+    /** Ids that share a long prefix are cut in the middle, so the part that tells rows apart stays on screen. */
+    private static TableColumn<Session, String> middle(TableColumn<Session, String> c) {
+        c.setCellFactory(col -> CutTextCell.middle());
+        return c;
     }
 
     private static TableColumn<Session, String> ip() {
         TableColumn<Session, String> c = text("IP", 165, Session::ipAddress, nullsFirst(Session::ipAddress));
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> new CutTextCell<>() {
+            private String note;
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                boolean invalid = !empty && item != null && !IpAddresses.isIp(item);
-                setText(empty ? null : item == null ? "—" : item);
-                pseudoClassStateChanged(INVALID, invalid);
-                setTooltip(invalid ? new Tooltip("not a valid IP address: the column is free text") : null);
+                Session s = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null : getTableView().getItems().get(getIndex());
+                note = s == null ? null : OddValues.ipNote(s.ipAddress());
+                if (s != null && s.ipAddress() != null) {
+                    setText(OddValues.ipShown(s.ipAddress())); // blanks at its ends are seen: " 10.8.8.4 "
+                }
+                pseudoClassStateChanged(INVALID, note != null);
+            }
+
+            @Override
+            protected String note() {
+                return note;
+            }
+        });
+        return c;
+    }
+
+    /** Created, flagged when it lies in the future by the server's clock. */
+    private static TableColumn<Session, Instant> created(Supplier<Instant> serverNow) {
+        TableColumn<Session, Instant> c = time("Created", Session::createdAt, serverNow);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                Instant now = serverNow.get();
+                boolean future = !empty && OddValues.createdInFuture(item, now);
+                setText(empty ? null : item == null ? "—" : (future ? "⚠ " : "") + TimeText.relative(item, now));
+                setTooltip(empty || item == null ? null : new Tooltip(TimeText.absolute(item) + (future ? "\n" + OddValues.createdNote(item, now) : "")));
+                pseudoClassStateChanged(FUTURE, future);
             }
         });
         return c;
@@ -226,8 +283,11 @@ public final class SessionTable {
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : item.toString());
+                boolean outOfRange = !empty && OddValues.trustOutOfRange(item);
+                setText(empty ? null : item == null ? "—" : (outOfRange ? "⚠ " : "") + item);
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("low"), !empty && item != null && item <= 20);
+                pseudoClassStateChanged(OUT_OF_RANGE, outOfRange);
+                setTooltip(outOfRange ? new Tooltip(OddValues.trustNote(item)) : null);
             }
         });
         return c;

@@ -124,6 +124,7 @@ public final class GroupView {
         SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, by + ".detail");
         detail.setItems(vm.details(by));
         SessionTable.fitAddressColumn(SessionTable.ipColumn(detail), vm.widestAddressProperty());
+        SessionTable.fitTrustColumn(SessionTable.trustColumn(detail), vm.widestTrustProperty());
         vm.addUpdateListener(new TableState<>(detail, Session::id));
         SessionMenu.install(detail, s -> s, actions);
     }

@@ -43,6 +43,7 @@ public final class SessionsView {
         SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
         SessionTable.fitAddressColumn(SessionTable.ipColumn(table), vm.widestAddressProperty());
+        SessionTable.fitTrustColumn(SessionTable.trustColumn(table), vm.widestTrustProperty());
         ((Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
