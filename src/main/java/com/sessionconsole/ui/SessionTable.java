@@ -16,6 +16,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Callback;
 
 import java.time.Instant;
@@ -44,8 +46,6 @@ public final class SessionTable {
     }
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
-    static final PseudoClass OUT_OF_RANGE = PseudoClass.getPseudoClass("out-of-range");
-    static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
     private static final double TRUST_MIN_WIDTH = 64;
 
     /** The trust column of a table {@link #configure}d here, for {@link #fitTrustColumn}. */
@@ -85,12 +85,12 @@ public final class SessionTable {
         table.getColumns().setAll(
                 middle(text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString()))),
                 middle(text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId))),
-                ip(),
+                FlaggedColumns.ip(),
                 text("Location", 120, Session::location, nullsFirst(Session::location)),
                 agent(),
-                created(serverNow),
+                FlaggedColumns.created(serverNow),
                 time("Expires", Session::expiresAt, serverNow),
-                trust(),
+                FlaggedColumns.trust(),
                 text("Token", 95, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
         for (int i : new int[]{0, 2, 8}) {
             table.getColumns().get(i).getStyleClass().add("mono");
@@ -166,16 +166,43 @@ public final class SessionTable {
         fitAddressColumn(column, chars);
     }
 
+    /**
+     * Keeps a small table's column at least as wide as its widest text (times, masked tokens), measured in the table's
+     * font on the FX thread when the rows change: a time or a token cut short reads as another value.
+     */
+    public static <T> void fitWidestText(TableColumn<T, ?> column, ObservableList<T> items, Function<T, String> text) {
+        double floor = column.getMinWidth();
+        Runnable fit = () -> {
+            Text probe = new Text();
+            probe.setFont(Font.font(14)); // the AtlantaFX base size; the mono cells (0.92 em) come out narrower, so this errs wide
+            double widest = 0;
+            for (T item : items) {
+                String s = text.apply(item);
+                if (s != null && !s.isEmpty()) {
+                    probe.setText(s);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+            }
+            double min = Math.max(floor, Math.ceil(widest * 1.08) + 24);
+            column.setMinWidth(min);
+            if (column.getWidth() < min && column.getTableView() != null) {
+                column.getTableView().resizeColumn(column, min - column.getWidth());
+            }
+        };
+        items.addListener((ListChangeListener<T>) c -> fit.run());
+        fit.run();
+    }
+
     @SuppressWarnings("unchecked")
     public static Comparator<Session> comparatorOf(TableColumn<Session, ?> column) {
         return (Comparator<Session>) column.getUserData();
     }
 
-    private static <T extends Comparable<T>> Comparator<Session> nullsFirst(Function<Session, T> f) {
+    static <T extends Comparable<T>> Comparator<Session> nullsFirst(Function<Session, T> f) {
         return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
-    private static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
+    static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
         TableColumn<Session, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         // stored text is attacker-written: controls and bidi marks show as escapes and cannot reorder the cell
@@ -193,47 +220,6 @@ public final class SessionTable {
     /** Ids that share a long prefix are cut in the middle, so the part that tells rows apart stays on screen. */
     private static TableColumn<Session, String> middle(TableColumn<Session, String> c) {
         c.setCellFactory(col -> CutTextCell.middle());
-        return c;
-    }
-
-    private static TableColumn<Session, String> ip() {
-        TableColumn<Session, String> c = text("IP", 165, Session::ipAddress, nullsFirst(Session::ipAddress));
-        c.setCellFactory(col -> new CutTextCell<>() {
-            private String note;
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                Session s = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null : getTableView().getItems().get(getIndex());
-                note = s == null ? null : OddValues.ipNote(s.ipAddress());
-                if (s != null && s.ipAddress() != null) {
-                    setText(OddValues.ipShown(s.ipAddress())); // blanks at its ends are seen: " 10.8.8.4 "
-                }
-                pseudoClassStateChanged(INVALID, note != null);
-            }
-
-            @Override
-            protected String note() {
-                return note;
-            }
-        });
-        return c;
-    }
-
-    /** Created, flagged when it lies in the future by the server's clock. */
-    private static TableColumn<Session, Instant> created(Supplier<Instant> serverNow) {
-        TableColumn<Session, Instant> c = time("Created", Session::createdAt, serverNow);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant item, boolean empty) {
-                super.updateItem(item, empty);
-                Instant now = serverNow.get();
-                boolean future = !empty && OddValues.createdInFuture(item, now);
-                setText(empty ? null : item == null ? "—" : (future ? "⚠ " : "") + TimeText.relative(item, now));
-                setTooltip(empty || item == null ? null : new Tooltip(TimeText.absolute(item) + (future ? "\n" + OddValues.createdNote(item, now) : "")));
-                pseudoClassStateChanged(FUTURE, future);
-            }
-        });
         return c;
     }
 
@@ -258,7 +244,7 @@ public final class SessionTable {
         return c;
     }
 
-    private static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
+    static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
         TableColumn<Session, Instant> c = new TableColumn<>(title);
         c.setPrefWidth(90);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
@@ -274,22 +260,4 @@ public final class SessionTable {
         return c;
     }
 
-    private static TableColumn<Session, Integer> trust() {
-        TableColumn<Session, Integer> c = new TableColumn<>("Trust");
-        c.setPrefWidth(55);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().trustLevel()));
-        c.setUserData(nullsFirst(Session::trustLevel));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean outOfRange = !empty && OddValues.trustOutOfRange(item);
-                setText(empty ? null : item == null ? "—" : (outOfRange ? "⚠ " : "") + item);
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("low"), !empty && item != null && item <= 20);
-                pseudoClassStateChanged(OUT_OF_RANGE, outOfRange);
-                setTooltip(outOfRange ? new Tooltip(OddValues.trustNote(item)) : null);
-            }
-        });
-        return c;
-    }
 }
