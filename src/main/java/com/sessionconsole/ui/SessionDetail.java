@@ -6,6 +6,8 @@ import com.sessionconsole.domain.VisibleText;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * One session in full: every column untruncated, absolute times with their zone, what the trust level means,
@@ -97,10 +100,11 @@ public final class SessionDetail {
     private FlowPane buttons(Dialog<Void> dialog) {
         FlowPane box = new FlowPane(8, 6);
         box.getChildren().add(button(StandardAction.COPY_ROW.label(), dialog, false, () -> CopyRowsAction.execute(List.of(s))));
+        // every key the context menu offers: the user's history is a button, the device's and the IP's a click away
         box.getChildren().add(button(StandardAction.SHOW_HISTORY.label(GroupBy.USER.label()), dialog, true,
                 () -> actions.showHistory(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.USER.label()), dialog, false, () -> actions.watch(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.IP.label()), dialog, false, () -> actions.watch(GroupBy.IP, s.key(GroupBy.IP))));
+        box.getChildren().add(perKey("History…", "detail-history", dialog, true, StandardAction.SHOW_HISTORY, actions::showHistory));
+        box.getChildren().add(perKey("Watch…", "detail-watch", dialog, false, StandardAction.WATCH, actions::watch));
         Button revoke = button(StandardAction.REVOKE_SESSION.label(), dialog, true, () -> actions.revoke(List.of(s)));
         revoke.getStyleClass().add("danger");
         revoke.setId("detail-revoke");
@@ -121,6 +125,27 @@ public final class SessionDetail {
             box.getChildren().add(why);
         }
         return box;
+    }
+
+    /** A menu button with one item per user, device and IP of this session. */
+    private MenuButton perKey(String text, String id, Dialog<Void> dialog, boolean closes, StandardAction action,
+                              BiConsumer<GroupBy, String> command) {
+        MenuButton b = new MenuButton(text);
+        b.setId(id);
+        b.setMnemonicParsing(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem item = new MenuItem(action.label(by.label()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (closes) {
+                    dialog.close();
+                }
+                command.accept(by, s.key(by));
+            });
+            b.getItems().add(item);
+        }
+        return b;
     }
 
     private static Button button(String text, Dialog<Void> dialog, boolean closes, Runnable action) {

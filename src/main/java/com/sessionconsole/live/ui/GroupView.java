@@ -5,6 +5,8 @@ import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.TableCopy;
+import com.sessionconsole.ui.CutTextCell;
 import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
 
@@ -102,6 +104,10 @@ public final class GroupView {
             if (e.getCode() == KeyCode.DELETE && g != null) {
                 actions.revokeGroup(by, g.key());
                 e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && g != null && !detail.getItems().isEmpty()) {
+                detail.requestFocus(); // into the group's sessions, where Enter opens one
+                detail.getSelectionModel().clearAndSelect(0);
+                e.consume();
             }
         });
         groups.setContextMenu(contextMenu(actions));
@@ -136,6 +142,8 @@ public final class GroupView {
             actions.showTab(null);
         }));
         ContextMenu menu = new ContextMenu(all);
+        menu.getItems().addAll(0, TableCopy.install(groups));
+        menu.getItems().add(2, new SeparatorMenuItem());
         for (GroupBy other : GroupBy.values()) {
             if (other != by) {
                 MenuItem item = new MenuItem("Show " + plural(other) + " of this " + by.label());
@@ -208,6 +216,7 @@ public final class GroupView {
             c.getStyleClass().add("mono");
         }
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(keyText(cd.getValue().key())));
+        c.setCellFactory(col -> by == GroupBy.IP ? new CutTextCell<>() : CutTextCell.middle()); // ids that share a prefix read apart
         c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(CodePointOrder.INSTANCE)));
         return c;
     }
