@@ -47,6 +47,8 @@ public final class SessionTable {
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
     private static final double TRUST_MIN_WIDTH = 64;
+    /** "59 min ago", "⚠ in 2 h": a relative time is never cut ("10 min …" read as nothing). */
+    private static final double TIME_MIN_WIDTH = 100;
 
     /** The trust column of a table {@link #configure}d here, for {@link #fitTrustColumn}. */
     public static TableColumn<Session, ?> trustColumn(TableView<Session> table) {
@@ -97,8 +99,8 @@ public final class SessionTable {
         }
         table.getColumns().get(7).setMinWidth(TRUST_MIN_WIDTH); // "Trust" and its sort arrow
         table.getColumns().get(8).setMinWidth(Math.ceil(9 * MONO_CHAR_WIDTH) + 24); // a masked token, a1b2…9f3e
-        table.getColumns().get(5).setMinWidth(86);
-        table.getColumns().get(6).setMinWidth(86);
+        table.getColumns().get(5).setMinWidth(TIME_MIN_WIDTH);
+        table.getColumns().get(6).setMinWidth(TIME_MIN_WIDTH);
         table.getColumns().forEach(c -> {
             String key = prefix + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));

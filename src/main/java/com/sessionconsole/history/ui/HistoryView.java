@@ -33,6 +33,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
 import com.sessionconsole.ui.CutTextCell;
+import com.sessionconsole.ui.OddValues;
 import com.sessionconsole.history.HistoryQuery;
 import java.util.EnumMap;
 import java.util.Map;
@@ -80,6 +81,7 @@ public final class HistoryView {
         table.getColumns().add(middle(column("User", 230, e -> e.session().userId().toString())));
         table.getColumns().add(middle(column("Device", 130, e -> e.session().deviceId())));
         table.getColumns().add(column("IP", 150, e -> e.session().ipAddress()));
+        column(6).setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(OddValues.ipShown(cd.getValue().session().ipAddress()))); // " 10.8.8.4 " shows its blanks
         table.getColumns().add(column("Location", 130, e -> e.session().location()));
         table.getColumns().add(column("Token", 95, e -> e.session().token().text()));
         table.setItems(vm.entries());

@@ -56,7 +56,7 @@ public final class HistoryViewModel {
             charts.set(charts(r));
             long active = r.entries().stream().filter(e -> e.status() == SessionHistory.Status.ACTIVE).count();
             title.set(r.entries().isEmpty() ? "No session of " + subject + " was ever recorded."
-                    : "History of " + subject + ": " + r.entries().size() + " sessions, " + active + " active");
+                    : "History of " + subject + ": " + r.entries().size() + (r.entries().size() == 1 ? " session, " : " sessions, ") + active + " active");
         }, e -> title.set("History could not be loaded: " + e.getMessage()));
     }
 
