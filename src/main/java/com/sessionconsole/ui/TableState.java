@@ -47,6 +47,8 @@ public final class TableState<T, K> implements UpdateListener {
     private K pinRow;
     private int pinIndex;
     private int pinOffset;
+    /** How far the first visible row is scrolled out of view (px, ≤ 0): a clicked row near the edge leaves it part-hidden. */
+    private double pinPixels;
     private boolean restoring;
 
     /** Every update may bring rows (the group tables). */
@@ -119,6 +121,7 @@ public final class TableState<T, K> implements UpdateListener {
             pinned = true;
             pinIndex = held;
             pinOffset = held - top;
+            pinPixels = first.getLayoutY();
             pinRow = identity.apply(table.getItems().get(held));
         }
     }
@@ -188,6 +191,9 @@ public final class TableState<T, K> implements UpdateListener {
                 table.scrollTo(arrivals.getAsBoolean() ? Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)) : 0);
             } else {
                 table.scrollTo(Math.max(0, now - pinOffset));
+                if (pinPixels < 0 && now - pinOffset >= 0 && watchedFlow != null) {
+                    watchedFlow.scrollPixels(-pinPixels); // the same part-hidden top row, so not even a few pixels move
+                }
                 if (arrivals.getAsBoolean()) {
                     rowsAbove.set(Math.max(0, rowsAbove.get() + now - pinIndex));
                 } else {

@@ -5,6 +5,7 @@ import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.RowsAbovePill;
 import com.sessionconsole.ui.TableCopy;
 import com.sessionconsole.ui.CutTextCell;
 import com.sessionconsole.ui.TimeText;
@@ -27,6 +28,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
@@ -79,6 +81,10 @@ public final class GroupView {
         }
         TableState<GroupSummary, String> groupState = new TableState<>(groups, g -> g.key() == null ? "\0null" : g.key());
         vm.addUpdateListener(groupState);
+        // held under the pointer like the Sessions table, so what moved above is said, with a way back to the top
+        ((BorderPane) groups.getParent()).setTop(new RowsAbovePill(groupState, "rows-above-" + by.name().toLowerCase(),
+                (moved, above) -> String.format("%,d %s above  ↑", Math.max(moved, above), (moved + above == 1 ? by.label() : plural(by))),
+                groups::requestFocus).node());
         groups.setSortPolicy(t -> {
             Comparator<GroupSummary> order = null;
             for (TableColumn<GroupSummary, ?> c : t.getSortOrder()) {

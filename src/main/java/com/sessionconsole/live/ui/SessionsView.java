@@ -5,14 +5,13 @@ import com.sessionconsole.ui.SessionCharts;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.RowsAbovePill;
 import com.sessionconsole.ui.ViewPrefs;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -30,8 +29,6 @@ import java.util.function.BiConsumer;
 public final class SessionsView {
     @FXML
     private TableView<Session> table;
-    @FXML
-    private Button newRows;
 
     private final Parent root;
     private final LiveViewModel vm;
@@ -49,9 +46,7 @@ public final class SessionsView {
         table.setId("sessions-table");
         state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
         vm.addUpdateListener(state);
-        newRows.textProperty().bind(Bindings.createStringBinding(() -> pillText(state.rowsAboveProperty().get(),
-                state.olderAboveProperty().get()), state.rowsAboveProperty(), state.olderAboveProperty()));
-        newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0).or(state.olderAboveProperty().greaterThan(0)));
+        ((BorderPane) root).setTop(new RowsAbovePill(state, "new-rows-bar", SessionsView::pillText, table::requestFocus).node());
         table.setSortPolicy(t -> {
             Comparator<Session> order = null;
             for (TableColumn<Session, ?> c : t.getSortOrder()) {
@@ -95,12 +90,6 @@ public final class SessionsView {
             return arrived == 1 ? "1 new session above  ↑" : String.format("%,d new sessions above  ↑", arrived);
         }
         return above == 1 ? "1 session above the selection  ↑" : String.format("%,d sessions above the selection  ↑", above);
-    }
-
-    @FXML
-    private void showNewRows() {
-        state.showTop();
-        table.requestFocus();
     }
 
     public List<Session> selected() {

@@ -5,11 +5,14 @@ import com.sessionconsole.demo.SessionGenerator;
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.NewSession;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.support.Rows;
 import com.sessionconsole.support.TestDatabase;
 import com.sessionconsole.support.TestWorkspace;
 import com.sessionconsole.support.WindowedConsole;
 import com.sessionconsole.workspace.Workspace;
+import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -25,7 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +40,11 @@ class RowActionsEverywhereTest {
     TestDatabase db = TestDatabase.get();
     Workspace ws;
     WindowedConsole console;
+    SessionWriter writer;
 
     @Start
     void start(Stage stage) throws Exception {
-        SessionWriter writer = db.resetTable();
+        writer = db.resetTable();
         ws = TestWorkspace.open(Files.createTempDirectory("console-actions"));
         List<NewSession> rows = new ArrayList<>();
         new SessionGenerator(5, 80, 50, ws.dao().serverTime()).rows().forEachRemaining(rows::add);
@@ -72,6 +78,35 @@ class RowActionsEverywhereTest {
         robot.type(KeyCode.ENTER);
         WindowedConsole.await("the keyboard is in its sessions", 10, () -> detail.isFocused() && detail.getSelectionModel().getSelectedIndex() == 0);
         assertThat(detail.getSelectionModel().getSelectedItem().userId().toString()).isEqualTo(key);
+    }
+
+    /** A group table holds still under the pointer too, and its own pill says what moved above. */
+    @Test
+    void aGroupTableHoldsStillUnderThePointerAndSaysWhatMovedAbove(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-user");
+        TableView<GroupSummary> groups = robot.lookup("#groups-user").queryTableView();
+        WindowedConsole.await("groups", 20, () -> groups.getItems().size() > 5);
+        String top = WaitForAsyncUtils.asyncFx(() -> groups.getItems().get(0).key()).get();
+        robot.moveTo(groups);
+        Instant now = ws.dao().serverTime();
+        UUID busy = UUID.randomUUID();
+        List<NewSession> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(Rows.active(busy, now).build()); // the most active sessions: the first group by the default order
+        }
+        writer.insert(many);
+        WindowedConsole.await("the busy user is counted", 20, () -> groups.getItems().stream().anyMatch(g -> busy.toString().equals(g.key())));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            int first = ((VirtualFlow<?>) groups.lookup(".virtual-flow")).getFirstVisibleCell().getIndex();
+            assertThat(groups.getItems().get(first).key()).as("the top row under the pointer did not move").isEqualTo(top);
+            assertThat(groups.getItems().get(0).key()).isEqualTo(busy.toString());
+        });
+        Button pill = robot.lookup("#rows-above-user").queryButton();
+        assertThat(pill.isVisible()).isTrue();
+        assertThat(pill.getText()).isEqualTo("1 user above  ↑");
+        robot.clickOn(pill);
+        WindowedConsole.await("at the top", 10, () -> ((VirtualFlow<?>) groups.lookup(".virtual-flow")).getFirstVisibleCell().getIndex() == 0);
     }
 
     @Test
