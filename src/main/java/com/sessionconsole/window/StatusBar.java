@@ -6,6 +6,7 @@ import com.sessionconsole.ui.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -24,7 +25,7 @@ final class StatusBar {
 
     /** The widest a fact of the status bar stays whole (px) before it ends in "…" with a tooltip. */
     private static final double FACT_CAP = 260;
-    static final String LEGEND = "Green: arrived with the last poll (for one poll). "
+    private static final String LEGEND = "Green: arrived with the last poll (for one poll). "
             + "Purple bar: its user, device or IP is watched. Red italic IP: not an address, or blanks around it (the column is free text). "
             + "Red bold trust: at or below 20; ⚠ and red: outside 0–100. ⚠ Created: in the future. Enter on a row says why it is highlighted.";
 
@@ -74,7 +75,7 @@ final class StatusBar {
         // too narrow for the legend: one word stands in for it, with the same meanings on hover
         legendShort.visibleProperty().bind(legend.visibleProperty().not());
         legendShort.managedProperty().bind(legendShort.visibleProperty());
-        for (javafx.scene.Node n : new javafx.scene.Node[]{legend, legendShort}) {
+        for (Node n : new Node[]{legend, legendShort}) {
             Tooltip.install(n, new Tooltip(LEGEND));
         }
     }

@@ -32,7 +32,6 @@ public final class SessionsView {
 
     private final Parent root;
     private final LiveViewModel vm;
-    private TableState<Session, UUID> state;
 
     public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowCommands actions) {
         this.vm = vm;
@@ -44,7 +43,7 @@ public final class SessionsView {
         ((Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
-        state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
+        TableState<Session, UUID> state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
         vm.addUpdateListener(state);
         ((BorderPane) root).setTop(new RowsAbovePill(state, "new-rows-bar", SessionsView::pillText, table::requestFocus).node());
         table.setSortPolicy(t -> {
