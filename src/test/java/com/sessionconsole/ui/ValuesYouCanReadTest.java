@@ -154,5 +154,16 @@ class ValuesYouCanReadTest {
             TableCell<?, ?> ordinary = cells(robot, "Created").stream().filter(c -> !rowOf(c).id().equals(future)).findFirst().orElseThrow();
             assertThat(ordinary.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("future"));
         });
+        robot.clickOn("#tab-user"); // the summaries flag it too
+        TableView<?> groups = robot.lookup("#groups-user").queryTableView();
+        WindowedConsole.await("the odd users", 20, () -> groups.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            List<TableCell<?, ?>> lowest = new ArrayList<>(robot.from(groups).lookup(".table-cell").match((TableCell<?, ?> c) -> c.getTableColumn() != null
+                    && "Lowest trust".equals(c.getTableColumn().getText()) && c.isVisible() && "⚠ 2147483647".equals(c.getText())).queryAll());
+            assertThat(lowest).hasSize(1);
+            assertThat(shown(lowest.get(0))).isEqualTo("⚠ 2147483647");
+            assertThat(lowest.get(0).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("out-of-range"));
+        });
     }
 }

@@ -8,6 +8,7 @@ import com.sessionconsole.ui.TableState;
 import com.sessionconsole.ui.RowsAbovePill;
 import com.sessionconsole.ui.TableCopy;
 import com.sessionconsole.ui.CutTextCell;
+import com.sessionconsole.ui.OddValues;
 import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
 
@@ -19,6 +20,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.ui.UpdateListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ContextMenu;
@@ -39,6 +41,7 @@ import java.util.function.Function;
 
 /** One summary row per user, device or IP; selecting a row shows its sessions underneath. */
 public final class GroupView {
+    private static final PseudoClass OUT_OF_RANGE = PseudoClass.getPseudoClass("out-of-range");
     @FXML
     private TableView<GroupSummary> groups;
     @FXML
@@ -69,7 +72,7 @@ public final class GroupView {
         }
         groups.getColumns().add(time("First seen", GroupSummary::firstCreated));
         groups.getColumns().add(time("Last seen", GroupSummary::lastCreated));
-        groups.getColumns().add(number("Lowest trust", 110, g -> g.lowestTrust() == null ? null : g.lowestTrust().longValue()));
+        groups.getColumns().add(lowestTrust(number("Lowest trust", 110, g -> g.lowestTrust() == null ? null : g.lowestTrust().longValue())));
         groups.getColumns().forEach(c -> {
             String key = by + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
@@ -233,6 +236,22 @@ public final class GroupView {
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setUserData(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return c;
+    }
+
+    /** A lowest trust outside 0-100 is shown whole, marked and explained, as in the session tables. */
+    private static TableColumn<GroupSummary, Long> lowestTrust(TableColumn<GroupSummary, Long> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean odd = !empty && item != null && OddValues.trustOutOfRange(item.intValue());
+                setText(empty || item == null ? null : (odd ? "⚠ " : "") + item);
+                pseudoClassStateChanged(OUT_OF_RANGE, odd);
+                setTooltip(odd ? new Tooltip(OddValues.trustNote(item.intValue())) : null);
+            }
+        });
+        c.setMinWidth(130); // "⚠ 2147483647" whole
         return c;
     }
 
