@@ -191,6 +191,9 @@ public final class TableState<T, K> implements UpdateListener {
                 table.scrollTo(arrivals.getAsBoolean() ? Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)) : 0);
             } else {
                 table.scrollTo(Math.max(0, now - pinOffset));
+                // laid out now, not at the next pulse: until then the cells keep their old indexes, and a click in
+                // between would select whatever row now holds the index of the row under the pointer
+                table.layout();
                 if (pinPixels < 0 && now - pinOffset >= 0 && watchedFlow != null) {
                     watchedFlow.scrollPixels(-pinPixels); // the same part-hidden top row, so not even a few pixels move
                 }

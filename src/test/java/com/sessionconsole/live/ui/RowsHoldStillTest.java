@@ -188,11 +188,13 @@ class RowsHoldStillTest {
         return table.getItems().get(firstVisibleIndex(table)).id();
     }
 
-    /** The cell of the Device column in the n-th visible row (0 = the first visible). */
+    /** The cell of the Device column in the n-th visible row (0 = the first visible), found in one step on the FX thread (a poll may renumber the rows). */
     private static Node cellOfVisibleRow(FxRobot robot, TableView<Session> table, int n) throws Exception {
-        int index = WaitForAsyncUtils.asyncFx(() -> firstVisibleIndex(table)).get() + n;
-        return robot.from(table).lookup(".table-cell").match((TableCell<?, ?> c) -> c.getIndex() == index
-                && c.getTableColumn() == table.getColumns().get(1)).query();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            int index = firstVisibleIndex(table) + n;
+            return table.lookupAll(".table-cell").stream().filter(c -> c instanceof TableCell<?, ?> cell && cell.isVisible()
+                    && cell.getIndex() == index && cell.getTableColumn() == table.getColumns().get(1)).findFirst().orElseThrow();
+        }).get();
     }
 
     /** The session of the row whose bounds on the screen hold the pointer. */
