@@ -76,6 +76,11 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public List<Session> sessionsByTokenFingerprint(String hexPrefix) {
+        return queries.sessionsByTokenFingerprint(hexPrefix);
+    }
+
+    @Override
     public List<Session> sessionsByToken(String token) {
         return queries.sessionsByToken(token);
     }

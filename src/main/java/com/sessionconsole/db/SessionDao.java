@@ -57,6 +57,9 @@ public interface SessionDao {
      */
     RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers);
 
+    /** The sessions whose token's SHA-256 in hex starts with these (lower-case) hex digits, hashed on the server. */
+    List<Session> sessionsByTokenFingerprint(String hexPrefix);
+
     /** The sessions whose token equals the given one, compared on the server; the token is a bound parameter. */
     List<Session> sessionsByToken(String token);
 

@@ -37,6 +37,18 @@ final class SessionQueries {
                 ps -> SessionRows.bindKey(ps, 1, by, key), sink);
     }
 
+    /**
+     * The sessions whose token's SHA-256 (as {@code TokenFingerprint} writes it, hex) starts with {@code hexPrefix}.
+     * The hash is computed on the server, so no token leaves it; a scan of the table, bounded by the statement timeout.
+     */
+    List<Session> sessionsByTokenFingerprint(String hexPrefix) {
+        return db.sessions(db.select("left(encode(sha256(convert_to(session_token, 'UTF8')), 'hex'), ?) = ?")
+                + " ORDER BY created_at DESC NULLS LAST, id", ps -> {
+            ps.setInt(1, hexPrefix.length());
+            ps.setString(2, hexPrefix);
+        });
+    }
+
     List<Session> sessionsByToken(String token) {
         return db.sessions(db.select("session_token = ?"), ps -> ps.setString(1, token));
     }

@@ -22,12 +22,24 @@ public final class SessionHistory {
     public record Entry(Session session, Status status, Instant endedAt) {
     }
 
+    /** {@code by} is null for a lookup by token fingerprint. */
     public record Result(GroupBy by, String key, Instant serverNow, List<Entry> entries) {
     }
 
     public Result load(GroupBy by, String key) {
-        Instant now = dao.serverTime();
-        List<Entry> entries = dao.history(by, key).stream().map(s -> entry(s, now))
+        return result(by, key, dao.serverTime(), dao.history(by, key));
+    }
+
+    /** A lookup typed by the analyst: a user, device, IP or network, or a token fingerprint (by is then null). */
+    public Result load(HistoryQuery q) {
+        if (q.kind() == HistoryQuery.Kind.TOKEN) {
+            return result(null, q.key(), dao.serverTime(), dao.sessionsByTokenFingerprint(q.key()));
+        }
+        return load(q.kind().groupBy(), q.key());
+    }
+
+    private static Result result(GroupBy by, String key, Instant now, List<Session> sessions) {
+        List<Entry> entries = sessions.stream().map(s -> entry(s, now))
                 .sorted(Comparator.comparing((Entry e) -> e.status() != Status.ACTIVE)
                         .thenComparing(e -> e.session().createdAt(), Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();

@@ -1,12 +1,13 @@
 package com.sessionconsole.ui;
 
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * One session in full: every column untruncated, absolute times with their zone, what the trust level means,
@@ -63,7 +65,7 @@ public final class SessionDetail {
         field("Session id", s.id().toString());
         field("User", String.valueOf(s.userId()));
         field("Device", s.deviceId());
-        field("IP", s.ipAddress());
+        field("IP", s.ipAddress() == null ? null : OddValues.ipShown(s.ipAddress()), false);
         field("Location", s.location());
         area("User agent", Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
@@ -98,10 +100,11 @@ public final class SessionDetail {
     private FlowPane buttons(Dialog<Void> dialog) {
         FlowPane box = new FlowPane(8, 6);
         box.getChildren().add(button(StandardAction.COPY_ROW.label(), dialog, false, () -> CopyRowsAction.execute(List.of(s))));
+        // every key the context menu offers: the user's history is a button, the device's and the IP's a click away
         box.getChildren().add(button(StandardAction.SHOW_HISTORY.label(GroupBy.USER.label()), dialog, true,
                 () -> actions.showHistory(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.USER.label()), dialog, false, () -> actions.watch(GroupBy.USER, s.key(GroupBy.USER))));
-        box.getChildren().add(button(StandardAction.WATCH.label(GroupBy.IP.label()), dialog, false, () -> actions.watch(GroupBy.IP, s.key(GroupBy.IP))));
+        box.getChildren().add(perKey("History…", "detail-history", dialog, true, StandardAction.SHOW_HISTORY, actions::showHistory));
+        box.getChildren().add(perKey("Watch…", "detail-watch", dialog, false, StandardAction.WATCH, actions::watch));
         Button revoke = button(StandardAction.REVOKE_SESSION.label(), dialog, true, () -> actions.revoke(List.of(s)));
         revoke.getStyleClass().add("danger");
         revoke.setId("detail-revoke");
@@ -122,6 +125,27 @@ public final class SessionDetail {
             box.getChildren().add(why);
         }
         return box;
+    }
+
+    /** A menu button with one item per user, device and IP of this session. */
+    private MenuButton perKey(String text, String id, Dialog<Void> dialog, boolean closes, StandardAction action,
+                              BiConsumer<GroupBy, String> command) {
+        MenuButton b = new MenuButton(text);
+        b.setId(id);
+        b.setMnemonicParsing(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        for (GroupBy by : GroupBy.values()) {
+            MenuItem item = new MenuItem(action.label(by.label()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (closes) {
+                    dialog.close();
+                }
+                command.accept(by, s.key(by));
+            });
+            b.getItems().add(item);
+        }
+        return b;
     }
 
     private static Button button(String text, Dialog<Void> dialog, boolean closes, Runnable action) {
@@ -145,11 +169,17 @@ public final class SessionDetail {
         if (actions.isWatched(s)) {
             out.add("Watched (purple bar): its user, device or IP is on the watchlist.");
         }
-        if (s.ipAddress() != null && !IpAddresses.isIp(s.ipAddress())) {
-            out.add("Invalid IP (red italic): ip_address is free text and this is not an address.");
+        String ip = OddValues.ipNote(s.ipAddress());
+        if (ip != null) {
+            out.add("Invalid IP (red italic): " + ip);
         }
-        if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
+        if (OddValues.trustOutOfRange(s.trustLevel())) {
+            out.add("Trust (⚠, red bold): " + OddValues.trustNote(s.trustLevel()));
+        } else if (s.trustLevel() != null && s.trustLevel() <= LOW_TRUST) {
             out.add("Low trust (red bold): at or below " + LOW_TRUST + ".");
+        }
+        if (OddValues.createdInFuture(s.createdAt(), now)) {
+            out.add("Created (⚠, red): " + OddValues.createdNote(s.createdAt(), now));
         }
         if (!s.isActiveAt(now)) {
             out.add("Not active by the console's rule (is_active = true, not deleted, expires after the server's now).");
@@ -178,7 +208,12 @@ public final class SessionDetail {
     }
 
     private void field(String name, String value) {
-        TextField f = new TextField(value == null ? "— (NULL)" : VisibleText.of(value));
+        field(name, value, true);
+    }
+
+    /** @param escape false for a value already made visible (quoted, escaped) */
+    private void field(String name, String value, boolean escape) {
+        TextField f = new TextField(value == null ? "— (NULL)" : escape ? VisibleText.of(value) : value);
         f.setEditable(false);
         f.setId("detail-" + name.toLowerCase().replace(' ', '-'));
         add(name, f);

@@ -65,7 +65,7 @@ public final class SessionMenu<T> {
         table.setContextMenu(menu);
         rowsOnly(table);
         table.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnUnder(e));
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnUnder(table, e));
         table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && isOnRow(table, e.getPickResult().getIntersectedNode())) {
                 showDetail();
@@ -126,8 +126,9 @@ public final class SessionMenu<T> {
         }
     }
 
+    /** The column of the cell under the mouse, or null (a header, an empty area). */
     @SuppressWarnings("unchecked")
-    private TableColumn<T, ?> columnUnder(MouseEvent e) {
+    static <T> TableColumn<T, ?> columnUnder(TableView<T> table, MouseEvent e) {
         for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != table; n = n.getParent()) {
             if (n instanceof TableCell<?, ?> cell) {
                 return (TableColumn<T, ?>) cell.getTableColumn();

@@ -1,6 +1,5 @@
 package com.sessionconsole.ui;
 
-import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.domain.Session;
 import javafx.beans.property.IntegerProperty;
@@ -17,6 +16,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Callback;
 
 import java.time.Instant;
@@ -38,11 +39,38 @@ public final class SessionTable {
     private static final int MAX_ADDRESS_CHARS = 45;
     /** The advance of one character of the monospaced cells (0.92 em of the 14 px AtlantaFX font). */
     private static final double MONO_CHAR_WIDTH = 8.0;
+    /** The advance of one bold digit or sign of the 14 px font, with room for the ⚠ of a flagged value. */
+    private static final double BOLD_CHAR_WIDTH = 10.0;
 
     private SessionTable() {
     }
 
     static final PseudoClass WATCHED = PseudoClass.getPseudoClass("watched");
+    private static final double TRUST_MIN_WIDTH = 64;
+    /** "59 min ago", "⚠ in 2 h": a relative time is never cut ("10 min …" read as nothing). */
+    private static final double TIME_MIN_WIDTH = 100;
+
+    /** The trust column of a table {@link #configure}d here, for {@link #fitTrustColumn}. */
+    public static TableColumn<Session, ?> trustColumn(TableView<Session> table) {
+        return table.getColumns().get(7);
+    }
+
+    /** The number of characters of the widest trust level among the rows as shown (at least 3, for 100; "⚠ " before one out of range). */
+    public static <T> int widestTrust(Iterable<T> rows, Function<T, Integer> trust) {
+        int longest = 3;
+        for (T row : rows) {
+            Integer t = trust.apply(row);
+            if (OddValues.trustOutOfRange(t)) {
+                longest = Math.max(longest, Integer.toString(t).length() + 2);
+            }
+        }
+        return longest;
+    }
+
+    /** Keeps the trust column wide enough for its widest value: an out-of-range 2147483647 is shown whole, never "214748…". */
+    public static <S> void fitTrustColumn(TableColumn<S, ?> column, ObservableIntegerValue chars) {
+        fitColumn(column, chars, BOLD_CHAR_WIDTH, TRUST_MIN_WIDTH);
+    }
 
     /** The IP column of a table {@link #configure}d here, for {@link #fitAddressColumn}. */
     public static TableColumn<Session, ?> ipColumn(TableView<Session> table) {
@@ -57,22 +85,22 @@ public final class SessionTable {
         ColumnMenu.install(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(
-                text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString())),
-                text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId)),
-                ip(),
+                middle(text("User", 270, s -> s.userId().toString(), Comparator.comparing(s -> s.userId().toString()))),
+                middle(text("Device", 135, Session::deviceId, nullsFirst(Session::deviceId))),
+                FlaggedColumns.ip(),
                 text("Location", 120, Session::location, nullsFirst(Session::location)),
                 agent(),
-                time("Created", Session::createdAt, serverNow),
+                FlaggedColumns.created(serverNow),
                 time("Expires", Session::expiresAt, serverNow),
-                trust(),
+                FlaggedColumns.trust(),
                 text("Token", 95, s -> s.token().text(), Comparator.comparing(s -> s.token().text())));
         for (int i : new int[]{0, 2, 8}) {
             table.getColumns().get(i).getStyleClass().add("mono");
         }
-        table.getColumns().get(7).setMinWidth(64); // "Trust" and its sort arrow
+        table.getColumns().get(7).setMinWidth(TRUST_MIN_WIDTH); // "Trust" and its sort arrow
         table.getColumns().get(8).setMinWidth(Math.ceil(9 * MONO_CHAR_WIDTH) + 24); // a masked token, a1b2…9f3e
-        table.getColumns().get(5).setMinWidth(86);
-        table.getColumns().get(6).setMinWidth(86);
+        table.getColumns().get(5).setMinWidth(TIME_MIN_WIDTH);
+        table.getColumns().get(6).setMinWidth(TIME_MIN_WIDTH);
         table.getColumns().forEach(c -> {
             String key = prefix + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
@@ -118,8 +146,12 @@ public final class SessionTable {
 
     /** Keeps an address column at least as wide as {@code chars} characters of the monospaced cells. */
     public static <S> void fitAddressColumn(TableColumn<S, ?> column, ObservableIntegerValue chars) {
+        fitColumn(column, chars, MONO_CHAR_WIDTH, 0);
+    }
+
+    private static <S> void fitColumn(TableColumn<S, ?> column, ObservableIntegerValue chars, double charWidth, double floor) {
         Runnable fit = () -> {
-            double min = Math.ceil(chars.get() * MONO_CHAR_WIDTH) + 24;
+            double min = Math.max(floor, Math.ceil(chars.get() * charWidth) + 24);
             column.setMinWidth(min);
             if (column.getWidth() < min && column.getTableView() != null) {
                 column.getTableView().resizeColumn(column, min - column.getWidth()); // the resize policy takes it from the others
@@ -136,16 +168,43 @@ public final class SessionTable {
         fitAddressColumn(column, chars);
     }
 
+    /**
+     * Keeps a small table's column at least as wide as its widest text (times, masked tokens), measured in the table's
+     * font on the FX thread when the rows change: a time or a token cut short reads as another value.
+     */
+    public static <T> void fitWidestText(TableColumn<T, ?> column, ObservableList<T> items, Function<T, String> text) {
+        double floor = column.getMinWidth();
+        Runnable fit = () -> {
+            Text probe = new Text();
+            probe.setFont(Font.font(14)); // the AtlantaFX base size; the mono cells (0.92 em) come out narrower, so this errs wide
+            double widest = 0;
+            for (T item : items) {
+                String s = text.apply(item);
+                if (s != null && !s.isEmpty()) {
+                    probe.setText(s);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+            }
+            double min = Math.max(floor, Math.ceil(widest * 1.08) + 24);
+            column.setMinWidth(min);
+            if (column.getWidth() < min && column.getTableView() != null) {
+                column.getTableView().resizeColumn(column, min - column.getWidth());
+            }
+        };
+        items.addListener((ListChangeListener<T>) c -> fit.run());
+        fit.run();
+    }
+
     @SuppressWarnings("unchecked")
     public static Comparator<Session> comparatorOf(TableColumn<Session, ?> column) {
         return (Comparator<Session>) column.getUserData();
     }
 
-    private static <T extends Comparable<T>> Comparator<Session> nullsFirst(Function<Session, T> f) {
+    static <T extends Comparable<T>> Comparator<Session> nullsFirst(Function<Session, T> f) {
         return Comparator.comparing(f, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
-    private static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
+    static TableColumn<Session, String> text(String title, double width, Function<Session, String> value, Comparator<Session> order) {
         TableColumn<Session, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         // stored text is attacker-written: controls and bidi marks show as escapes and cannot reorder the cell
@@ -155,28 +214,14 @@ public final class SessionTable {
         return c;
     }
 
+    /** Text cut at its end, with the whole value in a tooltip once it is cut. */
     private static Callback<TableColumn<Session, String>, TableCell<Session, String>> plainCells() {
-        return col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : item);
-            }
-        };
+        return col -> new CutTextCell<>();
     }
 
-    private static TableColumn<Session, String> ip() {
-        TableColumn<Session, String> c = text("IP", 165, Session::ipAddress, nullsFirst(Session::ipAddress));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean invalid = !empty && item != null && !IpAddresses.isIp(item);
-                setText(empty ? null : item == null ? "—" : item);
-                pseudoClassStateChanged(INVALID, invalid);
-                setTooltip(invalid ? new Tooltip("not a valid IP address: the column is free text") : null);
-            }
-        });
+    /** Ids that share a long prefix are cut in the middle, so the part that tells rows apart stays on screen. */
+    private static TableColumn<Session, String> middle(TableColumn<Session, String> c) {
+        c.setCellFactory(col -> CutTextCell.middle());
         return c;
     }
 
@@ -201,7 +246,7 @@ public final class SessionTable {
         return c;
     }
 
-    private static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
+    static TableColumn<Session, Instant> time(String title, Function<Session, Instant> value, Supplier<Instant> serverNow) {
         TableColumn<Session, Instant> c = new TableColumn<>(title);
         c.setPrefWidth(90);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
@@ -217,19 +262,4 @@ public final class SessionTable {
         return c;
     }
 
-    private static TableColumn<Session, Integer> trust() {
-        TableColumn<Session, Integer> c = new TableColumn<>("Trust");
-        c.setPrefWidth(55);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().trustLevel()));
-        c.setUserData(nullsFirst(Session::trustLevel));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : item.toString());
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("low"), !empty && item != null && item <= 20);
-            }
-        });
-        return c;
-    }
 }

@@ -18,6 +18,8 @@ public enum StandardAction {
     COPY_ROW("Copy row", null, "Copy this session, tab-separated"),
     COPY_CSV("Copy as CSV", null, "Copy the selected rows as CSV with a header"),
     SHOW_HISTORY("History of this %s", null, "Every session, active or not, of this key"),
+    LOOK_UP_HISTORY("History of a user, device, IP or token…", KeyCombination.valueOf("Shortcut+H"),
+            "Every session of anyone, whether or not a session of theirs is still active"),
     WATCH("Watch this %s", null, "Notify when a new session of this key arrives"),
     WATCH_IP("Watch an IP or CIDR…", null, "IP address or CIDR network to watch (e.g. 203.0.113.0/24)"),
     REVOKE_SELECTED("Revoke selected sessions…", new KeyCodeCombination(KeyCode.DELETE), "Revoke the selected sessions"),

@@ -19,8 +19,10 @@ import java.util.function.Function;
 /**
  * Keeps a table's selection, focus and scroll position across a full replacement of its items, by
  * remembering the identities of the rows rather than their indices. While a row is selected it keeps its
- * place on the screen, and while the table is scrolled its first visible row does; rows that a poll brings
- * above are counted in {@link #rowsAboveProperty()} until the analyst goes to the top.
+ * place on the screen, and while the table is scrolled or the pointer is over it its first visible row does;
+ * rows that a poll brings above are counted in {@link #rowsAboveProperty()} until the analyst goes to the top.
+ * A new filter or sort that keeps a selected row on screen away from the top counts the rows above it in
+ * {@link #olderAboveProperty()}, so the list never sits mid-way with nothing saying so.
  */
 public final class TableState<T, K> implements UpdateListener {
     /**
@@ -34,6 +36,8 @@ public final class TableState<T, K> implements UpdateListener {
     private final Function<T, K> identity;
     private final BooleanSupplier arrivals;
     private final ReadOnlyIntegerWrapper rowsAbove = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper olderAbove = new ReadOnlyIntegerWrapper();
+    private VirtualFlow<?> watchedFlow;
     private List<K> selected = List.of();
     private K focusedRow;
     private int focusedIndex = -1;
@@ -43,6 +47,8 @@ public final class TableState<T, K> implements UpdateListener {
     private K pinRow;
     private int pinIndex;
     private int pinOffset;
+    /** How far the first visible row is scrolled out of view (px, ≤ 0): a clicked row near the edge leaves it part-hidden. */
+    private double pinPixels;
     private boolean restoring;
 
     /** Every update may bring rows (the group tables). */
@@ -79,12 +85,16 @@ public final class TableState<T, K> implements UpdateListener {
         if (!pinned || !arrivals.getAsBoolean()) {
             rowsAbove.set(0);
         }
+        if (!arrivals.getAsBoolean()) {
+            olderAbove.set(0);
+        }
     }
 
     /** The row to hold on the screen: a visible selected row (the focused one first), else the first visible row if scrolled. */
     private void choosePin() {
         pinned = false;
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        watchTop(flow);
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
         IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
         if (first == null || last == null || first.getIndex() < 0 || first.getIndex() >= table.getItems().size()) {
@@ -103,13 +113,15 @@ public final class TableState<T, K> implements UpdateListener {
                 }
             }
         }
-        if (held < 0 && top > 0 && arrivals.getAsBoolean()) {
+        // a row the pointer may be about to click must not move: with the pointer over the table the top row is held too
+        if (held < 0 && (top > 0 || table.isHover()) && arrivals.getAsBoolean()) {
             held = top;
         }
         if (held >= 0) {
             pinned = true;
             pinIndex = held;
             pinOffset = held - top;
+            pinPixels = first.getLayoutY();
             pinRow = identity.apply(table.getItems().get(held));
         }
     }
@@ -128,10 +140,29 @@ public final class TableState<T, K> implements UpdateListener {
         return rowsAbove.getReadOnlyProperty();
     }
 
+    /** Rows above the held selection after a new filter or sort (not new ones); 0 when at the top or after {@link #showTop()}. */
+    public ReadOnlyIntegerProperty olderAboveProperty() {
+        return olderAbove.getReadOnlyProperty();
+    }
+
     /** Scrolls to the first row, which shows what arrived above. */
     public void showTop() {
         rowsAbove.set(0);
+        olderAbove.set(0);
         table.scrollTo(0);
+    }
+
+    /** Scrolling back to the first row by hand has shown what was above: the counts go. */
+    private void watchTop(VirtualFlow<?> flow) {
+        if (flow != null && flow != watchedFlow) {
+            watchedFlow = flow;
+            flow.positionProperty().addListener((obs, old, at) -> {
+                if (!restoring && at.doubleValue() <= 0) {
+                    rowsAbove.set(0);
+                    olderAbove.set(0);
+                }
+            });
+        }
     }
 
     @Override
@@ -160,8 +191,16 @@ public final class TableState<T, K> implements UpdateListener {
                 table.scrollTo(arrivals.getAsBoolean() ? Math.min(pinIndex - pinOffset, Math.max(0, items.size() - 1)) : 0);
             } else {
                 table.scrollTo(Math.max(0, now - pinOffset));
+                // laid out now, not at the next pulse: until then the cells keep their old indexes, and a click in
+                // between would select whatever row now holds the index of the row under the pointer
+                table.layout();
+                if (pinPixels < 0 && now - pinOffset >= 0 && watchedFlow != null) {
+                    watchedFlow.scrollPixels(-pinPixels); // the same part-hidden top row, so not even a few pixels move
+                }
                 if (arrivals.getAsBoolean()) {
                     rowsAbove.set(Math.max(0, rowsAbove.get() + now - pinIndex));
+                } else {
+                    olderAbove.set(Math.max(0, now - pinOffset));
                 }
             }
         }

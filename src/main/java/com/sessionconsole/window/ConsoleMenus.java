@@ -30,6 +30,7 @@ final class ConsoleMenus {
     @FXML private MenuItem loadOnlyFiltered;
     @FXML private MenuItem loadEverything;
     @FXML private MenuItem revoke;
+    @FXML private MenuItem lookUpHistory;
     @FXML private Menu watchMenu;
 
     private final ConnectionStatusViewModel status;
@@ -64,6 +65,7 @@ final class ConsoleMenus {
         StandardAction.LOAD_ONLY_FILTERED.applyTo(loadOnlyFiltered, actions.loadOnlyFiltered()::execute);
         StandardAction.LOAD_EVERYTHING.applyTo(loadEverything, actions.loadEverything()::execute);
         StandardAction.REVOKE_FROM_VIEW.applyTo(revoke, actions.revokeFromView()::execute);
+        StandardAction.LOOK_UP_HISTORY.applyTo(lookUpHistory, actions.lookUpHistory()::execute);
         rebuildWatchMenu();
         watchlist.entries().addListener((ListChangeListener<WatchEntry>) c -> rebuildWatchMenu());
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 final class ConsoleTabs {
     private final TabRegistry registry;
     private final SessionsView sessionsView;
+    private final HistoryView historyView;
     private final Map<GroupBy, GroupView> groupViews = new EnumMap<>(GroupBy.class);
 
     ConsoleTabs(TabRegistry registry, ConsoleViewModels vms, ViewPrefs prefs, RowCommands commands) {
@@ -29,7 +30,8 @@ final class ConsoleTabs {
         }
         registry.add(ConsoleTab.FINDINGS, new FindingsView(vms.findings(), vms.live(), vms.revoke(), commands, prefs,
                 () -> registry.show(ConsoleTab.SESSIONS)).root());
-        registry.add(ConsoleTab.HISTORY, new HistoryView(vms.history(), prefs, commands).root());
+        historyView = new HistoryView(vms.history(), prefs, commands);
+        registry.add(ConsoleTab.HISTORY, historyView.root());
         registry.add(ConsoleTab.AUDIT, new AuditView(vms.audit()).root());
         registry.onShown(ConsoleTab.FINDINGS, vms.findings()::setVisible);
         registry.onShown(ConsoleTab.AUDIT, shown -> {
@@ -43,6 +45,10 @@ final class ConsoleTabs {
     /** The group the selected tab shows; null when it is not a group tab. */
     GroupBy currentGroup() {
         return registry.currentGroup();
+    }
+
+    HistoryView historyView() {
+        return historyView;
     }
 
     SessionsView sessionsView() {

@@ -11,9 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,7 +31,6 @@ final class ConsoleToolBar {
     @FXML private Button export;
     @FXML private Button findToken;
     @FXML private Button theme;
-    @FXML private Region spacer;
     @FXML private Label demoBadge;
 
     private final ConnectionStatusViewModel status;
@@ -91,7 +87,6 @@ final class ConsoleToolBar {
         revokeTip.textProperty().bind(revoker.disabledReasonProperty()
                 .orElse(StandardAction.REVOKE_FROM_VIEW.description()));
         Tooltip.install(revokeHolder, revokeTip); // on the holder: a disabled button shows no tooltip
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         demoBadge.setVisible(demo);
         demoBadge.setManaged(demo);
     }

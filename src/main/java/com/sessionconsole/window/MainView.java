@@ -68,7 +68,7 @@ public final class MainView {
         ConsoleActions actions = new ConsoleActions(new RevokeFromViewAction(consoleTabs, revokeSelected, revokeGroup, vms.messages()),
                 new ExportViewAction(registry, dialogs, vms.export()), new FindTokenAction(dialogs, vms.tokens()),
                 new WatchIpAction(dialogs, watch), new ClearFiltersAction(vms.live()), new LoadOnlyFilteredAction(vms.live(), vms.messages()),
-                new LoadEverythingAction(vms.live(), vms.messages()), new QuitAction(root));
+                new LoadEverythingAction(vms.live(), vms.messages()), new LookUpHistoryAction(registry, consoleTabs.historyView()), new QuitAction(root));
         top.getChildren().addAll(0, List.of(
                 new ConsoleMenus(vms.status(), vms.watchlist(), actions, registry, filterBar.searchField(), appearance).root(),
                 new ConsoleToolBar(vms.status(), vms.revoke(), actions, appearance, prefs, demo).root(), filterBar.root()));

@@ -6,11 +6,11 @@ import com.sessionconsole.ui.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 
 /** The bottom line: which database, how fresh the data is, paused or not, the counts, the replica's lag, and the last error. */
 final class StatusBar {
@@ -21,6 +21,13 @@ final class StatusBar {
     @FXML private Label replica;
     @FXML private Label error;
     @FXML private HBox legend;
+    @FXML private Label legendShort;
+
+    /** The widest a fact of the status bar stays whole (px) before it ends in "…" with a tooltip. */
+    private static final double FACT_CAP = 260;
+    private static final String LEGEND = "Green: arrived with the last poll (for one poll). "
+            + "Purple bar: its user, device or IP is watched. Red italic IP: not an address, or blanks around it (the column is free text). "
+            + "Red bold trust: at or below 20; ⚠ and red: outside 0–100. ⚠ Created: in the future. Enter on a row says why it is highlighted.";
 
     private final ConnectionStatusViewModel status;
     private final LiveViewModel live;
@@ -46,17 +53,31 @@ final class StatusBar {
         status.replicaBehindProperty().addListener((obs, old, behind) -> replica.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("behind"), behind));
         error.textProperty().bind(status.errorTextProperty());
-        for (Label l : new Label[]{connection, refresh, paused, count, replica}) {
-            l.setMinWidth(Region.USE_PREF_SIZE); // the facts never shrink to "…"; the legend gives way first
+        // The facts keep their whole text up to a cap, so that together they never make the window's content wider
+        // than the window (a long replica-lag message did); past it a label ends in "…" and its tooltip has it whole.
+        // The legend gives way first, then the last error and the replica's lag.
+        for (Label l : new Label[]{connection, refresh, paused, count}) {
+            l.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(l.prefWidth(-1), FACT_CAP), l.textProperty()));
         }
-        legend.visibleProperty().bind(Bindings.createBooleanBinding(() -> ((HBox) legend.getParent()).getWidth()
+        for (Label l : new Label[]{connection, refresh, count, replica, error}) {
+            Tooltip whole = new Tooltip();
+            whole.setWrapText(true);
+            whole.setMaxWidth(600);
+            whole.textProperty().bind(l.textProperty());
+            l.setTooltip(whole);
+        }
+        HBox bar = (HBox) legend.getParent();
+        legend.visibleProperty().bind(Bindings.createBooleanBinding(() -> bar.getWidth()
                 - connection.getWidth() - refresh.getWidth() - count.getWidth() - replica.getWidth() - error.getWidth() - 120
-                > legend.prefWidth(-1), ((HBox) legend.getParent()).widthProperty(), connection.widthProperty(), refresh.widthProperty(),
+                > legend.prefWidth(-1), bar.widthProperty(), connection.widthProperty(), refresh.widthProperty(),
                 count.widthProperty(), replica.widthProperty(), error.widthProperty()));
         legend.managedProperty().bind(legend.visibleProperty());
-        Tooltip.install(legend, new Tooltip("Green: arrived with the last poll (for one poll). "
-                + "Purple bar: its user, device or IP is watched. Red italic IP: not an address (the column is free text). "
-                + "Red bold trust: at or below 20. Enter on a row says why it is highlighted."));
+        // too narrow for the legend: one word stands in for it, with the same meanings on hover
+        legendShort.visibleProperty().bind(legend.visibleProperty().not());
+        legendShort.managedProperty().bind(legendShort.visibleProperty());
+        for (Node n : new Node[]{legend, legendShort}) {
+            Tooltip.install(n, new Tooltip(LEGEND));
+        }
     }
 
     Parent root() {

@@ -32,6 +32,10 @@ public final class WindowedConsole {
     }
 
     private WindowedConsole(Stage stage, Workspace ws, Preferences node, boolean freshPrefs) throws Exception {
+        this(stage, ws, node, freshPrefs, false);
+    }
+
+    private WindowedConsole(Stage stage, Workspace ws, Preferences node, boolean freshPrefs, boolean demo) throws Exception {
         if (freshPrefs) {
             node.clear();
         }
@@ -39,13 +43,20 @@ public final class WindowedConsole {
         wiring = new ConsoleWiring(ws, runner, lane, Files.createTempDirectory("watch").resolve("watchlist.txt"), Clock.systemUTC(),
                 dialogs, plan -> RevokeDialog.ask(stage, plan, ws.revocation().target()));
         vm = wiring.models();
-        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), dialogs, false, ws.label());
+        window = new ConsoleWindow(stage, vm, new ViewPrefs(node), dialogs, demo, ws.label());
         vm.status().setInterval(Duration.ofSeconds(1));
     }
 
     /** Builds the window; call on the FX thread (a TestFX @Start method). Polling starts with {@link #show()}. */
     public static WindowedConsole create(Stage stage, Workspace ws, String prefsNode) throws Exception {
         return new WindowedConsole(stage, ws, prefsNode);
+    }
+
+    /** Like {@link #open}, marked as the demo database (title, badge, status bar), on any workspace. */
+    public static WindowedConsole openAsDemo(Stage stage, Workspace ws, String prefsNode) throws Exception {
+        WindowedConsole c = new WindowedConsole(stage, ws, Preferences.userRoot().node("com/" + prefsNode), true, true);
+        c.show();
+        return c;
     }
 
     /** Like {@link #open}, with the preferences a previous run left in {@code node} (window, filters). */

@@ -64,7 +64,7 @@ class LatestWinsTest {
             history.load(GroupBy.USER, bob.toString());
             runner.held.get(1).run(); // bob's, asked for last, finishes first
             runner.held.get(0).run(); // alice's finishes after it
-            assertThat(history.titleProperty().get()).contains(bob.toString()).contains("1 sessions");
+            assertThat(history.titleProperty().get()).contains(bob.toString()).contains("1 session,");
             assertThat(history.entries()).singleElement().satisfies(e -> assertThat(e.session().userId()).isEqualTo(bob));
         }
     }

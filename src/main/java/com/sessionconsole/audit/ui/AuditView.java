@@ -1,5 +1,11 @@
 package com.sessionconsole.audit.ui;
 
+import com.sessionconsole.ui.CutTextCell;
+import com.sessionconsole.ui.SessionMenu;
+import com.sessionconsole.ui.TableCopy;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+
 import com.sessionconsole.audit.AuditRecord;
 import com.sessionconsole.audit.AuditedSession;
 import com.sessionconsole.domain.VisibleText;
@@ -15,6 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /** Every revoke made from this machine, newest first; below, the selected one's reason in full and its sessions. */
@@ -76,6 +83,10 @@ public final class AuditView {
             showDetail(r);
         });
         showDetail(null);
+        for (TableView<?> t : List.of(table, sessions)) { // copy, as in every table (docs/row-actions.md)
+            t.setContextMenu(new ContextMenu(TableCopy.install(t).toArray(MenuItem[]::new)));
+            SessionMenu.rowsOnly(t);
+        }
     }
 
     private void showDetail(AuditRecord r) {
@@ -104,6 +115,7 @@ public final class AuditView {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(VisibleText.of(value.apply(cd.getValue()))));
+        c.setCellFactory(col -> new CutTextCell<>()); // cut text is whole in a tooltip
         return c;
     }
 

@@ -1,5 +1,8 @@
 package com.sessionconsole.history.ui;
 
+import com.sessionconsole.domain.VisibleText;
+import com.sessionconsole.history.HistoryQuery;
+
 import com.sessionconsole.ui.ChartData;
 
 import com.sessionconsole.domain.GroupBy;
@@ -28,7 +31,8 @@ public final class HistoryViewModel {
     private final ObservableList<SessionHistory.Entry> entries = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SessionHistory.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartData> charts = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Right-click a row in any view: History of this user, device or IP.");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(
+            "Look up a user, device, IP, network or token fingerprint above, or right-click a row in any view: History of this user, device or IP.");
 
     public HistoryViewModel(TaskRunner runner, SessionHistory history) {
         this.latest = new LatestWins(runner, runner.io());
@@ -36,14 +40,23 @@ public final class HistoryViewModel {
     }
 
     public void load(GroupBy by, String key) {
-        title.set("Loading the history of " + by.label() + " " + (key == null ? "(empty)" : key) + "…");
-        latest.submit(() -> history.load(by, key), r -> {
+        load(by.label() + " " + (key == null ? "(empty)" : VisibleText.of(key)), () -> history.load(by, key));
+    }
+
+    /** A lookup from the History tab's bar or the menu: anyone, with or without an active session. */
+    public void lookUp(HistoryQuery q) {
+        load(q.describe(), () -> history.load(q));
+    }
+
+    private void load(String subject, java.util.concurrent.Callable<SessionHistory.Result> read) {
+        title.set("Loading the history of " + subject + "…");
+        latest.submit(read, r -> {
             entries.setAll(r.entries());
             result.set(r);
             charts.set(charts(r));
             long active = r.entries().stream().filter(e -> e.status() == SessionHistory.Status.ACTIVE).count();
-            title.set("History of " + by.label() + " " + (key == null ? "(empty)" : key) + ": " + r.entries().size()
-                    + " sessions, " + active + " active");
+            title.set(r.entries().isEmpty() ? "No session of " + subject + " was ever recorded."
+                    : "History of " + subject + ": " + r.entries().size() + (r.entries().size() == 1 ? " session, " : " sessions, ") + active + " active");
         }, e -> title.set("History could not be loaded: " + e.getMessage()));
     }
 

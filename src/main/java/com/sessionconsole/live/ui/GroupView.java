@@ -5,6 +5,10 @@ import com.sessionconsole.ui.StandardAction;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.RowsAbovePill;
+import com.sessionconsole.ui.TableCopy;
+import com.sessionconsole.ui.CutTextCell;
+import com.sessionconsole.ui.OddValues;
 import com.sessionconsole.ui.TimeText;
 import com.sessionconsole.ui.ViewPrefs;
 
@@ -16,6 +20,7 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.ui.UpdateListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ContextMenu;
@@ -25,6 +30,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
@@ -35,6 +41,7 @@ import java.util.function.Function;
 
 /** One summary row per user, device or IP; selecting a row shows its sessions underneath. */
 public final class GroupView {
+    private static final PseudoClass OUT_OF_RANGE = PseudoClass.getPseudoClass("out-of-range");
     @FXML
     private TableView<GroupSummary> groups;
     @FXML
@@ -65,7 +72,7 @@ public final class GroupView {
         }
         groups.getColumns().add(time("First seen", GroupSummary::firstCreated));
         groups.getColumns().add(time("Last seen", GroupSummary::lastCreated));
-        groups.getColumns().add(number("Lowest trust", 110, g -> g.lowestTrust() == null ? null : g.lowestTrust().longValue()));
+        groups.getColumns().add(lowestTrust(number("Lowest trust", 110, g -> g.lowestTrust() == null ? null : g.lowestTrust().longValue())));
         groups.getColumns().forEach(c -> {
             String key = by + ".col." + c.getText();
             c.setPrefWidth(prefs.getDouble(key, c.getPrefWidth()));
@@ -77,6 +84,10 @@ public final class GroupView {
         }
         TableState<GroupSummary, String> groupState = new TableState<>(groups, g -> g.key() == null ? "\0null" : g.key());
         vm.addUpdateListener(groupState);
+        // held under the pointer like the Sessions table, so what moved above is said, with a way back to the top
+        ((BorderPane) groups.getParent()).setTop(new RowsAbovePill(groupState, "rows-above-" + by.name().toLowerCase(),
+                (moved, above) -> String.format("%,d %s above  ↑", Math.max(moved, above), (moved + above == 1 ? by.label() : plural(by))),
+                groups::requestFocus).node());
         groups.setSortPolicy(t -> {
             Comparator<GroupSummary> order = null;
             for (TableColumn<GroupSummary, ?> c : t.getSortOrder()) {
@@ -102,6 +113,10 @@ public final class GroupView {
             if (e.getCode() == KeyCode.DELETE && g != null) {
                 actions.revokeGroup(by, g.key());
                 e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && g != null && !detail.getItems().isEmpty()) {
+                detail.requestFocus(); // into the group's sessions, where Enter opens one
+                detail.getSelectionModel().clearAndSelect(0);
+                e.consume();
             }
         });
         groups.setContextMenu(contextMenu(actions));
@@ -124,6 +139,7 @@ public final class GroupView {
         SessionTable.configure(detail, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, by + ".detail");
         detail.setItems(vm.details(by));
         SessionTable.fitAddressColumn(SessionTable.ipColumn(detail), vm.widestAddressProperty());
+        SessionTable.fitTrustColumn(SessionTable.trustColumn(detail), vm.widestTrustProperty());
         vm.addUpdateListener(new TableState<>(detail, Session::id));
         SessionMenu.install(detail, s -> s, actions);
     }
@@ -135,6 +151,8 @@ public final class GroupView {
             actions.showTab(null);
         }));
         ContextMenu menu = new ContextMenu(all);
+        menu.getItems().addAll(0, TableCopy.install(groups));
+        menu.getItems().add(2, new SeparatorMenuItem());
         for (GroupBy other : GroupBy.values()) {
             if (other != by) {
                 MenuItem item = new MenuItem("Show " + plural(other) + " of this " + by.label());
@@ -207,6 +225,7 @@ public final class GroupView {
             c.getStyleClass().add("mono");
         }
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(keyText(cd.getValue().key())));
+        c.setCellFactory(col -> by == GroupBy.IP ? new CutTextCell<>() : CutTextCell.middle()); // ids that share a prefix read apart
         c.setUserData(Comparator.comparing(GroupSummary::key, Comparator.nullsFirst(CodePointOrder.INSTANCE)));
         return c;
     }
@@ -217,6 +236,22 @@ public final class GroupView {
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setUserData(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return c;
+    }
+
+    /** A lowest trust outside 0-100 is shown whole, marked and explained, as in the session tables. */
+    private static TableColumn<GroupSummary, Long> lowestTrust(TableColumn<GroupSummary, Long> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean odd = !empty && item != null && OddValues.trustOutOfRange(item.intValue());
+                setText(empty || item == null ? null : (odd ? "⚠ " : "") + item);
+                pseudoClassStateChanged(OUT_OF_RANGE, odd);
+                setTooltip(odd ? new Tooltip(OddValues.trustNote(item.intValue())) : null);
+            }
+        });
+        c.setMinWidth(130); // "⚠ 2147483647" whole
         return c;
     }
 

@@ -67,6 +67,7 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<Narrowing> narrowing = new ReadOnlyObjectWrapper<>(Narrowing.NONE);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper widestAddress = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper widestTrust = new ReadOnlyIntegerWrapper(3);
     /** What an empty table says when the reason is not the filter: still loading, or the load failed. Empty once loaded. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading the active sessions…");
 
@@ -139,6 +140,7 @@ public final class LiveViewModel {
         updateListeners.forEach(UpdateListener::afterUpdate);
         charts.set(data.charts());
         widestAddress.set(data.widestAddress());
+        widestTrust.set(data.widestTrust());
         countText.set(String.format("%,d active", data.totalActive())
                 + (data.sessions().size() == data.totalActive() ? "" : String.format(" · %,d shown", data.sessions().size())));
         boundary.at(data.nextChange());
@@ -267,6 +269,11 @@ public final class LiveViewModel {
     /** The length of the longest address among the rows shown, measured off the FX thread: the IP columns' minimum width. */
     public ReadOnlyIntegerProperty widestAddressProperty() {
         return widestAddress.getReadOnlyProperty();
+    }
+
+    /** The characters of the widest trust level shown, for the trust columns' width. */
+    public ReadOnlyIntegerProperty widestTrustProperty() {
+        return widestTrust.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countTextProperty() {

@@ -5,13 +5,13 @@ import com.sessionconsole.ui.SessionCharts;
 import com.sessionconsole.ui.SessionMenu;
 import com.sessionconsole.ui.SessionTable;
 import com.sessionconsole.ui.TableState;
+import com.sessionconsole.ui.RowsAbovePill;
 import com.sessionconsole.ui.ViewPrefs;
 
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -29,12 +29,9 @@ import java.util.function.BiConsumer;
 public final class SessionsView {
     @FXML
     private TableView<Session> table;
-    @FXML
-    private Button newRows;
 
     private final Parent root;
     private final LiveViewModel vm;
-    private TableState<Session, UUID> state;
 
     public SessionsView(LiveViewModel vm, ViewPrefs prefs, RowCommands actions) {
         this.vm = vm;
@@ -42,14 +39,13 @@ public final class SessionsView {
         SessionTable.configure(table, vm.feed()::serverNow, vm.freshProperty(), actions::isWatched, prefs, "sessions");
         table.setItems(vm.sessions());
         SessionTable.fitAddressColumn(SessionTable.ipColumn(table), vm.widestAddressProperty());
+        SessionTable.fitTrustColumn(SessionTable.trustColumn(table), vm.widestTrustProperty());
         ((Label) table.getPlaceholder()).textProperty().bind(vm.emptyTextProperty().map(
                 t -> t.isEmpty() ? "No active sessions match the current filters." : t));
         table.setId("sessions-table");
-        state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
+        TableState<Session, UUID> state = new TableState<>(table, Session::id, vm::lastUpdateFromPoll);
         vm.addUpdateListener(state);
-        newRows.textProperty().bind(state.rowsAboveProperty().map(n -> n.intValue() == 1 ? "1 new session above  ↑"
-                : String.format("%,d new sessions above  ↑", n.intValue())));
-        newRows.visibleProperty().bind(state.rowsAboveProperty().greaterThan(0));
+        ((BorderPane) root).setTop(new RowsAbovePill(state, "new-rows-bar", SessionsView::pillText, table::requestFocus).node());
         table.setSortPolicy(t -> {
             Comparator<Session> order = null;
             for (TableColumn<Session, ?> c : t.getSortOrder()) {
@@ -87,10 +83,12 @@ public final class SessionsView {
         }
     }
 
-    @FXML
-    private void showNewRows() {
-        state.showTop();
-        table.requestFocus();
+    /** New arrivals first; else the rows a new filter or sort left above the selected row. */
+    static String pillText(int arrived, int above) {
+        if (arrived > 0) {
+            return arrived == 1 ? "1 new session above  ↑" : String.format("%,d new sessions above  ↑", arrived);
+        }
+        return above == 1 ? "1 session above the selection  ↑" : String.format("%,d sessions above the selection  ↑", above);
     }
 
     public List<Session> selected() {

@@ -62,7 +62,8 @@ final class ViewComputer {
         }
         // sessions that expired since the snapshot are no longer active, though the next poll has not said so yet
         int active = (int) s.sessions().stream().filter(x -> x.expiresAt().isAfter(r.now())).count();
-        return new ViewData(shown, groupData, counted, detailData, active, SessionTable.widestAddress(shown, Session::ipAddress), charts(r, shown), result.nextChange());
+        return new ViewData(shown, groupData, counted, detailData, active, SessionTable.widestAddress(shown, Session::ipAddress),
+                SessionTable.widestTrust(shown, Session::trustLevel), charts(r, shown), result.nextChange());
     }
 
     /** The location and trust charts are computed only while they are unfolded. */

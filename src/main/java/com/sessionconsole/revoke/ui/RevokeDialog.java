@@ -10,7 +10,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -57,6 +59,14 @@ public final class RevokeDialog extends Dialog<RevokeConfirmer.Answer> {
         if (plan.count() > plan.sample().size()) {
             sample.getItems().add("… and " + (plan.count() - plan.sample().size()) + " more");
         }
+        sample.setCellFactory(list -> new ListCell<>() { // a line cut at the dialog's edge is whole on hover
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         sample.setPrefHeight(Math.max(5, Math.min(11, sample.getItems().size())) * 26 + 4);
         typedCountBox.setVisible(plan.requiresTypedCount());
         typedCountBox.setManaged(plan.requiresTypedCount());

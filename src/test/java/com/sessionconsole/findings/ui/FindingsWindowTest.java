@@ -154,7 +154,7 @@ class FindingsWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.T);
         await("dark theme", () -> robot.lookup(".console-root").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dark")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fill(robot, FindingRule.USER_MANY_COUNTRIES)).isEqualTo(Color.web("#ff7b72"));
+        assertThat(fill(robot, FindingRule.USER_MANY_COUNTRIES)).isEqualTo(Color.web("#f85149")); // the theme's -color-danger-fg (console.css -sc-high)
         assertThat(fill(robot, FindingRule.SHARED_DEVICE)).isEqualTo(Color.web("#58a6ff"));
         robot.push(KeyCode.CONTROL, KeyCode.T);
 
