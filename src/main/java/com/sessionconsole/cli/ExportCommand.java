@@ -67,11 +67,16 @@ final class ExportCommand extends WorkspaceCommand {
     }
 
     static SessionFilter parseFilter(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return SessionFilter.NONE;
         }
+        GivenValue.requireNotBlank("--filter", text);
         Map<String, String> parts = new HashMap<>();
-        for (String part : text.split(",")) {
+        String[] given = text.split(",");
+        if (given.length == 0) {
+            throw new IllegalArgumentException("--filter: '" + text + "' names no filter; give NAME=VALUE,…");
+        }
+        for (String part : given) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--filter: '" + part + "' is not NAME=VALUE");
@@ -80,6 +85,7 @@ final class ExportCommand extends WorkspaceCommand {
             if (!List.of("text", "ip", "trust", "created", "expires", "user", "device", "location").contains(name)) {
                 throw new IllegalArgumentException("--filter: unknown name '" + name + "'; use text, ip, trust, created, expires, user, device or location");
             }
+            GivenValue.requireNotBlank("--filter " + name, part.substring(eq + 1));
             parts.put(name, part.substring(eq + 1));
         }
         FilterParser.Parsed parsed = new FilterParser().parse(new FilterParser.Input(parts.get("text"), parts.get("ip"), parts.get("trust"),

@@ -46,6 +46,14 @@ final class FilterOptions {
 
     /** The filter, or a usage error (exit 2) naming each bad option; a note on stderr when --ip will match stored text. */
     SessionMatch toMatch(PrintWriter err) {
+        GivenValue.requireNotBlank("--text", text);
+        GivenValue.requireNotBlank("--ip", ip);
+        GivenValue.requireNotBlank("--user", user);
+        GivenValue.requireNotBlank("--device", device);
+        GivenValue.requireNotBlank("--location", location);
+        GivenValue.requireNotBlank("--trust-max", trustMax);
+        GivenValue.requireNotBlank("--created-within", createdWithin);
+        GivenValue.requireNotBlank("--expires-within", expiresWithin);
         String userText = user == null ? null : UserFilter.parse(user).toString();
         boolean exactIpText = false;
         if (ip != null) {

@@ -40,10 +40,10 @@ final class HistoryCommand extends WorkspaceCommand {
 
     @Override
     public Integer call() throws Exception {
+        match = filters.toMatch(spec.commandLine().getErr());
         if (filters.firstKeyName() == null) {
             throw new IllegalArgumentException("history needs --user, --device or --ip (an address or network): whose history?");
         }
-        match = filters.toMatch(spec.commandLine().getErr());
         shape = rowOptions.shape(ExportColumns.SESSIONS);
         from = SinceOption.parse(since);
         return super.call();

@@ -77,6 +77,9 @@ final class RevokeCommand extends WorkspaceCommand {
         if (reason.isBlank()) {
             throw new IllegalArgumentException("--reason must not be empty: say why these sessions are revoked");
         }
+        GivenValue.requireNotBlank("--user", target.user);
+        GivenValue.requireNotBlank("--device", target.device);
+        GivenValue.requireNotBlank("--ip", target.ip);
         if (target.user != null) {
             UserFilter.parse(target.user);
         }
