@@ -18,10 +18,12 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,8 +34,9 @@ import java.util.stream.Collectors;
         "  session-console revoke --ids ID1,ID2 --reason 'token replay' --yes --format json", ""},
         description = {"Set sessions inactive (nothing is deleted) and append the revoke to the audit log.",
                 "Asks for confirmation unless --yes is given. The preview, the question and notes go to standard error; the outcome"
-                        + " goes to standard output (a line, or with --format json an object of id lists: revoked, already_inactive,"
-                        + " not_found, left_active, not_changed_by_server, appeared_after)."})
+                        + " goes to standard output (a line, or with --format json one object of id lists: revoked, already_inactive,"
+                        + " not_found, left_active, not_changed_by_server, appeared_after, not_active; also when the revoke is"
+                        + " refused or not confirmed). --dry-run is allowed on a read-only connection."})
 final class RevokeCommand extends WorkspaceCommand {
     @ArgGroup(multiplicity = "1")
     Target target;
@@ -103,27 +106,40 @@ final class RevokeCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         RevocationService revocation = ws.revocation();
-        if (!revocation.allowed() && !dryRun) {
-            throw new RefusedException("not revoked: " + revocation.disabledReason());
-        }
         RevokePlanner planner = revocation.planner();
+        boolean json = format == Format.json;
+        Map<UUID, String> notActive = new TreeMap<>();
         RevokePlan plan;
         if (target.ids != null) {
             Set<UUID> given = target.ids.stream().map(id -> UUID.fromString(id.strip())).collect(Collectors.toCollection(LinkedHashSet::new));
-            plan = planner.byIds(given);
-            Set<UUID> active = plan.sessions().stream().map(Session::id).collect(Collectors.toSet());
-            List<UUID> ended = given.stream().filter(id -> !active.contains(id)).sorted().toList();
-            if (!ended.isEmpty()) {
-                Instant now = ws.dao().serverTime();
-                err.println(ended.size() + " of the " + given.size() + " given session(s) are not active, so revoke leaves them as they are"
+            Instant now = ws.dao().serverTime();
+            List<Session> known = ws.dao().sessionsOnPrimary(given);
+            try {
+                plan = planner.byIds(given);
+            } catch (IllegalArgumentException unknownIds) {
+                if (json) {
+                    Set<UUID> found = known.stream().map(Session::id).collect(Collectors.toSet());
+                    known.stream().filter(s -> !s.isActiveAt(now)).forEach(s -> notActive.put(s.id(), s.whyNotActive(now)));
+                    RevokeOutcomeJson.refused(out, unknownIds.getMessage(), known.stream().map(Session::id).filter(id -> !notActive.containsKey(id)).toList(),
+                            notActive, given.stream().filter(id -> !found.contains(id)).toList());
+                }
+                throw unknownIds;
+            }
+            Set<UUID> planned = plan.sessions().stream().map(Session::id).collect(Collectors.toSet());
+            known.stream().filter(s -> !planned.contains(s.id()))
+                    .forEach(s -> notActive.put(s.id(), Objects.requireNonNullElse(s.whyNotActive(now), "ended while the revoke was planned")));
+            if (!notActive.isEmpty()) {
+                err.println(notActive.size() + " of the " + given.size() + " given session(s) are not active, so revoke leaves them as they are"
                         + " (a row still flagged is_active is a finding, not an active session):");
-                ws.dao().sessionsOnPrimary(ended).stream().sorted(Comparator.comparing(Session::id))
-                        .forEach(s -> err.println("  " + s.id() + "  " + s.whyNotActive(now)));
+                notActive.forEach((id, why) -> err.println("  " + id + "  " + why));
             }
         } else {
             GroupBy by = target.user != null ? GroupBy.USER : target.device != null ? GroupBy.DEVICE : GroupBy.IP;
             String key = target.user != null ? target.user.strip() : target.device != null ? target.device : target.ip;
             plan = planner.byKey(by, key);
+        }
+        if (!revocation.allowed() && !dryRun) {
+            refuse(out, "not revoked: " + revocation.disabledReason(), plan, notActive);
         }
         boolean revokedBefore = false;
         while (true) {
@@ -132,20 +148,23 @@ final class RevokeCommand extends WorkspaceCommand {
                 err.println("Nothing to revoke: " + (c == null || c.byIds() ? "none of the given session(s) is active."
                         : c.groupBy().label() + " " + (c.key() == null ? "(empty)" : VisibleText.of(c.key())) + " has no active session."));
                 err.flush();
-                if (format == Format.json && !revokedBefore) {
-                    RevokeOutcomeJson.nothing(out, dryRun);
+                if (json && !revokedBefore) {
+                    RevokeOutcomeJson.nothing(out, dryRun, notActive);
                 }
                 return ExitCodes.OK;
             }
-            if (plan.refusal() != null) {
-                throw new RefusedException("not revoked: " + plan.refusal());
+            if (plan.refusal() != null && !dryRun) {
+                refuse(out, "not revoked: " + plan.refusal(), plan, notActive);
             }
             preview(err, plan, revocation.target());
             if (dryRun) {
                 err.println("Dry run: nothing was revoked.");
+                if (plan.refusal() != null) {
+                    err.println("A real revoke would be refused: " + plan.refusal());
+                }
                 err.flush();
-                if (format == Format.json) {
-                    RevokeOutcomeJson.dryRun(out, plan);
+                if (json) {
+                    RevokeOutcomeJson.dryRun(out, plan, notActive, plan.refusal());
                 } else {
                     plan.sessions().forEach(s -> out.println(s.id()));
                     out.flush();
@@ -155,12 +174,15 @@ final class RevokeCommand extends WorkspaceCommand {
             if (!yes && !confirmed(err, plan)) {
                 err.println("Not revoked: not confirmed.");
                 err.flush();
+                if (json) {
+                    RevokeOutcomeJson.unconfirmed(out, plan, notActive);
+                }
                 // declining the follow-up for sessions that appeared later does not undo the revoke that was confirmed
                 return revokedBefore ? ExitCodes.OK : ExitCodes.REFUSED;
             }
             RevocationService.Outcome outcome = revocation.revoke(plan.criteria(), plan.sessions(), reason, "cli");
-            if (format == Format.json) {
-                RevokeOutcomeJson.outcome(out, outcome);
+            if (json) {
+                RevokeOutcomeJson.outcome(out, outcome, notActive);
             } else {
                 out.println(outcome.describe());
                 out.flush();
@@ -180,6 +202,7 @@ final class RevokeCommand extends WorkspaceCommand {
                 return ExitCodes.NOT_REVOKED;
             }
             revokedBefore = true;
+            notActive.clear(); // a follow-up is by key: the given ids were reported with the first outcome
             if (outcome.result().appearedAfter().isEmpty()) {
                 return ExitCodes.OK;
             }
@@ -192,6 +215,14 @@ final class RevokeCommand extends WorkspaceCommand {
             err.println("A new revoke of the sessions that appeared, with its own confirmation:");
             plan = planner.followUp(outcome);
         }
+    }
+
+    /** Refused before anything changed (exit 5); with --format json the refusal is still one object on standard output. */
+    private void refuse(PrintWriter out, String reason, RevokePlan plan, Map<UUID, String> notActive) {
+        if (format == Format.json) {
+            RevokeOutcomeJson.refused(out, reason, plan.sessions().stream().map(Session::id).toList(), notActive, List.of());
+        }
+        throw new RefusedException(reason);
     }
 
     /** Where, how many, what selected them, how many distinct users, devices and IPs, and a sample with place and agent. */

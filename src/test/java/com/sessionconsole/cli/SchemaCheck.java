@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks a JSON object against the parts of JSON Schema our documents use: required, properties with type (one or a list,
- * with "null"), format uuid / date-time on strings, items of arrays, additionalProperties false.
+ * with "null"), format uuid / date-time on strings, items of arrays, objects inside, additionalProperties false.
  */
 final class SchemaCheck {
     private SchemaCheck() {
@@ -40,6 +40,9 @@ final class SchemaCheck {
         }
         if (value instanceof String s && "date-time".equals(p.get("format"))) {
             assertThat(s).as(name).matches("-?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z|infinity|-infinity");
+        }
+        if (value instanceof Map<?, ?> object && p.get("properties") != null) {
+            validate(p, object);
         }
         if (value instanceof List<?> items && p.get("items") instanceof Map<?, ?> item) {
             items.forEach(i -> value(name + "[]", item, i));
