@@ -84,7 +84,24 @@ final class FindingsCommand extends WorkspaceCommand {
                     f.evidence().stream().map(s -> s.id().toString()).sorted().toList(),
                     f.measure().value(), f.measure().threshold(), f.sampled(), f.evidence().size()));
         }
-        RowPrinter.print(out, format, shape, rows);
+        warnOfHiddenSamples(rows);
+        RowPrinter.print(out, spec.commandLine().getErr(), format, shape, rows);
         return ExitCodes.OK;
+    }
+
+    /** Printed id lists that are samples, with the columns that say so left out by --columns: say it on standard error. */
+    private void warnOfHiddenSamples(List<List<Object>> rows) {
+        List<String> printed = shape.printedHeader();
+        if (!printed.contains("session_ids") || printed.contains("sample") && printed.contains("sessions_shown")) {
+            return;
+        }
+        int sample = HEADER.indexOf("sample");
+        long sampled = rows.stream().filter(r -> Boolean.TRUE.equals(r.get(sample))).count();
+        if (sampled > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: the session_ids of " + sampled + " finding(s) are a sample, not every session they count"
+                    + " (--columns leaves out sample and sessions_shown, which say so; sessions is the full count)");
+            err.flush();
+        }
     }
 }

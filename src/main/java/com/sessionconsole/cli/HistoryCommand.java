@@ -56,7 +56,7 @@ final class HistoryCommand extends WorkspaceCommand {
         Instant now = ws.dao().serverTime();
         Instant after = from == null ? null : from.from(now);
         // streamed from a database cursor to the output: a user with a million sessions never sits in memory
-        RowPrinter.print(out, format, shape, sink -> ws.dao().forEachInHistory(by, key, s -> {
+        RowPrinter.print(out, spec.commandLine().getErr(), format, shape, sink -> ws.dao().forEachInHistory(by, key, s -> {
             if (match.matches(s, now) && (after == null || s.createdAt() != null && !s.createdAt().isBefore(after))) {
                 sink.accept(ExportColumns.sessionValues(s));
             }

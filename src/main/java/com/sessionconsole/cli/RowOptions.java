@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /** {@code --limit}, {@code --sort} and {@code --columns}: which rows and columns a command prints, checked before it connects. */
 final class RowOptions {
-    @Option(names = "--limit", paramLabel = "N", description = "print at most N rows (after sorting)")
+    @Option(names = "--limit", paramLabel = "N", description = "print at most N rows (after sorting); when rows were cut, standard error says how many there were")
     Integer limit;
 
     @Option(names = "--sort", paramLabel = "COLUMN[,desc]", description = "sort by this column, ascending unless ',desc' follows; NULL sorts last")

@@ -36,30 +36,41 @@ final class RowPrinter {
     }
 
     static void print(PrintWriter out, OutputFormat format, List<String> header, Rows rows) {
-        print(out, format, RowOptions.Shape.all(header), rows);
+        // without a limit nothing is cut, so there is nothing to say on standard error
+        print(out, new PrintWriter(java.io.Writer.nullWriter()), format, RowOptions.Shape.all(header), rows);
     }
 
-    static void print(PrintWriter out, OutputFormat format, RowOptions.Shape shape, List<List<Object>> rows) {
-        print(out, format, shape, rows::forEach);
+    static void print(PrintWriter out, PrintWriter err, OutputFormat format, RowOptions.Shape shape, List<List<Object>> rows) {
+        print(out, err, format, shape, rows::forEach);
     }
 
     /**
      * Every format is written as the rows arrive; nothing holds the whole result, unless the shape sorts them.
-     * The shape's limit stops printing, not reading.
+     * The shape's limit stops printing, not reading: when it cut rows, standard error says how many there were (and the
+     * table's footer too), so that a cut list is never taken for the whole.
      */
-    static void print(PrintWriter out, OutputFormat format, RowOptions.Shape shape, Rows rows) {
-        Rows shaped = shaped(shape, rows);
+    static void print(PrintWriter out, PrintWriter err, OutputFormat format, RowOptions.Shape shape, Rows rows) {
+        long[] total = {0};
+        Rows shaped = shaped(shape, rows, total);
         List<String> header = shape.printedHeader();
         switch (format) {
             case csv -> csv(out, header, shaped);
             case json -> json(out, header, shaped);
             case ndjson -> ndjson(out, header, shaped);
-            default -> table(out, header, shaped);
+            default -> table(out, header, shaped, total, shape.limit());
         }
         out.flush();
+        if (shape.limit() != null && total[0] > shape.limit()) {
+            err.println(cut(shape.limit(), total[0]));
+            err.flush();
+        }
     }
 
-    private static Rows shaped(RowOptions.Shape shape, Rows rows) {
+    private static String cut(long limit, long total) {
+        return "showing the first " + limit + " of " + total + " rows (--limit " + limit + ")";
+    }
+
+    private static Rows shaped(RowOptions.Shape shape, Rows rows, long[] total) {
         Rows ordered = rows;
         if (shape.order() != null) {
             List<List<Object>> all = new ArrayList<>();
@@ -69,14 +80,11 @@ final class RowPrinter {
         }
         Rows from = ordered;
         long max = shape.limit() == null ? Long.MAX_VALUE : shape.limit();
-        return sink -> {
-            long[] n = {0};
-            from.forEach(row -> {
-                if (n[0]++ < max) {
-                    sink.accept(shape.project(row));
-                }
-            });
-        };
+        return sink -> from.forEach(row -> {
+            if (total[0]++ < max) {
+                sink.accept(shape.project(row));
+            }
+        });
     }
 
     /** A list (the ids a finding cites) as one cell: its items, space-separated; JSON keeps it an array. */
@@ -198,7 +206,7 @@ final class RowPrinter {
      * An aligned table that streams too: the column widths come from the first {@value #TABLE_WIDTH_SAMPLE} rows, then
      * every row is printed as it arrives (a later, wider cell pushes its line to the right rather than being cut).
      */
-    private static void table(PrintWriter out, List<String> header, Rows rows) {
+    private static void table(PrintWriter out, List<String> header, Rows rows, long[] total, Integer limit) {
         List<List<String>> first = new ArrayList<>();
         int[][] widths = {null};
         long[] count = {0};
@@ -217,7 +225,7 @@ final class RowPrinter {
         if (widths[0] == null) {
             startTable(out, header, first);
         }
-        out.println("(" + count[0] + " rows)");
+        out.println(limit != null && total[0] > limit ? "(" + cut(limit, total[0]) + ")" : "(" + count[0] + " rows)");
     }
 
     private static List<String> tableCells(List<Object> row) {

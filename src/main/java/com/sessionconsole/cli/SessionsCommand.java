@@ -48,7 +48,7 @@ final class SessionsCommand extends WorkspaceCommand {
         List<List<Object>> rows = new ArrayList<>();
         active.stream().filter(s -> match.matches(s, now)).sorted(Session.NEWEST_FIRST)
                 .forEach(s -> rows.add(ExportColumns.sessionValues(s)));
-        RowPrinter.print(out, format, shape, rows);
+        RowPrinter.print(out, spec.commandLine().getErr(), format, shape, rows);
         return ExitCodes.OK;
     }
 }

@@ -75,7 +75,7 @@ final class SummaryCommand extends WorkspaceCommand {
         active.removeIf(s -> !match.matches(s, now));
         List<List<Object>> rows = new ArrayList<>();
         SummaryTable.of(by, prefixes, active).forEach(r -> rows.add(r.values()));
-        RowPrinter.print(out, format, shape, rows);
+        RowPrinter.print(out, spec.commandLine().getErr(), format, shape, rows);
         return ExitCodes.OK;
     }
 }
