@@ -36,6 +36,18 @@ public record AuditRecord(String revokeId, Instant time, String osUser, String d
         return status.equals(NO_OUTCOME) || status.startsWith("in doubt, unresolved");
     }
 
+    /**
+     * Whether the revoke was recorded against this server and database ({@code user@host:port/database}, as the
+     * workspace names its connection): the database user who made it does not matter, the place does.
+     */
+    public boolean recordedOn(String connection) {
+        return place(server).equals(place(connection));
+    }
+
+    private static String place(String connection) {
+        return connection.substring(connection.lastIndexOf('@') + 1);
+    }
+
     /** The records of these lines (oldest first), newest first. */
     static List<AuditRecord> join(List<String> lines) {
         List<Object> entries = new ArrayList<>(); // an intent or a lone record (a map), or an unreadable line (a string)

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
         "  session-console findings --rule active_but_expired --format ndjson | jq -r '.session_ids[]' | xargs session-console show",
         "  session-console show ID1 ID2 --format json", ""},
         description = {"Print sessions by id, whole, whether they are active or not, with the findings that cite them and the"
-                + " revokes of the local audit log that name them. Exit 1 when an id names no session (the others are printed)."})
+                + " revokes of the local audit log that name them on this server and database. Exit 1 when an id names no session (the others are printed)."})
 final class ShowCommand extends WorkspaceCommand {
     static final List<String> HEADER;
 
@@ -76,7 +76,16 @@ final class ShowCommand extends WorkspaceCommand {
         List<Session> active = new ArrayList<>();
         Instant now = ws.dao().forEachActive(active::add);
         List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC()).compute(active, FindingSettings.DEFAULTS, now, true);
-        List<AuditRecord> audit = ws.audit().records();
+        // the local log holds the revokes of every server this analyst used: only this database's name these sessions
+        List<AuditRecord> records = ws.audit().records();
+        List<AuditRecord> audit = records.stream().filter(r -> r.recordedOn(ws.label())).toList();
+        long elsewhere = records.stream().filter(r -> !r.recordedOn(ws.label()) && wanted.stream().anyMatch(id -> names(r, id))).count();
+        if (elsewhere > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: " + elsewhere + " revoke(s) in the local audit log name these ids on another server/database and are"
+                    + " left out: 'session-console audit' lists them");
+            err.flush();
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (UUID id : wanted) {
             Session s = found.get(id);
