@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 @Command(name = "export", footer = {"Examples:",
         "  session-console export --view sessions --ip 10.0.0.0/8 --out sessions.csv",
@@ -50,9 +51,10 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv, json or ndjson (default: ${DEFAULT-VALUE})")
     FileFormat format;
 
-    @Option(names = "--raw", description = "CSV: write every cell exactly as stored (for scripts). By default a cell starting with"
-            + " = + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet shows it"
-            + " instead of running it as a formula.")
+    @Option(names = "--raw", description = "CSV: write every cell exactly as stored, quoted and nothing else (for scripts; with --out - only into a"
+            + " pipe or file, not a terminal). By default controls, line breaks and bidi marks are escapes (\\x0a) and a cell"
+            + " starting with = + - @ TAB CR or ' (numbers and times too: -5, -infinity) gets a leading ' so that a spreadsheet"
+            + " shows it instead of running it as a formula.")
     boolean raw;
 
     @Option(names = "--provenance", paramLabel = "header|sidecar|none", converter = ProvenancePlacementConverter.class,
@@ -62,8 +64,12 @@ final class ExportCommand extends WorkspaceCommand {
                     + " file, none on standard output.")
     ProvenancePlacement provenance;
 
-    ExportCommand(WorkspaceOpener opener) {
+    /** Standard output without the terminal sanitizer: --raw --out - is for a pipe and writes every cell exactly as stored. */
+    private final Supplier<PrintWriter> exactStdout;
+
+    ExportCommand(WorkspaceOpener opener, Supplier<PrintWriter> exactStdout) {
         super(opener);
+        this.exactStdout = exactStdout;
     }
 
     static SessionFilter parseFilter(String text) {
@@ -115,6 +121,10 @@ final class ExportCommand extends WorkspaceCommand {
         if (format == FileFormat.ndjson) {
             JsonExport.checkLinePlacement(provenance);
         }
+        if (raw && toStdout() && System.console() != null) {
+            throw new IllegalArgumentException("--raw --out - writes control characters exactly as stored, which a terminal would run:"
+                    + " send it to a file or a pipe, or leave out --raw");
+        }
         if (toStdout() && provenance == ProvenancePlacement.SIDECAR) {
             throw new IllegalArgumentException("--provenance sidecar needs a file beside the export; with --out - use header or none");
         }
@@ -132,7 +142,8 @@ final class ExportCommand extends WorkspaceCommand {
         rows.removeIf(s -> !f.matches(s, now) || !match.matches(s, now));
         CsvExport.Provenance p = new CsvExport.Provenance(System.getProperty("user.name"), Instant.now(), ws.label(), view.name(),
                 filter != null ? f.describe() : match.describe());
-        ExportTarget target = toStdout() ? ExportTarget.stream(stdout) : ExportTarget.file(out);
+        ExportTarget target = !toStdout() ? ExportTarget.file(out)
+                : ExportTarget.stream(raw && format == FileFormat.csv ? exactStdout.get() : stdout);
         int count;
         if (view == View.sessions) {
             rows.sort(Session.NEWEST_FIRST);

@@ -95,7 +95,7 @@ public final class RootCommand implements Callable<Integer> {
                 .addSubcommand(new ShowCommand(opener))
                 .addSubcommand(new RevokeCommand(opener, in::readLine))
                 .addSubcommand(new FindingsCommand(opener))
-                .addSubcommand(new ExportCommand(opener))
+                .addSubcommand(new ExportCommand(opener, () -> given[0]))
                 .addSubcommand(new WatchCommand(opener))
                 .addSubcommand(new FindTokenCommand(opener, in))
                 .addSubcommand(new AuditCommand(audit))

@@ -2,6 +2,7 @@ package com.sessionconsole.export;
 
 import com.sessionconsole.domain.GroupSummary;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.VisibleText;
 import com.sessionconsole.files.ExportColumns;
 import com.sessionconsole.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,8 +18,8 @@ import java.util.concurrent.CancellationException;
 /**
  * Writes exactly the rows a view shows to CSV, with a record of who exported what, when, from where, with
  * which filter: as '#' comment lines above the header, in a sidecar file, or not at all
- * ({@link ProvenancePlacement}). Tokens appear only masked. Unless {@code raw}, a cell that a spreadsheet
- * would run as a formula is neutralised (see {@link SpreadsheetCells#neutralise}).
+ * ({@link ProvenancePlacement}). Tokens appear only masked. Unless {@code raw}, controls are escaped and a cell that a
+ * spreadsheet would run as a formula is neutralised (see {@link SpreadsheetCells#neutralise}).
  */
 public final class CsvExport {
     private CsvExport() {
@@ -51,9 +52,13 @@ public final class CsvExport {
         }
     }
 
-    /** One value as an exported cell: its text, neutralised unless {@code raw}. */
+    /**
+     * One value as an exported cell. Unless {@code raw}: controls, line breaks and bidi marks as escapes (as in every CSV the
+     * console writes, so that a value cannot start a forged line or reorder what a viewer shows), then neutralised. Raw: the
+     * text exactly as stored; the CSV quoting is the only change.
+     */
     private static String cell(Object value, boolean raw) {
-        return raw ? SpreadsheetCells.text(value) : SpreadsheetCells.neutralise(SpreadsheetCells.text(value));
+        return raw ? SpreadsheetCells.text(value) : SpreadsheetCells.neutralise(VisibleText.of(SpreadsheetCells.text(value)));
     }
 
     public static void sessions(Path file, List<Session> rows, Provenance p, ProvenancePlacement placement, boolean raw,
