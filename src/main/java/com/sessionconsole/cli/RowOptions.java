@@ -42,6 +42,11 @@ final class RowOptions {
             picked = new int[columns.size()];
             for (int c = 0; c < picked.length; c++) {
                 picked[c] = index(header, columns.get(c), "--columns");
+                for (int before = 0; before < c; before++) {
+                    if (picked[before] == picked[c]) {
+                        throw new IllegalArgumentException("--columns: '" + header.get(picked[c]) + "' is named twice; name each column once");
+                    }
+                }
             }
         }
         return new Shape(header, order, limit, picked);

@@ -30,6 +30,15 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
     private static final Set<String> TIMEOUTS = Set.of("logintimeout", "connecttimeout", "sockettimeout",
             "sslresponsetimeout", "cancelsignaltimeout", "connect_timeout");
 
+    /** libpq's sslmode values, which pgjdbc takes too; any other is refused here rather than failing as "cannot reach". */
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+    private static void checkSslMode(String mode) {
+        if (!SSL_MODES.contains(mode)) {
+            throw new IllegalArgumentException("sslmode '" + redact(mode) + "' is not valid: use one of " + String.join(", ", SSL_MODES));
+        }
+    }
+
     /** The text with any password in it replaced by ***, for messages. */
     public static String redact(String text) {
         return text == null ? null : text.replaceAll("((?:^|[/:])[^/@:?\\s]*:)[^@/?\\s]*@", "$1***@")
@@ -94,6 +103,9 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
         for (String pair : url.substring(q + 1).split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
             refuseTimeout(name);
+            if (name.equals("sslmode")) {
+                checkSslMode(decode(pair.substring(pair.indexOf('=') + 1)));
+            }
             if (name.equalsIgnoreCase("password")) {
                 password = true;
             } else if (name.equals("user")) {
@@ -226,6 +238,9 @@ public record ConnectionString(String jdbcUrl, String user, boolean hadPassword)
                 throw new IllegalArgumentException("the connection string has '" + key + "', which the console does not support; use "
                         + String.join(", ", KEYWORDS.keySet().stream().sorted().toList()));
             }
+        }
+        if (params.containsKey("sslmode")) {
+            checkSslMode(params.get("sslmode"));
         }
         String host = params.getOrDefault("host", params.getOrDefault("hostaddr", "localhost"));
         if (host.startsWith("/")) {
