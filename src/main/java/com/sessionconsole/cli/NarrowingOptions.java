@@ -24,6 +24,14 @@ final class NarrowingOptions {
 
     /** The narrowing, or a usage error (exit 2) that names each bad flag and why. */
     Narrowing toNarrowing(CommandLine cl) {
+        try {
+            GivenValue.requireNotBlank("--where-ip", ip);
+            GivenValue.requireNotBlank("--where-user", user);
+            GivenValue.requireNotBlank("--where-created-within", createdWithin);
+            GivenValue.requireNotBlank("--where-location", location);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
         FilterParser.Parsed parsed = new FilterParser().parse(new FilterParser.Input(null, ip, null, createdWithin, null, user, null, location));
         if (!parsed.errors().isEmpty()) {
             throw new CommandLine.ParameterException(cl, parsed.errors().entrySet().stream()

@@ -74,4 +74,13 @@ class GivenButBlankValuesTest {
         assertThat(ok.code()).as(ok.all()).isZero();
         assertThat(ok.out()).contains("Paris").doesNotContain("Berlin");
     }
+
+    @Test
+    void theWindowsNarrowingFlagsRefuseABlankValueBeforeTheWindowOpens() {
+        refused("--where-ip", "--where-ip", "");
+        refused("--where-location", "--where-location", " ");
+        CliRunner cli = new CliRunner(home);
+        assertThat(cli.run("", "--where-user", "").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.launchedWith()).isNull();
+    }
 }
