@@ -121,7 +121,7 @@ final class ExportCommand extends WorkspaceCommand {
         if (format == FileFormat.ndjson) {
             JsonExport.checkLinePlacement(provenance);
         }
-        if (raw && toStdout() && System.console() != null) {
+        if (raw && format == FileFormat.csv && toStdout() && System.console() != null) {
             throw new IllegalArgumentException("--raw --out - writes control characters exactly as stored, which a terminal would run:"
                     + " send it to a file or a pipe, or leave out --raw");
         }
