@@ -64,7 +64,7 @@ final class FindingsCommand extends WorkspaceCommand {
         Instant now = ws.dao().forEachActive(active::add);
         UUID only = user == null ? null : UserFilter.parse(user);
         // the database rules filter by user on the server, before they sample
-        List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC(), only).compute(active, settings, now, true);
+        List<Finding> findings = new FindingsEngine(ws.dao(), Clock.systemUTC(), only, com.sessionconsole.findings.NetworkLists.NONE).compute(active, settings, now, true);
         List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
             if (only != null && f.evidence().stream().noneMatch(s -> only.equals(s.userId()))) {

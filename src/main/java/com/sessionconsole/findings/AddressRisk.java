@@ -1,0 +1,98 @@
+package com.sessionconsole.findings;
+
+import com.sessionconsole.domain.Contribution;
+import com.sessionconsole.domain.FindingRule;
+import com.sessionconsole.domain.FindingSettings;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Measure;
+import com.sessionconsole.domain.Session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The risk of each IP, judged by what its sessions look like (points in docs/findings.md). Many users on one
+ * address is only a start (15): one agent for them all (+25), a scripted agent (+15), low trust (+20) and a
+ * burst (+15, +25 at twice the threshold) make it an attack; diverse agents and normal trust spread over hours
+ * make it a NAT, capped at {@value #NAT_CAP} whatever its size. A threat-intel listing adds 50; an address in
+ * the analyst's known networks keeps a quarter of its risk.
+ */
+final class AddressRisk {
+    static final int NAT_CAP = 25;
+
+    private AddressRisk() {
+    }
+
+    static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists) {
+        List<EntityRisk> out = new ArrayList<>();
+        byIp.forEach((ip, sessions) -> {
+            Optional<NetworkLists.Entry> listed = lists.listed(ip);
+            Set<UUID> users = new HashSet<>();
+            sessions.forEach(x -> users.add(x.userId()));
+            List<Session> timed = sessions.stream().filter(x -> Population.timed(x)).sorted(Comparator.comparing(Session::createdAt)).toList();
+            Burst burst = Burst.largest(timed, s.burstWindow());
+            boolean shared = users.size() >= s.minUsersPerIp();
+            boolean bursty = burst.size() >= s.burstSessions();
+            if (!shared && !bursty && listed.isEmpty()) {
+                return;
+            }
+            EntityRisk e = new EntityRisk(GroupBy.IP, ip);
+            Profile p = Profile.of(sessions);
+            AddressClass cls = AddressClass.of(ip);
+            Duration spread = timed.isEmpty() ? Duration.ZERO : Duration.between(timed.get(0).createdAt(), timed.get(timed.size() - 1).createdAt());
+            if (shared) {
+                int points = 15;
+                StringBuilder d = new StringBuilder(users.size() + " users from " + ip + " (" + sessions.size() + " sessions over "
+                        + Burst.text(spread) + ")");
+                if (p.uniformAgent()) {
+                    points += 25;
+                    d.append(", ").append(Profile.percent(p.topAgentShare())).append(" one agent (").append(Agents.shortName(p.topAgent())).append(")");
+                } else {
+                    d.append(", ").append(p.distinctAgents()).append(" distinct agents");
+                }
+                if (p.scripted()) {
+                    points += 15;
+                    d.append(", ").append(Profile.percent(p.scriptedShare())).append(" scripted");
+                }
+                if (p.lowTrust()) {
+                    points += 20;
+                    d.append(", trust ≤ ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
+                }
+                if (p.looksAutomated() && users.size() > s.minUsersPerIp()) {
+                    points += (int) Math.min(15, Math.round(5 * Math.log((double) users.size() / s.minUsersPerIp()) / Math.log(2)));
+                }
+                e.add(new Contribution(FindingRule.SHARED_IP, points, d.toString(), new Measure(users.size(), s.minUsersPerIp(), "users")));
+            }
+            if (bursty) {
+                int points = burst.size() >= 2 * s.burstSessions() ? 25 : 15;
+                e.add(new Contribution(FindingRule.BURST_IP, points, burst.size() + " sessions within " + Burst.text(burst.span())
+                        + " (ended ones included)", new Measure(burst.size(), s.burstSessions(), "sessions within " + s.burstWindow().toMinutes() + " min")));
+            }
+            listed.ifPresent(l -> e.add(new Contribution(FindingRule.THREAT_INTEL, 50, "listed in " + l.label() + " (" + l.cidr().text() + ")")));
+            if (!p.looksAutomated() && listed.isEmpty()) {
+                e.capAt(NAT_CAP, FindingRule.SHARED_IP, "looks like NAT: people's agents and normal trust, spread over " + Burst.text(spread)
+                        + " (capped at " + NAT_CAP + ")");
+                if (cls.isInfrastructure()) {
+                    e.add(new Contribution(FindingRule.SHARED_IP, -Math.min(10, e.risk() - 5), "address class " + cls.label()));
+                }
+            } else if (cls != AddressClass.PUBLIC) {
+                e.notes.add("address class " + cls.label());
+            }
+            lists.known(ip).ifPresent(k -> e.add(new Contribution(FindingRule.KNOWN_NETWORK, -(e.risk() * 3 / 4),
+                    "known network '" + k.label() + "' (" + k.cidr().text() + "): a quarter of the risk kept")));
+            e.evidence.addAll(sessions);
+            e.sessionCount = sessions.size();
+            e.nextStep = "Show in sessions to see its users; if they are not one office or carrier, revoke its active sessions (Revoke evidence) "
+                    + "and check each user's history";
+            out.add(e);
+        });
+        return out;
+    }
+}
