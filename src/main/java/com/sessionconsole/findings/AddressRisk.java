@@ -6,23 +6,28 @@ import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Measure;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.UserFootprint;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The risk of each IP, judged by what its sessions look like (points in docs/findings.md). Many users on one
- * address is only a start (15): one agent for them all (+25), a scripted agent (+15), low trust (+20) and a
- * burst (+15, +25 at twice the threshold) make it an attack; diverse agents and normal trust spread over hours
- * make it a NAT, capped at {@value #NAT_CAP} whatever its size. A threat-intel listing adds 50; an address in
- * the analyst's known networks keeps a quarter of its risk.
+ * address is only a start (15): one agent for them all (+25 with another sign, +10 alone), a scripted agent (+15),
+ * low trust (+25), users who never came from it before (+25, not for carrier or private ranges, which rotate)
+ * and a burst (+15, +25 at twice the threshold) make it an attack; people's agents and normal trust make it a NAT,
+ * capped at {@value #NAT_CAP} whatever its size. A threat-intel listing adds 50; an address in the analyst's
+ * known networks keeps a quarter of its risk.
  */
 final class AddressRisk {
     static final int NAT_CAP = 25;
@@ -30,7 +35,13 @@ final class AddressRisk {
     private AddressRisk() {
     }
 
-    static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists) {
+    /** The IPs with enough users to be judged by them: whose users' histories are worth reading. */
+    static boolean shared(List<Session> sessions, FindingSettings s) {
+        return sessions.stream().map(Session::userId).distinct().limit(s.minUsersPerIp()).count() >= s.minUsersPerIp();
+    }
+
+    /** @param history a user's footprint, null when it was not read */
+    static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists, Function<UUID, UserFootprint> history) {
         List<EntityRisk> out = new ArrayList<>();
         byIp.forEach((ip, sessions) -> {
             Optional<NetworkLists.Entry> listed = lists.listed(ip);
@@ -47,12 +58,19 @@ final class AddressRisk {
             Profile p = Profile.of(sessions);
             AddressClass cls = AddressClass.of(ip);
             Duration spread = timed.isEmpty() ? Duration.ZERO : Duration.between(timed.get(0).createdAt(), timed.get(timed.size() - 1).createdAt());
+            boolean attack = p.looksAutomated();
             if (shared) {
                 int points = 15;
                 StringBuilder d = new StringBuilder(users.size() + " users from " + ip + " (" + sessions.size() + " sessions over "
                         + Burst.text(spread) + ")");
+                Novelty novelty = novelty(ip, sessions, history);
+                // users who log in one after another on one device are at a kiosk, which is new to each of them
+                boolean oneDevice = sessions.stream().filter(x -> x.deviceId() != null).collect(Collectors.groupingBy(Session::deviceId,
+                        Collectors.counting())).values().stream().anyMatch(n -> 5 * n >= 4 * sessions.size());
+                boolean counted = !oneDevice && novelty.judged() >= s.minUsersPerIp() && 5 * novelty.fresh() >= 4 * novelty.judged();
+                boolean concentrated = spread.compareTo(Duration.ofHours(1)) <= 0;
                 if (p.uniformAgent()) {
-                    points += 25;
+                    points += p.scripted() || p.lowTrust() || concentrated || counted && !cls.isInfrastructure() ? 25 : 10;
                     d.append(", ").append(Profile.percent(p.topAgentShare())).append(" one agent (").append(Agents.shortName(p.topAgent())).append(")");
                 } else {
                     d.append(", ").append(p.distinctAgents()).append(" distinct agents");
@@ -62,10 +80,20 @@ final class AddressRisk {
                     d.append(", ").append(Profile.percent(p.scriptedShare())).append(" scripted");
                 }
                 if (p.lowTrust()) {
-                    points += 20;
+                    points += 25;
                     d.append(", trust ≤ ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
                 }
-                if (p.looksAutomated() && users.size() > s.minUsersPerIp()) {
+                if (oneDevice) {
+                    d.append(", all on one device (a kiosk or shared desk)");
+                }
+                if (novelty.judged() > 0) {
+                    d.append(", ").append(novelty.fresh()).append(" of ").append(novelty.judged()).append(" users had never used it before");
+                    if (counted && !cls.isInfrastructure()) {
+                        points += 25;
+                        attack = true;
+                    }
+                }
+                if ((attack || p.looksAutomated()) && users.size() > s.minUsersPerIp()) {
                     points += (int) Math.min(15, Math.round(5 * Math.log((double) users.size() / s.minUsersPerIp()) / Math.log(2)));
                 }
                 e.add(new Contribution(FindingRule.SHARED_IP, points, d.toString(), new Measure(users.size(), s.minUsersPerIp(), "users")));
@@ -76,7 +104,7 @@ final class AddressRisk {
                         + " (ended ones included)", new Measure(burst.size(), s.burstSessions(), "sessions within " + s.burstWindow().toMinutes() + " min")));
             }
             listed.ifPresent(l -> e.add(new Contribution(FindingRule.THREAT_INTEL, 50, "listed in " + l.label() + " (" + l.cidr().text() + ")")));
-            if (!p.looksAutomated() && listed.isEmpty()) {
+            if (!attack && listed.isEmpty()) {
                 e.capAt(NAT_CAP, FindingRule.SHARED_IP, "looks like NAT: people's agents and normal trust, spread over " + Burst.text(spread)
                         + " (capped at " + NAT_CAP + ")");
                 if (cls.isInfrastructure()) {
@@ -94,5 +122,30 @@ final class AddressRisk {
             out.add(e);
         });
         return out;
+    }
+
+    /** Of the users whose history was read, how many came from this address for the first time in the window. */
+    record Novelty(int judged, int fresh) {
+    }
+
+    private static Novelty novelty(String ip, List<Session> sessions, Function<UUID, UserFootprint> history) {
+        Map<UUID, Session> firstByUser = new HashMap<>();
+        for (Session x : sessions) {
+            if (Population.timed(x)) {
+                firstByUser.merge(x.userId(), x, (a, b) -> a.createdAt().isBefore(b.createdAt()) ? a : b);
+            }
+        }
+        int judged = 0;
+        int fresh = 0;
+        for (Map.Entry<UUID, Session> e : firstByUser.entrySet()) {
+            UserFootprint f = e.getKey() == null ? null : history.apply(e.getKey());
+            if (f != null && f.firstSession() != null && f.firstSession().isBefore(e.getValue().createdAt())) {
+                judged++;
+                if (f.isNew(e.getValue(), GroupBy.IP)) {
+                    fresh++;
+                }
+            }
+        }
+        return new Novelty(judged, fresh);
     }
 }

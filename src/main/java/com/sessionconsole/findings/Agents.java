@@ -21,12 +21,22 @@ final class Agents {
         return SCRIPTED.stream().anyMatch(a::contains);
     }
 
-    /** "python-requests/2.31.0" from a long agent: its first product token, at most 40 characters, for a sentence. */
+    /**
+     * "python-requests/2.31.0", "HeadlessChrome/120.0.0.0" from a long agent, for a sentence: the product token that
+     * makes it scripted, else the first one; at most 40 characters.
+     */
     static String shortName(String agent) {
         if (agent == null) {
             return "no agent";
         }
-        String first = agent.strip().split("\\s+", 2)[0];
-        return first.length() > 40 ? first.substring(0, 40) + "…" : first;
+        String[] tokens = agent.strip().split("\\s+");
+        String chosen = tokens[0];
+        for (String t : tokens) {
+            if (isScripted(t)) {
+                chosen = t;
+                break;
+            }
+        }
+        return chosen.length() > 40 ? chosen.substring(0, 40) + "…" : chosen;
     }
 }

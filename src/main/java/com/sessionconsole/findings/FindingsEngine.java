@@ -92,7 +92,11 @@ public final class FindingsEngine {
             left.add("only the newest " + ENDED_LIMIT + " ended sessions of the last " + s.newWithin().toHours() + " h were read");
         }
 
-        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists));
+        // the users of shared addresses first: whether the address is new to them tells a spray from an office
+        List<UUID> ipUsers = population.byIp.values().stream().filter(x -> AddressRisk.shared(x, s))
+                .sorted((x, y) -> Integer.compare(y.size(), x.size())).flatMap(List::stream).map(Session::userId).distinct().toList();
+        readHistories(ipUsers, since, left);
+        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get));
         entities.addAll(DeviceRisk.assess(population.byDevice, s));
         Set<String> riskyIps = risky(entities, GroupBy.IP);
         Set<String> riskyDevices = risky(entities, GroupBy.DEVICE);
@@ -109,7 +113,8 @@ public final class FindingsEngine {
             }
             return folded;
         });
-        readHistories(users, since, left);
+        readHistories(users.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue().risk.risk(), x.getValue().risk.risk()))
+                .map(Map.Entry::getKey).toList(), since, left);
         for (UserRisk.Assessment a : users.values()) {
             UserRisk.context(a, footprints.get(UUID.fromString(a.risk.subject)));
             entities.add(a.risk);
@@ -150,11 +155,9 @@ public final class FindingsEngine {
         }
     }
 
-    /** Histories of the users with a signal first, then of the others, up to {@link #HISTORY_USERS}; one query per batch. */
-    private void readHistories(Map<UUID, UserRisk.Assessment> users, Instant since, List<String> left) {
-        List<UUID> wanted = users.entrySet().stream()
-                .sorted((x, y) -> Integer.compare(y.getValue().risk.risk(), x.getValue().risk.risk()))
-                .map(Map.Entry::getKey).filter(u -> !footprints.containsKey(u)).toList();
+    /** Histories of these users, in this order of priority, up to {@link #HISTORY_USERS} per refresh; one query per batch. */
+    private void readHistories(List<UUID> users, Instant since, List<String> left) {
+        List<UUID> wanted = users.stream().filter(u -> u != null && !footprints.containsKey(u)).toList();
         if (wanted.size() + footprints.size() > HISTORY_USERS) {
             left.add("the history of " + Math.max(0, HISTORY_USERS - footprints.size()) + " more of " + wanted.size()
                     + " users was read; the others are judged without it");
