@@ -16,12 +16,12 @@ import java.util.UUID;
 
 /**
  * The risk of each device id. Many users on one device in one place is a kiosk or a shared desk (10 points);
- * many users from many addresses is a device farm: emulators, or one fingerprint replayed (55, 70 from 20
- * users and 20 addresses, +10 with low trust or a scripted agent).
+ * many users from many addresses is a device farm: emulators, or one fingerprint replayed (55 from 10 users and
+ * 10 addresses, 70 from 20 and 20, +10 with low trust or a scripted agent).
  */
 final class DeviceRisk {
-    /** A device seen from at least this many addresses, and from at least half as many addresses as users, is in many places. */
-    static final int FARM_MIN_IPS = 5;
+    /** A device of at least this many users, seen from at least this many addresses (and half as many as users), is a farm. */
+    static final int FARM_MIN = 10;
 
     private DeviceRisk() {
     }
@@ -42,7 +42,7 @@ final class DeviceRisk {
             }
             EntityRisk e = new EntityRisk(GroupBy.DEVICE, device);
             Profile p = Profile.of(sessions);
-            if (ips.size() >= FARM_MIN_IPS && 2 * ips.size() >= users.size()) {
+            if (users.size() >= FARM_MIN && ips.size() >= FARM_MIN && 2 * ips.size() >= users.size()) {
                 int points = Math.min(users.size(), ips.size()) >= 20 ? 70 : 55;
                 String d = "one device for " + users.size() + " users from " + ips.size() + " addresses";
                 if (p.lowTrust() || p.scripted()) {
@@ -50,7 +50,7 @@ final class DeviceRisk {
                     d += p.scripted() ? ", " + Profile.percent(p.scriptedShare()) + " scripted" : ", trust ≤ " + Profile.LOW_TRUST + " for "
                             + Profile.percent(p.lowTrustShare());
                 }
-                e.add(new Contribution(FindingRule.DEVICE_FARM, points, d, new Measure(Math.min(users.size(), ips.size()), FARM_MIN_IPS,
+                e.add(new Contribution(FindingRule.DEVICE_FARM, points, d, new Measure(Math.min(users.size(), ips.size()), FARM_MIN,
                         "users and addresses")));
                 e.nextStep = "Show in sessions: every user of this device is a likely victim; revoke its sessions (Revoke evidence) and "
                         + "reset those users' credentials";

@@ -62,8 +62,9 @@ class ZombieFindingsCountEveryRowTest {
         return ((Number) finding.get(field)).longValue();
     }
 
+    /** session_ids is a JSON array. */
     private static List<String> ids(Map<String, Object> finding) {
-        return List.of(finding.get("session_ids").toString().split(" "));
+        return ((List<?>) finding.get("session_ids")).stream().map(String::valueOf).toList();
     }
 
     @Test
