@@ -12,6 +12,7 @@ import com.sessionconsole.ui.ViewPrefs;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
+import com.sessionconsole.domain.FindingState;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import javafx.beans.binding.Bindings;
@@ -24,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -53,6 +55,8 @@ public final class FindingsView {
     @FXML private Button show;
     @FXML private Button revoke;
     @FXML private StackPane revokeHolder;
+    @FXML private Label explanation;
+    @FXML private MenuButton stateMenu;
 
     private final Parent root;
 
@@ -63,10 +67,17 @@ public final class FindingsView {
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         findings.setFixedCellSize(26);
         findings.getColumns().add(severity());
-        findings.getColumns().add(column("Rule", 190, r -> r.rule().label()));
-        findings.getColumns().add(column("Subject", 270, FindingsView::subject));
-        findings.getColumns().add(column("Finding", 380, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
-        findings.getColumns().add(column("Rows", 60, r -> Long.toString(r.sessionCount())));
+        TableColumn<FindingRow, String> risk = column("Risk", 50, r -> Integer.toString(r.risk()));
+        risk.setMinWidth(46);
+        risk.setStyle("-fx-alignment: CENTER-RIGHT;");
+        findings.getColumns().add(risk);
+        findings.getColumns().add(column("Subject", 250, FindingsView::subject));
+        findings.getColumns().add(column("Rules", 170, FindingsView::rules));
+        findings.getColumns().add(column("Why", 420, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
+        TableColumn<FindingRow, String> state = column("State", 100, FindingRow::stateText);
+        state.setMinWidth(90);
+        findings.getColumns().add(state);
+        findings.getColumns().add(column("Rows", 55, r -> Long.toString(r.sessionCount())));
         findings.setRowFactory(t -> whyRow());
         findings.setItems(vm.rows());
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
@@ -76,8 +87,21 @@ public final class FindingsView {
             } else if (findings.getSelectionModel().getSelectedItem() != r) {
                 findings.getSelectionModel().select(r);
             }
-            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained() + " — " + r.sessionsText());
+            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : (r.isGroup() ? r.rule().explained()
+                    : subject(r) + ", risk " + r.risk()) + " — " + r.sessionsText());
+            explanation.setText(r == null ? "" : r.why().lines().map(VisibleText::of).collect(Collectors.joining("\n")));
         });
+        for (FindingState st : List.of(FindingState.NEW, FindingState.ACKNOWLEDGED, FindingState.MUTED)) {
+            MenuItem item = new MenuItem(switch (st) {
+                case NEW -> "New (reopen)";
+                case ACKNOWLEDGED -> "Acknowledged: someone is on it";
+                default -> "Muted: known and accepted";
+            });
+            item.setId("finding-state-" + st.cliName());
+            item.setOnAction(e -> vm.setState(vm.selectedProperty().get(), st));
+            stateMenu.getItems().add(item);
+        }
+        stateMenu.disableProperty().bind(vm.selectedProperty().map(r -> r.isGroup() || r.triage() == null || r.isResolved()).orElse(true));
         SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions::isWatched, prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
         SessionTable.fitWidestAddress(SessionTable.ipColumn(evidence), evidence.getItems(), Session::ipAddress);
@@ -150,6 +174,16 @@ public final class FindingsView {
         return box;
     }
 
+    /** "shared_ip+40 burst_ip+25": the rules that added risk, most first. */
+    private static String rules(FindingRow r) {
+        if (r.isGroup()) {
+            return r.rule().label();
+        }
+        List<String> parts = r.finding().contributions().stream().filter(c -> c.points() > 0)
+                .map(c -> c.rule().label() + " +" + c.points()).toList();
+        return parts.isEmpty() ? r.rule().label() : String.join(", ", parts);
+    }
+
     private static String subject(FindingRow r) {
         if (r.isGroup()) {
             return "(" + r.size() + " subjects)";
@@ -179,7 +213,9 @@ public final class FindingsView {
 
     private static TableColumn<FindingRow, FindingRule.Severity> severity() {
         TableColumn<FindingRow, FindingRule.Severity> c = new TableColumn<>("Severity");
-        c.setPrefWidth(80);
+        // wide enough for MEDIUM in bold at any width of the window: a severity is never cut to "MEDI…"
+        c.setPrefWidth(90);
+        c.setMinWidth(84);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().severity()));
         c.setCellFactory(col -> {
             TableCell<FindingRow, FindingRule.Severity> cell = new TableCell<>() {
