@@ -112,7 +112,7 @@ final class UserRisk {
                         double km = p1.get().kmTo(p2.get()) - (approximate ? APPROXIMATE_MARGIN_KM : 0);
                         double hours = dt.toMillis() / 3_600_000.0;
                         double kmh = hours <= 0 ? Double.POSITIVE_INFINITY : km / hours;
-                        if (km >= MIN_IMPOSSIBLE_KM && kmh > MAX_KMH && kmh > fastest) {
+                        if (km >= MIN_IMPOSSIBLE_KM && kmh > MAX_KMH && (kmh > fastest || kmh == fastest && km > worstKm)) {
                             fastest = kmh;
                             worst = new Session[]{previous, s};
                             worstKm = km;
