@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The triage of findings, kept in the workspace's data folder across restarts (one file per database, written
  * atomically): first and last seen, and the state the analyst set. A finding that is no longer computed turns
- * RESOLVED and stays listed for {@link #RESOLVED_KEPT}; one that comes back is NEW again, unless it was muted.
+ * RESOLVED and stays listed for {@link #RESOLVED_KEPT}; one that comes back is NEW again. A muted one that goes is
+ * not listed, and stays muted if it comes back within that time.
  * A file that cannot be read is set aside (renamed) and started afresh, with a warning: triage is a help, and a
  * broken file must not stop the findings.
  */
@@ -65,7 +66,10 @@ public final class FindingLedger {
         }
         List<Triage> resolved = new ArrayList<>();
         for (Triage t : entries.values()) {
-            if (!next.containsKey(t.key()) && t.lastSeen().plus(RESOLVED_KEPT).isAfter(now)) {
+            if (!next.containsKey(t.key()) && t.lastSeen().plus(RESOLVED_KEPT).isAfter(now) && t.state() == FindingState.MUTED) {
+                // a muted finding that goes and comes back stays muted; while gone it is not listed
+                next.put(t.key(), t);
+            } else if (!next.containsKey(t.key()) && t.lastSeen().plus(RESOLVED_KEPT).isAfter(now)) {
                 Triage r = t.state() == FindingState.RESOLVED ? t : t.withState(FindingState.RESOLVED);
                 next.put(t.key(), r);
                 resolved.add(r);
