@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -104,11 +105,12 @@ public final class FindingsEngine {
         Set<UUID> activeUsers = active.stream().map(Session::userId).filter(u -> u != null).collect(Collectors.toSet());
         Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists);
         Map<String, Integer> victims = new HashMap<>();
+        Predicate<Session> onRisky = x -> riskyIps.contains(x.ipAddress()) || riskyDevices.contains(x.deviceId());
         users.values().removeIf(a -> {
-            boolean folded = !a.risk.hasAny(UserRisk.SIGNALS) && a.signalSessions.stream()
-                    .allMatch(x -> riskyIps.contains(x.ipAddress()) || riskyDevices.contains(x.deviceId()));
+            boolean folded = UserRisk.explainedBy(a, onRisky);
             if (folded) {
-                a.signalSessions.stream().map(x -> riskyIps.contains(x.ipAddress()) ? "IP:" + x.ipAddress() : "DEVICE:" + x.deviceId())
+                Stream.concat(a.risk.evidence.stream(), a.signalSessions.stream()).filter(onRisky)
+                        .map(x -> riskyIps.contains(x.ipAddress()) ? "IP:" + x.ipAddress() : "DEVICE:" + x.deviceId())
                         .distinct().forEach(k -> victims.merge(k, 1, Integer::sum));
             }
             return folded;

@@ -10,6 +10,7 @@ import com.sessionconsole.domain.UserFootprint;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The risk of each user, from consecutive sessions (travel), bursts (ended sessions included) and spread over
@@ -43,6 +45,8 @@ final class UserRisk {
     static final class Assessment {
         final EntityRisk risk;
         final Set<Session> signalSessions = new LinkedHashSet<>();
+        /** The sessions behind each signal: a trip's two, a burst's, all for spread. */
+        final Map<FindingRule, List<Session>> causes = new EnumMap<>(FindingRule.class);
 
         Assessment(UUID user) {
             risk = new EntityRisk(GroupBy.USER, user.toString());
@@ -68,6 +72,7 @@ final class UserRisk {
                         + " from " + ips.size() + " address(es) (ended ones included)",
                         new Measure(burst.size(), s.burstSessions(), "sessions within " + s.burstWindow().toMinutes() + " min")));
                 a.signalSessions.addAll(burst.sessions());
+                a.causes.put(FindingRule.BURST_USER, burst.sessions());
             }
             if (activeUsers.contains(user)) {
                 spread(a, sessions, s);
@@ -83,6 +88,19 @@ final class UserRisk {
             }
         });
         return out;
+    }
+
+    /**
+     * Whether everything against the user is explained by risky addresses or devices (a victim of their finding): a trip
+     * with one end there, a spread over places or addresses with one of them there, a burst all there, or, with no signal
+     * of its own, every suspicious session there.
+     */
+    static boolean explainedBy(Assessment a, Predicate<Session> onRisky) {
+        if (a.causes.isEmpty()) {
+            return !a.signalSessions.isEmpty() && a.signalSessions.stream().allMatch(onRisky);
+        }
+        return a.causes.entrySet().stream().allMatch(e -> e.getKey() == FindingRule.BURST_USER
+                ? e.getValue().stream().allMatch(onRisky) : e.getValue().stream().anyMatch(onRisky));
     }
 
     /** A session that deserves a look at its context when its user is judged. */
@@ -132,6 +150,7 @@ final class UserRisk {
                     + Math.round(worstKm) + " km " + speed, new Measure(Double.isInfinite(fastest) ? 999_999 : Math.round(fastest),
                     Math.round(MAX_KMH), "km/h")));
             a.signalSessions.add(worst[1]);
+            a.causes.put(FindingRule.IMPOSSIBLE_TRAVEL, List.of(worst));
             a.risk.evidence.add(worst[0]);
             a.risk.evidence.add(worst[1]);
             lowerForKnownNetwork(a, lists, worst);
@@ -139,6 +158,7 @@ final class UserRisk {
             a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " → " + hop[1].location() + " in "
                     + Burst.text(Duration.between(hop[0].createdAt(), hop[1].createdAt())) + "; distance unknown (no coordinates for one of them)"));
             a.signalSessions.add(hop[1]);
+            a.causes.put(FindingRule.COUNTRY_HOP, List.of(hop));
             a.risk.evidence.add(hop[0]);
             a.risk.evidence.add(hop[1]);
             lowerForKnownNetwork(a, lists, hop);
@@ -171,12 +191,14 @@ final class UserRisk {
             a.risk.add(new Contribution(FindingRule.USER_MANY_IPS, Math.min(25, 10 + ips.size() - s.minIpsPerUser()),
                     ips.size() + " distinct IPs across " + sessions.size() + " sessions", new Measure(ips.size(), s.minIpsPerUser(), "distinct IPs")));
             a.risk.evidence.addAll(sessions);
+            a.causes.put(FindingRule.USER_MANY_IPS, sessions);
         }
         if (countries.size() >= s.minCountriesPerUser()) {
             a.risk.add(new Contribution(FindingRule.USER_MANY_COUNTRIES, Math.min(30, 10 + 5 * (countries.size() - s.minCountriesPerUser())),
                     countries.size() + " countries across " + sessions.size() + " sessions", new Measure(countries.size(),
                     s.minCountriesPerUser(), "countries")));
             a.risk.evidence.addAll(sessions);
+            a.causes.put(FindingRule.USER_MANY_COUNTRIES, sessions);
         }
     }
 
