@@ -158,11 +158,17 @@ final class Scenario {
         lookAlikes.put("user:" + train.id, "train Munich -> Berlin");
     }
 
+    /** The victim's own session today, from home: the attacker's session from elsewhere makes a trip. */
+    private void atHome(Person p) {
+        session(p.id, now.minus(Duration.ofMinutes(60 + rnd.nextInt(240))), Duration.ofHours(10), p.device, p.ip, p.agent, p.city, trust());
+    }
+
     private void attacks() {
         // credential stuffing: 120 users from one address within 12 min, python-requests, trust <= 15, most sessions ended already
         String stuffing = "45.155.205.233";
         for (int i = 0; i < 120; i++) {
             Person p = person(5_000 + i);
+            atHome(p);
             session(p.id, now.minus(Duration.ofMinutes(180)).plus(Duration.ofSeconds(6L * i)), Duration.ofMinutes(i % 3 == 0 ? 600 : 30),
                     "stuff-" + i, stuffing, "python-requests/2.31.0", "Amsterdam, NL", 5 + i % 11);
         }
@@ -171,6 +177,7 @@ final class Scenario {
         String spray = "185.100.87.41";
         for (int i = 0; i < 60; i++) {
             Person p = person(5_200 + i);
+            atHome(p);
             session(p.id, now.minus(Duration.ofMinutes(200 - 3L * i)), Duration.ofHours(6), "spray-" + i, spray,
                     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
                     "Bucharest, RO", 10 + i % 10);
@@ -197,6 +204,7 @@ final class Scenario {
         // an emulator farm: one device id across 40 users and 40 hosting addresses
         for (int i = 0; i < 40; i++) {
             Person p = person(5_400 + i);
+            atHome(p);
             session(p.id, now.minus(Duration.ofMinutes(300 - 6L * i)), Duration.ofHours(8), "emu-a1b2c3d4", "139.59." + (i + 1) + ".20",
                     PHONES[1], p.city, 50);
         }
