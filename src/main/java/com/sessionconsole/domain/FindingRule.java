@@ -4,15 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What the console flags, and how loudly.
- *
- * <p>Severity scales with magnitude for the rules that count something against a threshold (many IPs,
- * many countries, a shared IP or device, a burst): a finding whose measured value is at least
- * {@value #RAISE_FACTOR}× the threshold is one step more severe than the rule's base severity, and
- * one barely over it (below 1.25× the threshold) is one step less severe. With the default threshold
- * of 3 countries, 3 countries is MEDIUM and 4 or more is HIGH; with 20 users per IP, 20 to 24 users is
- * LOW, 25 to 39 MEDIUM and 40 or more HIGH. The other rules fire on any matching row and keep their
- * base severity.
+ * What the console flags. A finding's severity comes from its risk (see {@link Severity#ofRisk} and
+ * docs/findings.md for the points each rule adds). A finding of a single rule that adds no points of its own
+ * (a zombie row, an undecodable row) counts the floor of a band: the rule's base severity, scaled with magnitude
+ * for the rules that count something against a threshold (at least {@value #RAISE_FACTOR}× the threshold is one
+ * step more severe, below 1.25× one step less).
  */
 public enum FindingRule {
     BURST_IP(Severity.HIGH, true, "Login burst from one IP", "IP opened many sessions in a short time"),

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  */
 final class AddressRisk {
     static final int NAT_CAP = 25;
+    /** Whether an address is new to its users is judged on at most this many of them (the first by id). */
+    static final int NOVELTY_SAMPLE = 200;
 
     private AddressRisk() {
     }
@@ -124,14 +126,14 @@ final class AddressRisk {
         return out;
     }
 
-    /** Of the users whose history was read, how many came from this address for the first time in the window. */
+    /** Of the users whose history was read (a sample of {@link #NOVELTY_SAMPLE}), how many came from this address for the first time. */
     record Novelty(int judged, int fresh) {
     }
 
     private static Novelty novelty(String ip, List<Session> sessions, Function<UUID, UserFootprint> history) {
         Map<UUID, Session> firstByUser = new HashMap<>();
         for (Session x : sessions) {
-            if (Population.timed(x)) {
+            if (Population.timed(x) && x.userId() != null) {
                 firstByUser.merge(x.userId(), x, (a, b) -> a.createdAt().isBefore(b.createdAt()) ? a : b);
             }
         }

@@ -95,7 +95,9 @@ public final class FindingsEngine {
 
         // the users of shared addresses first: whether the address is new to them tells a spray from an office
         List<UUID> ipUsers = population.byIp.values().stream().filter(x -> AddressRisk.shared(x, s))
-                .sorted((x, y) -> Integer.compare(y.size(), x.size())).flatMap(List::stream).map(Session::userId).distinct().toList();
+                .sorted((x, y) -> Integer.compare(y.size(), x.size()))
+                .flatMap(x -> x.stream().map(Session::userId).filter(u -> u != null).distinct().sorted().limit(AddressRisk.NOVELTY_SAMPLE))
+                .distinct().toList();
         readHistories(ipUsers, since, left);
         List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get));
         entities.addAll(DeviceRisk.assess(population.byDevice, s));
@@ -119,7 +121,10 @@ public final class FindingsEngine {
                 .map(Map.Entry::getKey).toList(), since, left);
         for (UserRisk.Assessment a : users.values()) {
             UserRisk.context(a, footprints.get(UUID.fromString(a.risk.subject)));
-            entities.add(a.risk);
+            // context alone (a script with low trust) is a finding only with a new device or address: MEDIUM
+            if (!a.contextOnly || a.risk.risk() >= FindingRule.MEDIUM_RISK) {
+                entities.add(a.risk);
+            }
         }
         for (EntityRisk e : entities) {
             Integer n = victims.get(e.kind.name() + ":" + e.subject);

@@ -57,10 +57,6 @@ public final class NetworkLists {
         return match(intel, ip);
     }
 
-    public boolean isEmpty() {
-        return known.isEmpty() && intel.isEmpty();
-    }
-
     private static Optional<Entry> match(List<Entry> entries, String ip) {
         if (entries.isEmpty()) {
             return Optional.empty();

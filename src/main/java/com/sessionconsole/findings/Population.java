@@ -1,6 +1,5 @@
 package com.sessionconsole.findings;
 
-import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Timestamps;
@@ -41,14 +40,6 @@ final class Population {
                 byUser.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s);
             }
         }
-    }
-
-    List<Session> of(GroupBy by, String key) {
-        return switch (by) {
-            case IP -> byIp.getOrDefault(key, List.of());
-            case DEVICE -> byDevice.getOrDefault(key, List.of());
-            case USER -> byUser.getOrDefault(UUID.fromString(key), List.of());
-        };
     }
 
     /** Whether the session has a usable creation time. */

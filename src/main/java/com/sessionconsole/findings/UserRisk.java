@@ -45,6 +45,8 @@ final class UserRisk {
     static final class Assessment {
         final EntityRisk risk;
         final Set<Session> signalSessions = new LinkedHashSet<>();
+        /** Whether only the context of suspicious sessions is against the user (no trip, burst or spread). */
+        boolean contextOnly;
         /** The sessions behind each signal: a trip's two, a burst's, all for spread. */
         final Map<FindingRule, List<Session>> causes = new EnumMap<>(FindingRule.class);
 
@@ -59,10 +61,12 @@ final class UserRisk {
     static Map<UUID, Assessment> assess(Map<UUID, List<Session>> byUser, Set<UUID> activeUsers, FindingSettings s, Gazetteer places,
                                         NetworkLists lists) {
         Map<UUID, Assessment> out = new HashMap<>();
+        // a table has few distinct location texts: each is looked up once
+        Map<String, Optional<Gazetteer.Place>> located = new HashMap<>();
         byUser.forEach((user, sessions) -> {
             Assessment a = new Assessment(user);
             List<Session> timed = sessions.stream().filter(Population::timed).sorted(Comparator.comparing(Session::createdAt)).toList();
-            travel(a, timed, places, lists);
+            travel(a, timed, located, places, lists);
             Burst burst = Burst.largest(timed, s.burstWindow());
             if (burst.size() >= s.burstSessions()) {
                 Set<String> ips = new HashSet<>();
@@ -80,6 +84,7 @@ final class UserRisk {
             if (a.risk.hasAny(SIGNALS) || sessions.stream().anyMatch(UserRisk::suspicious)) {
                 if (!a.risk.hasAny(SIGNALS)) {
                     sessions.stream().filter(UserRisk::suspicious).forEach(a.signalSessions::add);
+                    a.contextOnly = true;
                 }
                 a.risk.sessionCount = sessions.size();
                 a.risk.nextStep = "Open the user's history (Show history) and ask the user; revoke the sessions they do not recognise "
@@ -103,13 +108,21 @@ final class UserRisk {
                 ? e.getValue().stream().allMatch(onRisky) : e.getValue().stream().anyMatch(onRisky));
     }
 
-    /** A session that deserves a look at its context when its user is judged. */
+    /**
+     * A session that makes its user worth judging without another signal: a script with low trust. Either alone is
+     * common (mobile apps on HTTP libraries, new accounts) and would bury the findings; with a new device and address
+     * it reaches MEDIUM (15 + 10 + 10 + 5).
+     */
     static boolean suspicious(Session s) {
-        return Agents.isScripted(s.userAgent()) || s.trustLevel() != null && s.trustLevel() <= Profile.LOW_TRUST && s.trustLevel() >= 0;
+        return Agents.isScripted(s.userAgent()) && lowTrust(s);
     }
 
-    private static void travel(Assessment a, List<Session> timed, Gazetteer places, NetworkLists lists) {
-        Map<String, Optional<Gazetteer.Place>> cache = new HashMap<>();
+    private static boolean lowTrust(Session s) {
+        return s.trustLevel() != null && s.trustLevel() >= 0 && s.trustLevel() <= Profile.LOW_TRUST;
+    }
+
+    private static void travel(Assessment a, List<Session> timed, Map<String, Optional<Gazetteer.Place>> cache, Gazetteer places,
+                               NetworkLists lists) {
         double fastest = -1;
         Session[] worst = null;
         double worstKm = 0;
@@ -210,7 +223,7 @@ final class UserRisk {
             String agent = signal.stream().filter(x -> Agents.isScripted(x.userAgent())).findFirst().map(x -> Agents.shortName(x.userAgent())).orElse("");
             a.risk.add(new Contribution(FindingRule.SCRIPTED_AGENT, 15, scripted + " of them with a scripted agent (" + agent + ")"));
         }
-        long low = signal.stream().filter(x -> x.trustLevel() != null && x.trustLevel() >= 0 && x.trustLevel() <= Profile.LOW_TRUST).count();
+        long low = signal.stream().filter(UserRisk::lowTrust).count();
         if (low > 0) {
             a.risk.add(new Contribution(FindingRule.LOW_TRUST, 10, low + " with trust ≤ " + Profile.LOW_TRUST));
         }

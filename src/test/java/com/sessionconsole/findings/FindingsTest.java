@@ -93,9 +93,11 @@ class FindingsTest {
         rows.add(row("okTrust").trust(11).build());
         Instant old = now.minus(Duration.ofDays(10));
         rows.add(row("returning").ip("10.5.5.5").device("laptop").created(old).isActive(false).build());
-        // low trust (but above the table-wide rule's 10) makes the user worth a look; the history tells what is new
-        rows.add(row("returning").ip("10.5.5.6").device("laptop").trust(15).created(now.minus(Duration.ofMinutes(30))).build());
-        rows.add(row("returning").ip("10.5.5.5").device("phone").trust(15).created(now.minus(Duration.ofMinutes(20))).build());
+        // a script with low trust (above the table-wide rule's 10) makes the user worth a look; the history tells what is new
+        rows.add(row("returning").ip("10.5.5.6").device("laptop").agent("curl/8.5.0").trust(15).created(now.minus(Duration.ofMinutes(30))).build());
+        rows.add(row("returning").ip("10.5.5.5").device("phone").agent("curl/8.5.0").trust(15).created(now.minus(Duration.ofMinutes(20))).build());
+        // a script alone is common (apps on HTTP libraries): not a finding
+        rows.add(row("appUser").agent("okhttp/4.12.0").build());
         rows.add(row("quietNewcomer").ip("10.6.6.6").device("new-laptop").created(now.minus(Duration.ofMinutes(20))).build());
         rows.add(row("quietNewcomer").ip("10.6.6.5").device("old-laptop").created(now.minus(Duration.ofDays(9))).isActive(false).build());
         for (int i = 0; i < 20; i++) {
@@ -134,6 +136,7 @@ class FindingsTest {
             assertThat(s.get(FindingRule.NEW_IP_FOR_USER)).containsExactly(user("returning").toString());
             assertThat(s.get(FindingRule.NEW_DEVICE_FOR_USER)).containsExactly(user("returning").toString());
             assertThat(findings).noneMatch(f -> user("quietNewcomer").toString().equals(f.subject()));
+            assertThat(findings).noneMatch(f -> user("appUser").toString().equals(f.subject()));
             assertThat(s).doesNotContainKey(FindingRule.BURST_USER);
             Map<FindingRule, Finding> tableWide = findings.stream().filter(f -> f.subject() == null)
                     .collect(Collectors.toMap(Finding::rule, f -> f));

@@ -154,7 +154,8 @@ public final class FindingsView {
             s.valueProperty().addListener((obs, old, v) -> apply.run());
         }
         Button refresh = new Button("Re-check database rules");
-        refresh.setTooltip(new Tooltip("Zombie rows and first-seen IPs/devices come from indexed queries, refreshed at most once a minute"));
+        refresh.setTooltip(new Tooltip("The ended sessions of the window, the users' histories and the zombie rows come from bounded, indexed "
+                + "queries, read again at most once a minute"));
         refresh.setOnAction(e -> vm.refresh(true));
         controls.getChildren().addAll(rules, labelled("IPs per user ≥", ips), labelled("users per IP ≥", users),
                 labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh, SeverityStyle.legend());
