@@ -8,6 +8,7 @@ import com.sessionconsole.domain.FindingState;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.Triage;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
@@ -116,8 +117,8 @@ public final class FindingRow {
             sb.append("\nNext: ").append(finding.nextStep());
         }
         if (triage != null) {
-            sb.append("\n").append(triage.state().cliName()).append("; first seen ").append(triage.firstSeen()).append(", last seen ")
-                    .append(triage.lastSeen());
+            sb.append("\n").append(triage.state().cliName()).append("; first seen ").append(triage.firstSeen().truncatedTo(ChronoUnit.SECONDS))
+                    .append(", last seen ").append(triage.lastSeen().truncatedTo(ChronoUnit.SECONDS));
         }
         return sb.toString();
     }

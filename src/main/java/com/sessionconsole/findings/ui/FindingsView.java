@@ -34,6 +34,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -68,16 +69,18 @@ public final class FindingsView {
         findings.setFixedCellSize(26);
         findings.getColumns().add(severity());
         TableColumn<FindingRow, String> risk = column("Risk", 50, r -> Integer.toString(r.risk()));
-        risk.setMinWidth(46);
+        risk.setMinWidth(56);
         risk.setStyle("-fx-alignment: CENTER-RIGHT;");
         findings.getColumns().add(risk);
         findings.getColumns().add(column("Subject", 250, FindingsView::subject));
         findings.getColumns().add(column("Rules", 170, FindingsView::rules));
         findings.getColumns().add(column("Why", 420, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
-        TableColumn<FindingRow, String> state = column("State", 100, FindingRow::stateText);
-        state.setMinWidth(90);
+        TableColumn<FindingRow, String> state = column("State", 110, FindingRow::stateText);
+        state.setMinWidth(124); // "acknowledged" whole
         findings.getColumns().add(state);
-        findings.getColumns().add(column("Rows", 55, r -> Long.toString(r.sessionCount())));
+        TableColumn<FindingRow, String> count = column("Rows", 56, r -> Long.toString(r.sessionCount()));
+        count.setMinWidth(60);
+        findings.getColumns().add(count);
         findings.setRowFactory(t -> whyRow());
         findings.setItems(vm.rows());
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
@@ -158,13 +161,20 @@ public final class FindingsView {
                 + "queries, read again at most once a minute"));
         refresh.setOnAction(e -> vm.refresh(true));
         controls.getChildren().addAll(rules, labelled("IPs per user ≥", ips), labelled("users per IP ≥", users),
-                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh, SeverityStyle.legend());
+                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh);
+        // the legend shares the status line: one row less for the controls in a 1024-pixel window
+        int statusAt = header.getChildren().indexOf(status);
+        HBox statusRow = new HBox(12, status, SeverityStyle.legend());
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        header.getChildren().add(statusAt, statusRow);
     }
 
     private static Spinner<Integer> spinner(int min, int max, int value, String tip) {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setEditable(true);
-        s.setPrefWidth(90);
+        s.setPrefWidth(70);
         s.setTooltip(new Tooltip(tip));
         return s;
     }
