@@ -2,6 +2,8 @@ package com.sessionconsole.findings;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Recognises user agents of scripts, HTTP libraries and headless browsers: people log in with browsers and apps. */
 final class Agents {
@@ -13,12 +15,25 @@ final class Agents {
     private Agents() {
     }
 
+    /** A table has few distinct agents and each is asked about several times: the answers are kept, up to a bound. */
+    private static final int CACHED = 10_000;
+    private static final Map<String, Boolean> ANSWERS = new ConcurrentHashMap<>();
+
     static boolean isScripted(String agent) {
         if (agent == null || agent.isBlank()) {
             return false;
         }
+        Boolean known = ANSWERS.get(agent);
+        if (known != null) {
+            return known;
+        }
         String a = agent.toLowerCase(Locale.ROOT);
-        return SCRIPTED.stream().anyMatch(a::contains);
+        boolean scripted = SCRIPTED.stream().anyMatch(a::contains);
+        if (ANSWERS.size() >= CACHED) {
+            ANSWERS.clear();
+        }
+        ANSWERS.put(agent, scripted);
+        return scripted;
     }
 
     /**

@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
@@ -197,11 +199,14 @@ public final class FindingsEngine {
                     "active session(s) whose ip_address is not an IP");
         }
         if (s.on(FindingRule.NON_CANONICAL_IP)) {
-            List<Session> odd = active.stream().filter(x -> AddressClass.nonCanonicalReason(x.ipAddress()) != null).toList();
+            Map<String, Optional<String>> why = new HashMap<>();
+            Function<Session, String> reason = x -> x.ipAddress() == null ? null
+                    : why.computeIfAbsent(x.ipAddress(), ip -> Optional.ofNullable(AddressClass.nonCanonicalReason(ip))).orElse(null);
+            List<Session> odd = active.stream().filter(x -> reason.apply(x) != null).toList();
             if (!odd.isEmpty()) {
-                Map<String, Long> reasons = odd.stream().collect(Collectors.groupingBy(x -> AddressClass.nonCanonicalReason(x.ipAddress())
-                        .replaceAll(" \\(.*", ""), LinkedHashMap::new, Collectors.counting()));
-                String first = AddressClass.nonCanonicalReason(odd.get(0).ipAddress());
+                Map<String, Long> reasons = odd.stream().collect(Collectors.groupingBy(x -> reason.apply(x).replaceAll(" \\(.*", ""),
+                        LinkedHashMap::new, Collectors.counting()));
+                String first = reason.apply(odd.get(0));
                 add(out, FindingRule.NON_CANONICAL_IP, odd, odd.size() + " active session(s) whose ip_address is an IP written another way: "
                         + reasons.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                         + " (e.g. " + first + ")");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,6 +37,8 @@ public final class Gazetteer {
     }
 
     private static final String RESOURCE = "cities.tsv.gz";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static volatile Gazetteer bundled;
 
     private final long[] keys;
@@ -130,8 +133,11 @@ public final class Gazetteer {
     }
 
     private static String normalize(String name) {
-        String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String s = name.strip();
+        if (!s.chars().allMatch(c -> c < 0x80)) {
+            s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return BLANKS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /** FNV-1a over the name, a separator and the country code. */

@@ -29,8 +29,10 @@ final class Population {
         // an ended session counts only inside the window; the active ones count whenever they were created
         ended.stream().filter(s -> timed(s) && !s.createdAt().isBefore(since)).forEach(s -> unique.putIfAbsent(s.id(), s));
         all = new ArrayList<>(unique.values());
+        // a table has far fewer distinct addresses than sessions: each text is parsed once
+        Map<String, Boolean> isIp = new HashMap<>();
         for (Session s : all) {
-            if (s.ipAddress() != null && IpAddresses.isIp(s.ipAddress())) {
+            if (s.ipAddress() != null && isIp.computeIfAbsent(s.ipAddress(), IpAddresses::isIp)) {
                 byIp.computeIfAbsent(s.ipAddress(), k -> new ArrayList<>()).add(s);
             }
             if (s.deviceId() != null && !s.deviceId().isBlank()) {
