@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * The risk of each device id. Many users on one device in one place is a kiosk or a shared desk (10 points);
  * many users from many addresses is a device farm: emulators, or one fingerprint replayed (55 from 10 users and
- * 10 addresses, 70 from 20 and 20, +10 with low trust or a scripted agent).
+ * 10 addresses, 70 from 20 and 20, 85 from 40 and 40, +10 with low trust or a scripted agent).
  */
 final class DeviceRisk {
     /** A device of at least this many users, seen from at least this many addresses (and half as many as users), is a farm. */
@@ -43,7 +43,8 @@ final class DeviceRisk {
             EntityRisk e = new EntityRisk(GroupBy.DEVICE, device);
             Profile p = Profile.of(sessions);
             if (users.size() >= FARM_MIN && ips.size() >= FARM_MIN && 2 * ips.size() >= users.size()) {
-                int points = Math.min(users.size(), ips.size()) >= 20 ? 70 : 55;
+                int spread = Math.min(users.size(), ips.size());
+                int points = spread >= 40 ? 85 : spread >= 20 ? 70 : 55;
                 String d = "one device for " + users.size() + " users from " + ips.size() + " addresses";
                 if (p.lowTrust() || p.scripted()) {
                     points += 10;

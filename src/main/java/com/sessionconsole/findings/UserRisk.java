@@ -31,6 +31,8 @@ import java.util.function.Predicate;
 final class UserRisk {
     /** Faster than an airliner (about 900 km/h cruising) with some margin. */
     static final double MAX_KMH = 1_000;
+    /** Ten times an airliner: a trip this fast adds 10 points. */
+    static final double BLATANT_KMH = 10_000;
     /** Below this distance, places from location text are too rough to call a trip impossible. */
     static final double MIN_IMPOSSIBLE_KM = 700;
     /** A city that is not in the gazetteer stands at its country's mean position: this much is taken off such a distance. */
@@ -156,7 +158,8 @@ final class UserRisk {
             previous = s;
         }
         if (worst != null) {
-            int points = worstKm >= 2_000 ? 70 : 55;
+            // a trip across continents in under an hour is not a location error: it ranks above the slower ones
+            int points = (worstKm >= 2_000 ? 70 : 55) + (fastest >= BLATANT_KMH ? 10 : 0);
             String speed = Double.isInfinite(fastest) ? "at the same time" : "in " + Burst.text(Duration.between(worst[0].createdAt(),
                     worst[1].createdAt())) + " (" + Math.round(fastest) + " km/h; an airliner does under " + Math.round(MAX_KMH) + ")";
             a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " → " + worst[1].location() + ": "

@@ -73,7 +73,7 @@ class FindingsWindowTest {
         now = ws.dao().serverTime();
         List<NewSession> rows = new ArrayList<>();
         UUID roamer = UUID.randomUUID();
-        // 6 countries at the same time: an impossible trip (70) in many countries (25), HIGH
+        // 6 countries at the same time: an impossible trip (70, +10 that fast) in many countries (25), HIGH
         for (String place : List.of("Paris, FR", "Rome, IT", "Oslo, NO", "Lima, PE", "Pune, IN", "Kyiv, UA")) {
             rows.add(row(roamer).location(place).build());
         }
@@ -164,13 +164,13 @@ class FindingsWindowTest {
         TableColumn<FindingRow, ?> rulesColumn = table.getColumns().stream().filter(c -> c.getText().equals("Rules")).findFirst().orElseThrow();
         List<Object> ruleColumn = WaitForAsyncUtils.asyncFx(() -> java.util.stream.IntStream.range(0, table.getItems().size())
                 .mapToObj(i -> (Object) rulesColumn.getCellData(i)).toList()).get();
-        assertThat(ruleColumn).contains("Impossible travel +70, User in many countries +25", "Device shared by many users +10",
+        assertThat(ruleColumn).contains("Impossible travel +80, User in many countries +25", "Device shared by many users +10",
                 "Scripted agent +15, Low trust +10, New device for user +10, New IP for user +5")
                 .allSatisfy(name -> assertThat(name.toString()).doesNotContain("_"));
         assertThat(robot.from(tableRow(robot, FindingRule.IMPOSSIBLE_TRAVEL)).lookup(".table-cell").queryAllAs(Labeled.class))
-                .extracting(Labeled::getText).contains("HIGH", "95");
+                .extracting(Labeled::getText).contains("HIGH", "105");
         assertThat(tableRow(robot, FindingRule.IMPOSSIBLE_TRAVEL).getTooltip().getText())
-                .contains("Risk 95 → HIGH").contains("+25  User in many countries: 6 countries across 6 sessions").contains("Next: ");
+                .contains("Risk 105 → HIGH").contains("+25  User in many countries: 6 countries across 6 sessions").contains("Next: ");
         assertThat(tableRow(robot, FindingRule.SHARED_DEVICE).getTooltip().getText()).contains("5 users on one device from 5 addresses");
 
         MenuButton rules = robot.lookup(".menu-button").queryAllAs(MenuButton.class).stream().filter(b -> "Rules".equals(b.getText()))
