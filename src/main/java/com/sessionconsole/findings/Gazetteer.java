@@ -110,7 +110,10 @@ public final class Gazetteer {
         return new Gazetteer(keys, lats, lons, countries);
     }
 
-    /** The place a location text names: "City, CC" (or "City, Region, CC"); empty when not even its country is known. */
+    /**
+     * The place a location text names: "City, CC" (or "City, Region, CC"; the country may be its English name, "Berlin,
+     * Germany"); empty when not even its country is known.
+     */
     public Optional<Place> locate(String location) {
         if (location == null) {
             return Optional.empty();
@@ -119,8 +122,8 @@ public final class Gazetteer {
         if (comma < 0) {
             return Optional.empty();
         }
-        String country = location.substring(comma + 1).strip().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
+        String country = countryCode(location.substring(comma + 1));
+        if (country == null) {
             return Optional.empty();
         }
         int first = location.indexOf(',');
@@ -130,6 +133,28 @@ public final class Gazetteer {
         }
         float[] c = countries.get(country);
         return c == null ? Optional.empty() : Optional.of(new Place(c[0], c[1], true, country));
+    }
+
+    /** ISO codes by their English names ("germany" → DE), from the JDK's locale data, and the usual short forms. */
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+    private static Map<String, String> countryNames() {
+        Map<String, String> names = new HashMap<>();
+        for (String code : Locale.getISOCountries()) {
+            names.put(normalize(new Locale("", code).getDisplayCountry(Locale.ENGLISH)), code);
+        }
+        names.putAll(Map.of("usa", "US", "u.s.", "US", "u.s.a.", "US", "united states of america", "US", "uk", "GB", "england", "GB",
+                "great britain", "GB", "russian federation", "RU", "south korea", "KR", "czech republic", "CZ"));
+        return Map.copyOf(names);
+    }
+
+    /** "DE", "de", "Germany", "USA" → the ISO code; null when it is none of these. */
+    static String countryCode(String text) {
+        String t = text.strip();
+        if (t.length() == 2 && Character.isLetter(t.charAt(0)) && Character.isLetter(t.charAt(1)) && t.chars().allMatch(c -> c < 0x80)) {
+            return t.toUpperCase(Locale.ROOT);
+        }
+        return COUNTRY_NAMES.get(normalize(t));
     }
 
     private static String normalize(String name) {
