@@ -73,7 +73,7 @@ final class UserRisk {
             if (burst.size() >= s.burstSessions()) {
                 Set<String> ips = new HashSet<>();
                 burst.sessions().forEach(x -> ips.add(x.ipAddress()));
-                int points = 60 + (burst.size() >= 2 * s.burstSessions() ? 15 : 0) + (ips.size() >= 5 ? 20 : 0);
+                int points = 65 + (burst.size() >= 2 * s.burstSessions() ? 15 : 0) + (ips.size() >= 5 ? 20 : 0);
                 a.risk.add(new Contribution(FindingRule.BURST_USER, points, burst.size() + " sessions within " + Burst.text(burst.span())
                         + " from " + ips.size() + " address(es) (ended ones included)",
                         new Measure(burst.size(), s.burstSessions(), "sessions within " + s.burstWindow().toMinutes() + " min")));
