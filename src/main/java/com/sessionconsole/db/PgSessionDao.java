@@ -97,6 +97,11 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since) {
+        return queries.addressesFirstSeen(ips, since);
+    }
+
+    @Override
     public RevokeResult revoke(RevokeCriteria criteria, Set<UUID> protectedUsers) {
         return writer.revoke(criteria, protectedUsers);
     }

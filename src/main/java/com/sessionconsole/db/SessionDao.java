@@ -91,6 +91,13 @@ public interface SessionDao {
     Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since);
 
     /**
+     * When each of these stored ip_address texts was first used since {@code since}, ended sessions included: an
+     * address in use for days is infrastructure, one first seen an hour ago is not. One query on the index on
+     * (ip_address, created_at); an address with no session since then is absent.
+     */
+    Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since);
+
+    /**
      * Sessions revoked earlier (by another run of the console, from its audit log) at this primary WAL
      * position: reads on a replica hide them until it has replayed that far. Without a replica, nothing.
      */

@@ -143,4 +143,25 @@ final class SessionQueries {
         first.forEach((user, at) -> out.put(user, new UserFootprint(at, ips.getOrDefault(user, Map.of()), devices.getOrDefault(user, Map.of()))));
         return out;
     }
+
+    Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since) {
+        Map<String, Instant> out = new HashMap<>();
+        List<String> all = ips.stream().filter(Objects::nonNull).distinct().toList();
+        String sql = "SELECT ip_address, min(created_at) FROM public.user_sessions WHERE ip_address = ANY(?) AND created_at >= ? "
+                + "AND isfinite(created_at) GROUP BY ip_address";
+        try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += FOOTPRINT_BATCH) {
+                ps.setArray(1, c.createArrayOf("text", all.subList(from, Math.min(all.size(), from + FOOTPRINT_BATCH)).toArray()));
+                ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+        return out;
+    }
 }

@@ -9,6 +9,8 @@ import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.UserFootprint;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * The risk of each IP, judged by what its sessions look like (points in docs/findings.md). Many users on one
  * address is only a start (15): one agent for them all (+25 with another sign, +10 alone), a scripted agent (+15),
- * low trust (+25), users who never came from it before (+25, not for carrier or private ranges, which rotate)
+ * low trust (+25), users who never came from it before (+25, not for carrier or private ranges, which rotate, nor for an
+ * address in use since before the look-back window)
  * and a burst (+15, +25 at twice the threshold) make it an attack; people's agents and normal trust make it a NAT,
  * capped at {@value #NAT_CAP} whatever its size. A threat-intel listing adds 50; an address in the analyst's
  * known networks keeps a quarter of its risk.
@@ -42,8 +45,13 @@ final class AddressRisk {
         return sessions.stream().map(Session::userId).distinct().limit(s.minUsersPerIp()).count() >= s.minUsersPerIp();
     }
 
-    /** @param history a user's footprint, null when it was not read */
-    static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists, Function<UUID, UserFootprint> history) {
+    /**
+     * @param history   a user's footprint, null when it was not read
+     * @param firstUsed when an address was first used (null: unknown, or not before {@code window})
+     * @param window    the start of the look-back window: an address in use before it is not new, whoever its users are
+     */
+    static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists, Function<UUID, UserFootprint> history,
+                                   Function<String, Instant> firstUsed, Instant window) {
         List<EntityRisk> out = new ArrayList<>();
         byIp.forEach((ip, sessions) -> {
             Optional<NetworkLists.Entry> listed = lists.listed(ip);
@@ -69,7 +77,11 @@ final class AddressRisk {
                 // users who log in one after another on one device are at a kiosk, which is new to each of them
                 boolean oneDevice = sessions.stream().filter(x -> x.deviceId() != null).collect(Collectors.groupingBy(Session::deviceId,
                         Collectors.counting())).values().stream().anyMatch(n -> 5 * n >= 4 * sessions.size());
-                boolean counted = !oneDevice && novelty.judged() >= s.minUsersPerIp() && 5 * novelty.fresh() >= 4 * novelty.judged();
+                // an address in use for days (an office NAT whose people each come once) is not new, even to new users
+                Instant since = firstUsed.apply(ip);
+                boolean established = since != null && since.isBefore(window);
+                boolean counted = !oneDevice && !established && novelty.judged() >= s.minUsersPerIp()
+                        && 5 * novelty.fresh() >= 4 * novelty.judged();
                 boolean concentrated = spread.compareTo(Duration.ofHours(1)) <= 0;
                 if (p.uniformAgent()) {
                     points += p.scripted() || p.lowTrust() || concentrated || counted && !cls.isInfrastructure() ? 25 : 10;
@@ -87,6 +99,9 @@ final class AddressRisk {
                 }
                 if (oneDevice) {
                     d.append(", all on one device (a kiosk or shared desk)");
+                }
+                if (established) {
+                    d.append(", in use since ").append(since.truncatedTo(ChronoUnit.MINUTES));
                 }
                 if (novelty.judged() > 0) {
                     d.append(", ").append(novelty.fresh()).append(" of ").append(novelty.judged()).append(" users had never used it before");

@@ -63,6 +63,8 @@ public final class FindingsEngine {
     private Instant dbAt;
     private Duration endedWindow;
     private final Map<UUID, UserFootprint> footprints = new HashMap<>();
+    /** When each shared address was first used (null: not before the window's sessions), read with the histories. */
+    private final Map<String, Instant> addressAge = new HashMap<>();
     private String limits = "";
 
     public FindingsEngine(SessionDao dao, Clock clock) {
@@ -101,7 +103,13 @@ public final class FindingsEngine {
                 .flatMap(x -> x.stream().map(Session::userId).filter(u -> u != null).distinct().sorted().limit(AddressRisk.NOVELTY_SAMPLE))
                 .distinct().toList();
         readHistories(ipUsers, since, left);
-        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get));
+        List<String> sharedIps = population.byIp.entrySet().stream().filter(e -> AddressRisk.shared(e.getValue(), s))
+                .map(Map.Entry::getKey).filter(ip -> !addressAge.containsKey(ip)).toList();
+        if (!sharedIps.isEmpty()) {
+            Map<String, Instant> read = dao.addressesFirstSeen(sharedIps, since.minus(HISTORY));
+            sharedIps.forEach(ip -> addressAge.put(ip, read.get(ip)));
+        }
+        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get, addressAge::get, since));
         entities.addAll(DeviceRisk.assess(population.byDevice, s));
         Set<String> riskyIps = risky(entities, GroupBy.IP);
         Set<String> riskyDevices = risky(entities, GroupBy.DEVICE);
@@ -160,6 +168,7 @@ public final class FindingsEngine {
             ended = dao.recentlyEnded(serverNow.minus(s.newWithin()), ENDED_LIMIT);
             endedWindow = s.newWithin();
             footprints.clear();
+            addressAge.clear();
             dbAt = now;
         }
     }

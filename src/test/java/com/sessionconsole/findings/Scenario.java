@@ -147,6 +147,16 @@ final class Scenario {
             }
         }
         lookAlikes.put("ip:" + uni, "university proxy");
+        // a new office NAT: 150 people who each log in once over 3 days, so the address is new to every one of them,
+        // with a 9 o'clock rush of 30 today
+        String newOffice = "81.2.71.10";
+        for (int i = 0; i < 150; i++) {
+            Person p = person(4_600 + i);
+            Instant created = i < 30 ? now.minus(Duration.ofMinutes(60)).plus(Duration.ofSeconds(15L * i))
+                    : now.minus(Duration.ofMinutes(90 + rnd.nextInt(3 * 24 * 60 - 120)));
+            session(p.id, created, Duration.ofHours(9), p.device, newOffice, p.agent, "Frankfurt, DE", trust());
+        }
+        lookAlikes.put("ip:" + newOffice, "new office NAT, each of 150 people once over 3 days");
         // a user with a new phone, nothing else
         Person newPhone = person(4_500);
         session(newPhone.id, now.minus(Duration.ofMinutes(50)), Duration.ofHours(8), "brand-new-phone", newPhone.ip, PHONES[0], newPhone.city, 70);
