@@ -23,7 +23,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -210,12 +209,6 @@ public final class FindingsViewModel {
         FindingSettings s = settings.get();
         settings.set(new FindingSettings(s.enabled(), minIps, s.minCountriesPerUser(), minUsersPerIp, s.minUsersPerDevice(), maxTrust,
                 s.newWithin(), burst, s.burstWindow()));
-    }
-
-    public void setNewWithin(Duration d) {
-        FindingSettings s = settings.get();
-        settings.set(new FindingSettings(s.enabled(), s.minIpsPerUser(), s.minCountriesPerUser(), s.minUsersPerIp(),
-                s.minUsersPerDevice(), s.maxLowTrust(), d, s.burstSessions(), s.burstWindow()));
     }
 
     public String workspace() {
