@@ -126,7 +126,7 @@ public final class WorkspaceFactory {
         }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
-            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress);
+            return withFindingFiles(openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress), config);
         }
         ConnectionString primary = connectionString(rawUrl, "--url", warnings, services);
         String rawRead = first(request.readUrl(), config.readUrl());
@@ -142,8 +142,8 @@ public final class WorkspaceFactory {
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
         progress.accept(StartupStep.connecting(settings.describe()));
-        Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
-                ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
+        Workspace ws = withFindingFiles(openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
+                ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds()), config);
         if (config.auditSyslog() != null) {
             SyslogForwarder forwarder = new SyslogForwarder(ws.audit(), config.auditSyslog(), clock, DataSourceFactory.localHostName());
             ws.audit().onAppend(forwarder::wake);
@@ -207,6 +207,12 @@ public final class WorkspaceFactory {
                 attempt = settings.withPassword(typed.get());
             }
         }
+    }
+
+    private Workspace withFindingFiles(Workspace ws, ConfigFile config) {
+        ws.useFindingFiles(new Workspace.FindingFiles(dirs.data().resolve("findings-" + Integer.toHexString(ws.label().hashCode()) + ".json"),
+                config.intelFiles()));
+        return ws;
     }
 
     /** Opens a workspace on a server; also used by tests with their own settings. */
