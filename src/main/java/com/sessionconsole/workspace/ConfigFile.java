@@ -1,5 +1,6 @@
 package com.sessionconsole.workspace;
 
+import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.audit.SyslogTarget;
 import com.sessionconsole.domain.IntelFiles;
 import com.sessionconsole.domain.UserIds;
@@ -40,6 +41,20 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
     }
 
     private static final Pattern PROFILE_KEY = Pattern.compile("profile\\.([A-Za-z0-9_-]{1,40})\\.(.+)");
+
+    /** The config file the request names (or the default one), with the request's profile, if any, in place of its connection. */
+    public static ConfigFile forRequest(ConnectionRequest request, Path defaultFile) {
+        Path path = request.configFile() != null ? request.configFile() : defaultFile;
+        ConfigFile config = request.configFile() != null ? load(path) : loadDefault(path);
+        if (request.profile() == null) {
+            return config;
+        }
+        ConfigFile profiled = config.withProfile(request.profile(), path);
+        if (request.readUrl() != null && profiled.readUrl() != null && !request.readUrl().equals(profiled.readUrl())) {
+            throw new IllegalArgumentException("--read-url differs from the read-url of profile '" + request.profile() + "': give one");
+        }
+        return profiled;
+    }
 
     /** This file with profile {@code name} in place of its own url, user, read-url and read-only; an unknown name is an error. */
     public ConfigFile withProfile(String name, Path file) {

@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,14 +107,7 @@ public final class WorkspaceFactory {
 
     private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured,
                            Consumer<StartupStep> progress) {
-        Path configPath = request.configFile() != null ? request.configFile() : dirs.configFile();
-        ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
-        if (request.profile() != null) {
-            config = config.withProfile(request.profile(), configPath);
-            if (request.readUrl() != null && config.readUrl() != null && !request.readUrl().equals(config.readUrl())) {
-                throw new IllegalArgumentException("--read-url differs from the read-url of profile '" + request.profile() + "': give one");
-            }
-        }
+        ConfigFile config = ConfigFile.forRequest(request, dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
         if (rawUrl == null && !request.demo() && !demoWhenUnconfigured) {
