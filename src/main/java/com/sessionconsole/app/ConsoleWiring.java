@@ -3,7 +3,9 @@ package com.sessionconsole.app;
 import com.sessionconsole.audit.ui.AuditViewModel;
 import com.sessionconsole.workspace.Workspace;
 import com.sessionconsole.export.ui.ExportViewModel;
+import com.sessionconsole.findings.FindingLedger;
 import com.sessionconsole.findings.FindingsEngine;
+import com.sessionconsole.findings.NetworkLists;
 import com.sessionconsole.findings.ui.FindingsViewModel;
 import com.sessionconsole.history.SessionHistory;
 import com.sessionconsole.history.TokenLookup;
@@ -70,10 +72,18 @@ public final class ConsoleWiring {
                 new TokenLookupViewModel(new TokenLookup(ws.dao()), live, runner, messages),
                 new WatchlistViewModel(feed, runner, new Watchlist(watchlistFile), messages),
                 new ExportViewModel(runner, live, messages, ws.label(), clock),
-                new FindingsViewModel(feed, runner, new FindingsEngine(ws.dao(), clock), ws.label()),
+                findings(ws, feed, runner, clock),
                 new HistoryViewModel(runner, new SessionHistory(ws.dao())),
                 new AuditViewModel(runner, ws.audit()),
                 messages);
+    }
+
+    /** The findings with the analyst's network lists (a list that cannot be read stops here, named) and their triage file. */
+    private static FindingsViewModel findings(Workspace ws, LiveFeed feed, TaskRunner runner, Clock clock) {
+        Workspace.FindingFiles files = ws.findingFiles();
+        NetworkLists lists = files == null ? NetworkLists.NONE : NetworkLists.load(files.intel());
+        return new FindingsViewModel(feed, runner, new FindingsEngine(ws.dao(), clock, null, lists), ws.label(),
+                files == null ? null : new FindingLedger(files.triage()));
     }
 
     /** A daemon thread for one poller: ticks run on it one at a time and are reported in order. Nothing else runs on it. */

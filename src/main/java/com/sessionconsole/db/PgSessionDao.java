@@ -7,6 +7,7 @@ import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.UserFootprint;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -91,8 +92,18 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
-    public Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension) {
-        return queries.firstSeen(sessions, dimension);
+    public List<Session> recentlyEnded(Instant since, int limit) {
+        return queries.recentlyEnded(since, limit);
+    }
+
+    @Override
+    public Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since) {
+        return queries.footprints(users, since);
+    }
+
+    @Override
+    public Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since) {
+        return queries.addressesFirstSeen(ips, since);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.sessionconsole.domain.ReplicaLag;
 import com.sessionconsole.domain.RevokeCriteria;
 import com.sessionconsole.domain.RevokeResult;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.UserFootprint;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,10 +81,24 @@ public interface SessionDao {
     Map<FindingRule, Zombies> zombieRows(UUID user, int sampleSize);
 
     /**
-     * Of these sessions, the ids whose user had sessions before but never from that IP (or device),
-     * ended sessions included. One query, using the index on user_id.
+     * Sessions created at or after {@code since} that are not active now (ended, revoked, deleted, or with an odd
+     * flag), newest first, at most {@code limit}: what the findings add to the active set so that a burst or a trip
+     * does not vanish when its sessions end.
      */
-    Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension);
+    List<Session> recentlyEnded(Instant since, int limit);
+
+    /**
+     * The history of these users since {@code since}, ended sessions included: their first session and the first
+     * time each IP and device was seen. One grouped query per batch of users, on the index on user_id.
+     */
+    Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since);
+
+    /**
+     * When each of these stored ip_address texts was first used since {@code since}, ended sessions included: an
+     * address in use for days is infrastructure, one first seen an hour ago is not. One query on the index on
+     * (ip_address, created_at); an address with no session since then is absent.
+     */
+    Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since);
 
     /**
      * Sessions revoked earlier (by another run of the console, from its audit log) at this primary WAL

@@ -3,16 +3,21 @@ package com.sessionconsole.db;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.GroupBy;
 import com.sessionconsole.domain.Session;
-import com.sessionconsole.domain.Timestamps;
+import com.sessionconsole.domain.UserFootprint;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -25,6 +30,8 @@ final class SessionQueries {
             FindingRule.ACTIVE_BUT_EXPIRED, "is_active = true AND expires_at <= now()",
             FindingRule.ACTIVE_BUT_DELETED, "is_active = true AND deleted_at IS NOT NULL",
             FindingRule.ACTIVE_NULL, "is_active IS NULL"));
+
+    private static final int FOOTPRINT_BATCH = 1_000;
 
     private final SessionSources db;
 
@@ -99,28 +106,69 @@ final class SessionQueries {
         }
     }
 
-    Set<UUID> firstSeen(List<Session> sessions, GroupBy dimension) {
-        if (dimension == GroupBy.USER) {
-            throw new IllegalArgumentException("first seen is per user: ask for IP or device");
-        }
-        List<Session> usable = sessions.stream()
-                .filter(s -> s.key(dimension) != null && Timestamps.isFinite(s.createdAt()) && s.userId() != null).toList();
-        Set<UUID> out = new HashSet<>();
-        if (usable.isEmpty()) {
-            return out;
-        }
-        String col = SessionRows.column(dimension);
-        // the stored key and created_at are compared, never a copy sent back as text
-        String sql = "SELECT r.id FROM public.user_sessions r WHERE r.id = ANY(?) AND r." + col + " IS NOT NULL AND isfinite(r.created_at) "
-                + "AND NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h." + col + " = r." + col
-                + " AND h.created_at < r.created_at) "
-                // a user with no earlier session at all is new, not suspicious
-                + "AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created_at)";
+    /**
+     * The planner may use the index on expires_at: a session created after {@code since} expires after it too (a row
+     * that expires before it was created is odd, and the data-quality rules see it in the active set).
+     */
+    List<Session> recentlyEnded(Instant since, int limit) {
+        return db.sessions(db.select("expires_at >= ? AND created_at >= ? AND isfinite(created_at) AND (" + SessionRows.ACTIVE
+                + ") IS NOT TRUE ORDER BY created_at DESC, id LIMIT ?"), ps -> {
+                    ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+                    ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+                    ps.setInt(3, limit);
+                });
+    }
+
+    /** Users in batches, so that each array stays small; the stored keys are read, never a copy sent back as text. */
+    Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since) {
+        String sql = "SELECT user_id, ip_address, device_id, min(created_at), GROUPING(ip_address), GROUPING(device_id) "
+                + "FROM public.user_sessions WHERE user_id = ANY(?) AND created_at >= ? AND isfinite(created_at) "
+                + "GROUP BY GROUPING SETS ((user_id, ip_address), (user_id, device_id), (user_id))";
+        Map<UUID, Instant> first = new HashMap<>();
+        Map<UUID, Map<String, Instant>> ips = new HashMap<>();
+        Map<UUID, Map<String, Instant>> devices = new HashMap<>();
+        List<UUID> all = users.stream().filter(Objects::nonNull).distinct().toList();
         try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("uuid", usable.stream().map(Session::id).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1, UUID.class));
+            for (int from = 0; from < all.size(); from += FOOTPRINT_BATCH) {
+                ps.setArray(1, c.createArrayOf("uuid", all.subList(from, Math.min(all.size(), from + FOOTPRINT_BATCH)).toArray()));
+                ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID user = rs.getObject(1, UUID.class);
+                        Instant at = rs.getObject(4, OffsetDateTime.class).toInstant();
+                        boolean byIp = rs.getInt(5) == 0;
+                        boolean byDevice = rs.getInt(6) == 0;
+                        if (byIp && rs.getString(2) != null) {
+                            ips.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString(2), at);
+                        } else if (byDevice && rs.getString(3) != null) {
+                            devices.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString(3), at);
+                        } else if (!byIp && !byDevice) {
+                            first.put(user, at);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+        Map<UUID, UserFootprint> out = new HashMap<>();
+        first.forEach((user, at) -> out.put(user, new UserFootprint(at, ips.getOrDefault(user, Map.of()), devices.getOrDefault(user, Map.of()))));
+        return out;
+    }
+
+    Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since) {
+        Map<String, Instant> out = new HashMap<>();
+        List<String> all = ips.stream().filter(Objects::nonNull).distinct().toList();
+        String sql = "SELECT ip_address, min(created_at) FROM public.user_sessions WHERE ip_address = ANY(?) AND created_at >= ? "
+                + "AND isfinite(created_at) GROUP BY ip_address";
+        try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < all.size(); from += FOOTPRINT_BATCH) {
+                ps.setArray(1, c.createArrayOf("text", all.subList(from, Math.min(all.size(), from + FOOTPRINT_BATCH)).toArray()));
+                ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -4,15 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What the console flags, and how loudly.
- *
- * <p>Severity scales with magnitude for the rules that count something against a threshold (many IPs,
- * many countries, a shared IP or device, a burst): a finding whose measured value is at least
- * {@value #RAISE_FACTOR}× the threshold is one step more severe than the rule's base severity, and
- * one barely over it (below 1.25× the threshold) is one step less severe. With the default threshold
- * of 3 countries, 3 countries is MEDIUM and 4 or more is HIGH; with 20 users per IP, 20 to 24 users is
- * LOW, 25 to 39 MEDIUM and 40 or more HIGH. The other rules fire on any matching row and keep their
- * base severity.
+ * What the console flags. A finding's severity comes from its risk (see {@link Severity#ofRisk} and
+ * docs/findings.md for the points each rule adds). A finding of a single rule that adds no points of its own
+ * (a zombie row, an undecodable row) counts the floor of a band: the rule's base severity, scaled with magnitude
+ * for the rules that count something against a threshold (at least {@value #RAISE_FACTOR}× the threshold is one
+ * step more severe, below 1.25× one step less).
  */
 public enum FindingRule {
     BURST_IP(Severity.HIGH, true, "Login burst from one IP", "IP opened many sessions in a short time"),
@@ -28,13 +24,42 @@ public enum FindingRule {
     ACTIVE_BUT_DELETED(Severity.LOW, false, "Active but deleted", "is_active true but deleted_at set"),
     ACTIVE_NULL(Severity.LOW, false, "Active flag NULL", "is_active is NULL"),
     UNDECODABLE_ROW(Severity.MEDIUM, false, "Undecodable row", "a column of the row could not be decoded; shown with what could be read"),
-    INVALID_IP(Severity.LOW, false, "Invalid IP address", "ip_address is not a valid IP");
+    INVALID_IP(Severity.LOW, false, "Invalid IP address", "ip_address is not a valid IP"),
+    IMPOSSIBLE_TRAVEL(Severity.HIGH, false, "Impossible travel", "two consecutive sessions of a user too far apart for the time between them"),
+    COUNTRY_HOP(Severity.MEDIUM, false, "Country change", "consecutive sessions of a user in two countries within hours, distance unknown"),
+    DEVICE_FARM(Severity.HIGH, false, "Device farm", "one device id used by many users from many IPs (emulators, a replayed fingerprint)"),
+    THREAT_INTEL(Severity.MEDIUM, false, "Threat-intel IP", "IP listed in one of the analyst's threat-intel files"),
+    KNOWN_NETWORK(Severity.LOW, false, "Known network", "IP in a network the analyst declared (lowers the risk)"),
+    SCRIPTED_AGENT(Severity.LOW, false, "Scripted agent", "user agent of a script, library or headless browser"),
+    FUTURE_CREATED_AT(Severity.LOW, false, "Created in the future", "created_at later than the server clock beyond the skew tolerance"),
+    TRUST_OUT_OF_RANGE(Severity.LOW, false, "Trust out of range", "trust_level outside the documented 0 to 100"),
+    NON_CANONICAL_IP(Severity.LOW, false, "Non-canonical IP text", "ip_address is an IP but not written the canonical way");
 
     /** A measure at least this many times the threshold raises the severity one step. */
     public static final int RAISE_FACTOR = 2;
 
+    /**
+     * Risk bands: an entity's total risk points give its severity (HIGH from {@value #HIGH_RISK}, MEDIUM from
+     * {@value #MEDIUM_RISK}, LOW below). The points per rule are in docs/findings.md.
+     */
+    public static final int HIGH_RISK = 70;
+    public static final int MEDIUM_RISK = 35;
+
     public enum Severity {
         HIGH, MEDIUM, LOW;
+
+        public static Severity ofRisk(int risk) {
+            return risk >= HIGH_RISK ? HIGH : risk >= MEDIUM_RISK ? MEDIUM : LOW;
+        }
+
+        /** The least risk of this band: what a finding of a rule that is not scored by points counts. */
+        public int floor() {
+            return switch (this) {
+                case HIGH -> HIGH_RISK;
+                case MEDIUM -> MEDIUM_RISK;
+                case LOW -> 10;
+            };
+        }
 
         Severity raised() {
             return this == LOW ? MEDIUM : HIGH;

@@ -1,171 +1,230 @@
 package com.sessionconsole.findings;
 
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.domain.Contribution;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.GroupBy;
-import com.sessionconsole.domain.Locations;
 import com.sessionconsole.domain.IpAddresses;
 import com.sessionconsole.domain.Measure;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.UserFootprint;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
- * Computes findings. Rules about the live set run in memory over the poller's snapshot (no table
- * scan). Rules that need rows outside the active set (zombie rows, first-seen IPs and devices) use
- * indexed queries, and their answers are reused for {@link #DB_RULES_MAX_AGE} so that they never run
- * on every tick. Each finding carries what it measured against its threshold, from which its
- * severity is scaled (see {@link FindingRule}).
+ * Computes findings: one per risky entity (user, IP, device) with the rules that added to its risk, plus
+ * table-wide facts (zombie rows, data quality). The entities are judged over the active snapshot and the sessions
+ * created in the look-back window ({@link FindingSettings#newWithin()}) that have ended since, read by one bounded
+ * query; a user's new devices and addresses are judged against their history ({@link #HISTORY}), read only for the
+ * users with a signal. The database answers are reused for {@link #DB_RULES_MAX_AGE} so that they never run on
+ * every tick. Findings that share a cause are one: a user whose only signal is a session from a risky address or
+ * device is evidence of that address's finding, not a finding of its own.
  * Not thread-safe: one computation at a time (the window runs them in order on a serial lane of the I/O pool).
  */
 public final class FindingsEngine {
     public static final Duration DB_RULES_MAX_AGE = Duration.ofSeconds(60);
+    /** How far back a user's history is read to tell a new device or address. */
+    public static final Duration HISTORY = Duration.ofDays(30);
     /** At most this many rows of each zombie rule are read as evidence; the finding counts all of them and says so. */
     static final int ZOMBIE_SAMPLE = 1_000;
+    /** At most this many ended sessions of the look-back window are read (newest first); the status says when more exist. */
+    static final int ENDED_LIMIT = 200_000;
+    /** At most this many users' histories are read per refresh, those with the strongest signals first. */
+    static final int HISTORY_USERS = 5_000;
+    /** A created_at this far ahead of the server clock is a data-quality finding. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Map<FindingRule, String> ZOMBIE_NOUNS = Map.of(FindingRule.ACTIVE_BUT_EXPIRED, "active but expired",
             FindingRule.ACTIVE_BUT_DELETED, "active but deleted", FindingRule.ACTIVE_NULL, "with is_active NULL");
 
     private final SessionDao dao;
     private final Clock clock;
     private final UUID onlyUser;
+    private final NetworkLists lists;
     private Map<FindingRule, SessionDao.Zombies> zombies;
-    private Instant zombiesAt;
-    private final Map<GroupBy, Map<UUID, Boolean>> firstSeenCache = new HashMap<>();
+    private List<Session> ended = List.of();
+    private Instant dbAt;
+    private Duration endedWindow;
+    private final Map<UUID, UserFootprint> footprints = new HashMap<>();
+    /** When each shared address was first used (null: not before the window's sessions), read with the histories. */
+    private final Map<String, Instant> addressAge = new HashMap<>();
+    private String limits = "";
 
     public FindingsEngine(SessionDao dao, Clock clock) {
-        this(dao, clock, null);
+        this(dao, clock, null, NetworkLists.NONE);
     }
 
-    /** @param onlyUser if not null, the zombie rules count and sample only this user's rows, filtered on the server */
-    public FindingsEngine(SessionDao dao, Clock clock, UUID onlyUser) {
+    /**
+     * @param onlyUser if not null, the zombie rules count and sample only this user's rows, filtered on the server
+     * @param lists    the analyst's known networks and threat-intel lists
+     */
+    public FindingsEngine(SessionDao dao, Clock clock, UUID onlyUser, NetworkLists lists) {
         this.dao = dao;
         this.clock = clock;
         this.onlyUser = onlyUser;
+        this.lists = lists;
+    }
+
+    /** What the last computation left out to stay bounded ("" when nothing), for the status line. */
+    public String limits() {
+        return limits;
     }
 
     /** In {@link Finding#ORDER}. */
     public List<Finding> compute(List<Session> active, FindingSettings s, Instant serverNow, boolean forceDbRefresh) {
+        refreshDatabaseRules(s, serverNow, forceDbRefresh);
+        Instant since = serverNow.minus(s.newWithin());
+        Population population = new Population(active, ended, since);
+        List<String> left = new ArrayList<>();
+        if (ended.size() >= ENDED_LIMIT) {
+            left.add("only the newest " + ENDED_LIMIT + " ended sessions of the last " + s.newWithin().toHours() + " h were read");
+        }
+
+        // the users of shared addresses first: whether the address is new to them tells a spray from an office
+        List<UUID> ipUsers = population.byIp.values().stream().filter(x -> AddressRisk.shared(x, s))
+                .sorted((x, y) -> Integer.compare(y.size(), x.size()))
+                .flatMap(x -> x.stream().map(Session::userId).filter(u -> u != null).distinct().sorted().limit(AddressRisk.NOVELTY_SAMPLE))
+                .distinct().toList();
+        readHistories(ipUsers, since, left);
+        List<String> sharedIps = population.byIp.entrySet().stream().filter(e -> AddressRisk.shared(e.getValue(), s))
+                .map(Map.Entry::getKey).filter(ip -> !addressAge.containsKey(ip)).toList();
+        if (!sharedIps.isEmpty()) {
+            Map<String, Instant> read = dao.addressesFirstSeen(sharedIps, since.minus(HISTORY));
+            sharedIps.forEach(ip -> addressAge.put(ip, read.get(ip)));
+        }
+        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get, addressAge::get, since));
+        entities.addAll(DeviceRisk.assess(population.byDevice, s));
+        Set<String> riskyIps = risky(entities, GroupBy.IP);
+        Set<String> riskyDevices = risky(entities, GroupBy.DEVICE);
+
+        Set<UUID> activeUsers = active.stream().map(Session::userId).filter(u -> u != null).collect(Collectors.toSet());
+        Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists);
+        Map<String, Integer> victims = new HashMap<>();
+        Predicate<Session> onRisky = x -> riskyIps.contains(x.ipAddress()) || riskyDevices.contains(x.deviceId());
+        users.values().removeIf(a -> {
+            boolean folded = UserRisk.explainedBy(a, onRisky);
+            if (folded) {
+                Stream.concat(a.risk.evidence.stream(), a.signalSessions.stream()).filter(onRisky)
+                        .map(x -> riskyIps.contains(x.ipAddress()) ? "IP:" + x.ipAddress() : "DEVICE:" + x.deviceId())
+                        .distinct().forEach(k -> victims.merge(k, 1, Integer::sum));
+            }
+            return folded;
+        });
+        readHistories(users.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue().risk.risk(), x.getValue().risk.risk()))
+                .map(Map.Entry::getKey).toList(), since, left);
+        for (UserRisk.Assessment a : users.values()) {
+            UserRisk.context(a, footprints.get(UUID.fromString(a.risk.subject)));
+            // context alone (a script with low trust) is a finding only with a new device or address: MEDIUM
+            if (!a.contextOnly || a.risk.risk() >= FindingRule.MEDIUM_RISK) {
+                entities.add(a.risk);
+            }
+        }
+        for (EntityRisk e : entities) {
+            Integer n = victims.get(e.kind.name() + ":" + e.subject);
+            if (n != null) {
+                e.notes.add(n + " of its users have nothing else against them: they are listed here, not each on their own");
+            }
+        }
+
         List<Finding> out = new ArrayList<>();
-        if (s.on(FindingRule.USER_MANY_IPS)) {
-            distinctPer(out, active, GroupBy.USER, Session::ipAddress, s.minIpsPerUser(), FindingRule.USER_MANY_IPS, "distinct IPs");
+        for (EntityRisk e : entities) {
+            Finding f = e.finding(s);
+            if (f != null) {
+                out.add(f);
+            }
         }
-        if (s.on(FindingRule.USER_MANY_COUNTRIES)) {
-            distinctPer(out, active, GroupBy.USER, x -> Locations.country(x.location()), s.minCountriesPerUser(), FindingRule.USER_MANY_COUNTRIES, "countries");
+        tableWide(out, active, s, serverNow);
+        limits = String.join("; ", left);
+        out.sort(Finding.ORDER);
+        return out;
+    }
+
+    private static Set<String> risky(List<EntityRisk> entities, GroupBy kind) {
+        return entities.stream().filter(e -> e.kind == kind && e.risk() >= FindingRule.MEDIUM_RISK).map(e -> e.subject).collect(Collectors.toSet());
+    }
+
+    private void refreshDatabaseRules(FindingSettings s, Instant serverNow, boolean force) {
+        Instant now = clock.instant();
+        if (force || dbAt == null || Duration.between(dbAt, now).compareTo(DB_RULES_MAX_AGE) > 0 || !s.newWithin().equals(endedWindow)) {
+            zombies = s.on(FindingRule.ACTIVE_BUT_EXPIRED) || s.on(FindingRule.ACTIVE_BUT_DELETED) || s.on(FindingRule.ACTIVE_NULL)
+                    ? dao.zombieRows(onlyUser, ZOMBIE_SAMPLE) : Map.of();
+            ended = dao.recentlyEnded(serverNow.minus(s.newWithin()), ENDED_LIMIT);
+            endedWindow = s.newWithin();
+            footprints.clear();
+            addressAge.clear();
+            dbAt = now;
         }
-        if (s.on(FindingRule.SHARED_IP)) {
-            distinctPer(out, active, GroupBy.IP, x -> String.valueOf(x.userId()), s.minUsersPerIp(), FindingRule.SHARED_IP, "users");
+    }
+
+    /** Histories of these users, in this order of priority, up to {@link #HISTORY_USERS} per refresh; one query per batch. */
+    private void readHistories(List<UUID> users, Instant since, List<String> left) {
+        List<UUID> wanted = users.stream().filter(u -> u != null && !footprints.containsKey(u)).toList();
+        if (wanted.size() + footprints.size() > HISTORY_USERS) {
+            left.add("the history of " + Math.max(0, HISTORY_USERS - footprints.size()) + " more of " + wanted.size()
+                    + " users was read; the others are judged without it");
+            wanted = wanted.subList(0, Math.max(0, HISTORY_USERS - footprints.size()));
         }
-        if (s.on(FindingRule.SHARED_DEVICE)) {
-            distinctPer(out, active, GroupBy.DEVICE, x -> String.valueOf(x.userId()), s.minUsersPerDevice(), FindingRule.SHARED_DEVICE, "users");
+        if (!wanted.isEmpty()) {
+            Map<UUID, UserFootprint> read = dao.footprints(wanted, since.minus(HISTORY));
+            footprints.putAll(read);
+            // a user with no history row at all has none: remember that too, so that it is not asked again
+            wanted.forEach(u -> footprints.putIfAbsent(u, null));
         }
+    }
+
+    private void tableWide(List<Finding> out, List<Session> active, FindingSettings s, Instant serverNow) {
         if (s.on(FindingRule.LOW_TRUST)) {
-            tableWide(out, FindingRule.LOW_TRUST, active.stream().filter(x -> x.trustLevel() != null && x.trustLevel() <= s.maxLowTrust()).toList(),
+            rows(out, FindingRule.LOW_TRUST, active, x -> x.trustLevel() != null && x.trustLevel() <= s.maxLowTrust(),
                     "active session(s) with trust at or below " + s.maxLowTrust());
         }
         if (s.on(FindingRule.INVALID_IP)) {
-            tableWide(out, FindingRule.INVALID_IP, active.stream().filter(x -> x.ipAddress() != null && !IpAddresses.isIp(x.ipAddress())).toList(),
+            rows(out, FindingRule.INVALID_IP, active, x -> x.ipAddress() != null && !IpAddresses.isIp(x.ipAddress()),
                     "active session(s) whose ip_address is not an IP");
+        }
+        if (s.on(FindingRule.NON_CANONICAL_IP)) {
+            Map<String, Optional<String>> why = new HashMap<>();
+            Function<Session, String> reason = x -> x.ipAddress() == null ? null
+                    : why.computeIfAbsent(x.ipAddress(), ip -> Optional.ofNullable(AddressClass.nonCanonicalReason(ip))).orElse(null);
+            List<Session> odd = active.stream().filter(x -> reason.apply(x) != null).toList();
+            if (!odd.isEmpty()) {
+                Map<String, Long> reasons = odd.stream().collect(Collectors.groupingBy(x -> reason.apply(x).replaceAll(" \\(.*", ""),
+                        LinkedHashMap::new, Collectors.counting()));
+                String first = reason.apply(odd.get(0));
+                add(out, FindingRule.NON_CANONICAL_IP, odd, odd.size() + " active session(s) whose ip_address is an IP written another way: "
+                        + reasons.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                        + " (e.g. " + first + ")");
+            }
+        }
+        if (s.on(FindingRule.FUTURE_CREATED_AT)) {
+            Instant limit = serverNow.plus(CLOCK_SKEW);
+            rows(out, FindingRule.FUTURE_CREATED_AT, active, x -> x.createdAt() != null && x.createdAt().isAfter(limit),
+                    "active session(s) created more than " + CLOCK_SKEW.toMinutes() + " min after the server's now (clock skew or forged rows)");
+        }
+        if (s.on(FindingRule.TRUST_OUT_OF_RANGE)) {
+            rows(out, FindingRule.TRUST_OUT_OF_RANGE, active, x -> x.trustLevel() != null && (x.trustLevel() < 0 || x.trustLevel() > 100),
+                    "active session(s) with trust_level outside 0 to 100");
         }
         if (s.on(FindingRule.UNDECODABLE_ROW)) {
             // one finding per row: the detail names the row's id and each column that failed
             active.stream().filter(x -> x.decodeProblem() != null).forEach(x -> out.add(new Finding(FindingRule.UNDECODABLE_ROW,
                     null, x.id().toString(), x.decodeProblem(), new Measure(1, 1, "undecodable row"), List.of(x))));
-        }
-        if (s.on(FindingRule.BURST_IP)) {
-            bursts(out, active, GroupBy.IP, s, FindingRule.BURST_IP);
-        }
-        if (s.on(FindingRule.BURST_USER)) {
-            bursts(out, active, GroupBy.USER, s, FindingRule.BURST_USER);
-        }
-        if (s.on(FindingRule.ACTIVE_BUT_EXPIRED) || s.on(FindingRule.ACTIVE_BUT_DELETED) || s.on(FindingRule.ACTIVE_NULL)) {
-            zombieFindings(out, s, forceDbRefresh);
-        }
-        if (s.on(FindingRule.NEW_IP_FOR_USER)) {
-            newForUser(out, active, GroupBy.IP, s, serverNow, FindingRule.NEW_IP_FOR_USER);
-        }
-        if (s.on(FindingRule.NEW_DEVICE_FOR_USER)) {
-            newForUser(out, active, GroupBy.DEVICE, s, serverNow, FindingRule.NEW_DEVICE_FOR_USER);
-        }
-        out.sort(Finding.ORDER);
-        return out;
-    }
-
-    private static void distinctPer(List<Finding> out, List<Session> active, GroupBy by, Function<Session, String> counted,
-                                    int min, FindingRule rule, String noun) {
-        Map<String, List<Session>> groups = new HashMap<>();
-        for (Session x : active) {
-            groups.computeIfAbsent(x.key(by), k -> new ArrayList<>()).add(x);
-        }
-        groups.forEach((key, sessions) -> {
-            if (key == null) {
-                return;
-            }
-            Set<String> values = new HashSet<>();
-            sessions.forEach(x -> values.add(counted.apply(x)));
-            if (values.size() >= min) {
-                out.add(new Finding(rule, by, key, values.size() + " " + noun + " across " + sessions.size() + " active sessions",
-                        new Measure(values.size(), min, noun), sessions));
-            }
-        });
-    }
-
-    private static void tableWide(List<Finding> out, FindingRule rule, List<Session> evidence, String noun) {
-        if (!evidence.isEmpty()) {
-            out.add(new Finding(rule, null, null, evidence.size() + " " + noun, new Measure(evidence.size(), 1, noun), evidence));
-        }
-    }
-
-    private static void bursts(List<Finding> out, List<Session> active, GroupBy by, FindingSettings s, FindingRule rule) {
-        Map<String, List<Session>> groups = new HashMap<>();
-        for (Session x : active) {
-            if (x.createdAt() != null && x.key(by) != null) {
-                groups.computeIfAbsent(x.key(by), k -> new ArrayList<>()).add(x);
-            }
-        }
-        groups.forEach((key, sessions) -> {
-            if (sessions.size() < s.burstSessions()) {
-                return;
-            }
-            sessions.sort(Comparator.comparing(Session::createdAt));
-            int best = 0;
-            int bestStart = 0;
-            int start = 0;
-            for (int end = 0; end < sessions.size(); end++) {
-                while (Duration.between(sessions.get(start).createdAt(), sessions.get(end).createdAt()).compareTo(s.burstWindow()) > 0) {
-                    start++;
-                }
-                if (end - start + 1 > best) {
-                    best = end - start + 1;
-                    bestStart = start;
-                }
-            }
-            if (best >= s.burstSessions()) {
-                String within = "sessions opened within " + s.burstWindow().toMinutes() + " min";
-                out.add(new Finding(rule, by, key, best + " " + within, new Measure(best, s.burstSessions(), within),
-                        sessions.subList(bestStart, bestStart + best)));
-            }
-        });
-    }
-
-    private void zombieFindings(List<Finding> out, FindingSettings s, boolean force) {
-        Instant now = clock.instant();
-        if (force || zombies == null || Duration.between(zombiesAt, now).compareTo(DB_RULES_MAX_AGE) > 0) {
-            zombies = dao.zombieRows(onlyUser, ZOMBIE_SAMPLE);
-            zombiesAt = now;
         }
         zombies.forEach((rule, z) -> {
             if (s.on(rule) && z.count() > 0) {
@@ -176,27 +235,18 @@ public final class FindingsEngine {
         });
     }
 
-    private void newForUser(List<Finding> out, List<Session> active, GroupBy dimension, FindingSettings s, Instant serverNow, FindingRule rule) {
-        Instant since = serverNow.minus(s.newWithin());
-        List<Session> recent = active.stream().filter(x -> x.createdAt() != null && x.createdAt().isAfter(since)).toList();
-        Map<UUID, Boolean> cache = firstSeenCache.computeIfAbsent(dimension, d -> new HashMap<>());
-        Set<UUID> recentIds = new HashSet<>();
-        recent.forEach(x -> recentIds.add(x.id()));
-        cache.keySet().retainAll(recentIds);
-        List<Session> unknown = recent.stream().filter(x -> !cache.containsKey(x.id())).toList();
-        if (!unknown.isEmpty()) {
-            Set<UUID> firsts = dao.firstSeen(unknown, dimension);
-            unknown.forEach(x -> cache.put(x.id(), firsts.contains(x.id())));
+    private static void rows(List<Finding> out, FindingRule rule, Collection<Session> active, Predicate<Session> test, String noun) {
+        List<Session> matching = active.stream().filter(test).toList();
+        if (!matching.isEmpty()) {
+            add(out, rule, matching, matching.size() + " " + noun);
         }
-        Map<String, List<Session>> byUser = new LinkedHashMap<>();
-        for (Session x : recent) {
-            if (Boolean.TRUE.equals(cache.get(x.id()))) {
-                byUser.computeIfAbsent(x.userId().toString(), k -> new ArrayList<>()).add(x);
-            }
-        }
-        String unit = "session(s) in the last " + s.newWithin().toHours() + " h from " + (dimension == GroupBy.IP ? "an IP" : "a device")
-                + " this user never used before";
-        byUser.forEach((user, sessions) -> out.add(new Finding(rule, GroupBy.USER, user, sessions.size() + " " + unit,
-                new Measure(sessions.size(), 1, unit), sessions)));
+    }
+
+    private static void add(List<Finding> out, FindingRule rule, List<Session> rows, String detail) {
+        List<Session> shown = rows.size() > EntityRisk.EVIDENCE_LIMIT ? rows.stream().sorted(Session.NEWEST_FIRST)
+                .limit(EntityRisk.EVIDENCE_LIMIT).toList() : rows;
+        int points = rule.severity().floor();
+        out.add(new Finding(rule, null, null, detail, new Measure(rows.size(), 1, "row(s)"), shown, rows.size(), points,
+                List.of(new Contribution(rule, points, detail)), "Show the rows (evidence below); they are shown and flagged, never dropped"));
     }
 }

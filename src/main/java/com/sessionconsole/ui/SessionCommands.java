@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What any table of sessions can show about a row and do with it (context menu, keys, the detail pane). The window
@@ -19,8 +20,11 @@ public interface SessionCommands {
 
     boolean isWatched(Session s);
 
-    /** One line per current finding whose evidence holds the session. */
-    List<String> findingsCiting(Session s);
+    /**
+     * Hands {@code then}, on the FX thread, one line per current finding whose evidence holds the session; the
+     * findings are computed first when they were not yet.
+     */
+    void findingsCiting(Session s, Consumer<List<String>> then);
 
     /**
      * Why revoking is impossible now (read-only, no privilege, disconnected), or null; every revoke control of a

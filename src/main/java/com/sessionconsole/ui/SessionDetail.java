@@ -70,8 +70,12 @@ public final class SessionDetail {
         area("User agent", Collections.singletonList(s.userAgent() == null ? "— (NULL)" : s.userAgent()));
         field("Trust", (s.trustLevel() == null ? "NULL" : s.trustLevel()) + " — " + trustMeaning(s.trustLevel()));
         area("Highlighted", highlights(now));
-        List<String> findings = actions.findingsCiting(s);
-        area("Findings", findings.isEmpty() ? List.of("None of the current findings cites this session.") : findings);
+        TextArea findings = area("Findings", List.of("Computing the findings that cite this session…"));
+        actions.findingsCiting(s, lines -> {
+            findings.setText(String.join("\n", (lines.isEmpty() ? List.of("None of the current findings cites this session.") : lines)
+                    .stream().map(VisibleText::of).toList()));
+            findings.setPrefRowCount(Math.min(6, findings.getText().lines().mapToInt(l -> 1 + l.length() / 90).sum()));
+        });
         field("Created", time(s.createdAt(), now));
         field("Expires", time(s.expiresAt(), now));
         field("Updated", time(s.updatedAt(), now));
@@ -220,13 +224,14 @@ public final class SessionDetail {
     }
 
     /** Each line escaped on its own, so a value cannot add lines of its own. */
-    private void area(String name, List<String> lines) {
+    private TextArea area(String name, List<String> lines) {
         TextArea a = new TextArea(String.join("\n", lines.stream().map(VisibleText::of).toList()));
         a.setEditable(false);
         a.setWrapText(true);
         a.setPrefRowCount(Math.min(5, a.getText().lines().mapToInt(l -> 1 + l.length() / 90).sum()));
         a.setId("detail-" + name.toLowerCase().replace(' ', '-'));
         add(name, a);
+        return a;
     }
 
     private void add(String name, Node value) {

@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What every session table of the window can show and do, answered by the view models and done by the named actions. */
 final class WindowSessionCommands implements RowCommands {
@@ -43,8 +44,8 @@ final class WindowSessionCommands implements RowCommands {
     }
 
     @Override
-    public List<String> findingsCiting(Session s) {
-        return vms.findings().citing(s);
+    public void findingsCiting(Session s, Consumer<List<String>> then) {
+        vms.findings().citing(s, then);
     }
 
     @Override

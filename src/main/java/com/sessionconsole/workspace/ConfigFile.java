@@ -1,6 +1,8 @@
 package com.sessionconsole.workspace;
 
+import com.sessionconsole.domain.ConnectionRequest;
 import com.sessionconsole.audit.SyslogTarget;
+import com.sessionconsole.domain.IntelFiles;
 import com.sessionconsole.domain.UserIds;
 
 import java.io.IOException;
@@ -31,7 +33,7 @@ import java.util.UUID;
  */
 public record ConfigFile(String url, String user, String readUrl, boolean readOnly, Set<UUID> protectedUsers,
                          Integer statementTimeoutSeconds, Integer connectTimeoutSeconds, Integer replicaLagWarnSeconds,
-                         SyslogTarget auditSyslog, List<String> warnings, Map<String, Profile> profiles) {
+                         SyslogTarget auditSyslog, List<String> warnings, Map<String, Profile> profiles, IntelFiles intelFiles) {
 
     /** A named connection: {@code profile.NAME.url}, {@code .user}, {@code .read-url}, {@code .read-only}. */
     public record Profile(String url, String user, String readUrl, boolean readOnly) {
@@ -39,6 +41,20 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
     }
 
     private static final Pattern PROFILE_KEY = Pattern.compile("profile\\.([A-Za-z0-9_-]{1,40})\\.(.+)");
+
+    /** The config file the request names (or the default one), with the request's profile, if any, in place of its connection. */
+    public static ConfigFile forRequest(ConnectionRequest request, Path defaultFile) {
+        Path path = request.configFile() != null ? request.configFile() : defaultFile;
+        ConfigFile config = request.configFile() != null ? load(path) : loadDefault(path);
+        if (request.profile() == null) {
+            return config;
+        }
+        ConfigFile profiled = config.withProfile(request.profile(), path);
+        if (request.readUrl() != null && profiled.readUrl() != null && !request.readUrl().equals(profiled.readUrl())) {
+            throw new IllegalArgumentException("--read-url differs from the read-url of profile '" + request.profile() + "': give one");
+        }
+        return profiled;
+    }
 
     /** This file with profile {@code name} in place of its own url, user, read-url and read-only; an unknown name is an error. */
     public ConfigFile withProfile(String name, Path file) {
@@ -51,14 +67,15 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             throw new IllegalArgumentException("profile '" + name + "' in the config file " + file + " has no url: add profile." + name + ".url=…");
         }
         return new ConfigFile(p.url(), p.user(), p.readUrl(), readOnly || p.readOnly(), protectedUsers, statementTimeoutSeconds,
-                connectTimeoutSeconds, replicaLagWarnSeconds, auditSyslog, warnings, profiles);
+                connectTimeoutSeconds, replicaLagWarnSeconds, auditSyslog, warnings, profiles, intelFiles);
     }
 
     public static final List<String> KEYS = List.of("url", "user", "read-url", "read-only", "protected-users",
-            "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds", "audit-syslog");
+            "statement-timeout-seconds", "connect-timeout-seconds", "replica-lag-warn-seconds", "audit-syslog",
+            "known-networks", "threat-intel");
     /** Read whole before it is checked, so it is bounded first. */
     static final long MAX_BYTES = 64 * 1024;
-    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of(), Map.of());
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, false, Set.of(), null, null, null, null, List.of(), Map.of(), IntelFiles.NONE);
 
     /** The default file: absent means no config. */
     public static ConfigFile loadDefault(Path file) {
@@ -138,7 +155,8 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
                 Set.copyOf(protectedUsers), seconds(file, "statement-timeout-seconds", p.getProperty("statement-timeout-seconds")),
                 seconds(file, "connect-timeout-seconds", p.getProperty("connect-timeout-seconds")),
                 seconds(file, "replica-lag-warn-seconds", p.getProperty("replica-lag-warn-seconds")), syslog(file, p.getProperty("audit-syslog")),
-                List.copyOf(warnings), profiles(file, p));
+                List.copyOf(warnings), profiles(file, p),
+                new IntelFiles(paths(file, p.getProperty("known-networks")), paths(file, p.getProperty("threat-intel"))));
     }
 
     private static boolean isProfileKey(String key) {
@@ -158,6 +176,20 @@ public record ConfigFile(String url, String user, String readUrl, boolean readOn
             }
         }
         return Map.copyOf(profiles);
+    }
+
+    /** Comma-separated files for the findings; a relative one is read next to the config file. */
+    private static List<Path> paths(Path file, String value) {
+        List<Path> out = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    Path p = Path.of(part.strip());
+                    out.add(p.isAbsolute() || file.toAbsolutePath().getParent() == null ? p : file.toAbsolutePath().getParent().resolve(p));
+                }
+            }
+        }
+        return out;
     }
 
     /** true/false, yes/no, on/off, 1/0 in any case; anything else is an error, never a silent false. */

@@ -4,9 +4,11 @@ import com.sessionconsole.audit.AuditLog;
 import com.sessionconsole.revoke.RevocationService;
 
 import com.sessionconsole.db.SessionDao;
+import com.sessionconsole.domain.IntelFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +54,22 @@ public final class Workspace implements AutoCloseable {
 
     public boolean demo() {
         return demo;
+    }
+
+    /** Where the findings' triage of this database is kept, and the analyst's network lists from the config file. */
+    public record FindingFiles(Path triage, IntelFiles intel) {
+    }
+
+    private FindingFiles findingFiles;
+
+    /** Set once by the factory that opened the workspace. */
+    void useFindingFiles(FindingFiles files) {
+        this.findingFiles = files;
+    }
+
+    /** Null for a workspace opened without a data folder (tests that build one by hand). */
+    public FindingFiles findingFiles() {
+        return findingFiles;
     }
 
     /** Closed with the workspace, before what was opened with it. */

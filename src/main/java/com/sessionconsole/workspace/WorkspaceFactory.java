@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,14 +107,7 @@ public final class WorkspaceFactory {
 
     private Workspace open(ConnectionRequest request, DemoTrafficThreads demoTraffic, boolean demoWhenUnconfigured,
                            Consumer<StartupStep> progress) {
-        Path configPath = request.configFile() != null ? request.configFile() : dirs.configFile();
-        ConfigFile config = request.configFile() != null ? ConfigFile.load(request.configFile()) : ConfigFile.loadDefault(dirs.configFile());
-        if (request.profile() != null) {
-            config = config.withProfile(request.profile(), configPath);
-            if (request.readUrl() != null && config.readUrl() != null && !request.readUrl().equals(config.readUrl())) {
-                throw new IllegalArgumentException("--read-url differs from the read-url of profile '" + request.profile() + "': give one");
-            }
-        }
+        ConfigFile config = ConfigFile.forRequest(request, dirs.configFile());
         List<String> warnings = new ArrayList<>(config.warnings());
         String rawUrl = url(request, config);
         if (rawUrl == null && !request.demo() && !demoWhenUnconfigured) {
@@ -126,7 +118,7 @@ public final class WorkspaceFactory {
         }
         if (request.demo() || rawUrl == null) {
             warnings.forEach(warn);
-            return openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress);
+            return withFindingFiles(openDemo(demoTraffic, config, request.readOnly() || config.readOnly(), progress), config);
         }
         ConnectionString primary = connectionString(rawUrl, "--url", warnings, services);
         String rawRead = first(request.readUrl(), config.readUrl());
@@ -142,8 +134,8 @@ public final class WorkspaceFactory {
         ConnectionSettings settings = new ConnectionSettings(primary.jdbcUrl(), user, null, replica == null ? null : replica.jdbcUrl(),
                 request.readOnly() || config.readOnly(), seconds(config.connectTimeoutSeconds()), seconds(config.statementTimeoutSeconds()), false);
         progress.accept(StartupStep.connecting(settings.describe()));
-        Workspace ws = openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
-                ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds());
+        Workspace ws = withFindingFiles(openAskingForPassword(settings, config.protectedUsers(), config.replicaLagWarnSeconds() == null
+                ? ReplicaLag.DEFAULT_WARN_SECONDS : config.replicaLagWarnSeconds()), config);
         if (config.auditSyslog() != null) {
             SyslogForwarder forwarder = new SyslogForwarder(ws.audit(), config.auditSyslog(), clock, DataSourceFactory.localHostName());
             ws.audit().onAppend(forwarder::wake);
@@ -207,6 +199,12 @@ public final class WorkspaceFactory {
                 attempt = settings.withPassword(typed.get());
             }
         }
+    }
+
+    private Workspace withFindingFiles(Workspace ws, ConfigFile config) {
+        ws.useFindingFiles(new Workspace.FindingFiles(dirs.data().resolve("findings-" + Integer.toHexString(ws.label().hashCode()) + ".json"),
+                config.intelFiles()));
+        return ws;
     }
 
     /** Opens a workspace on a server; also used by tests with their own settings. */

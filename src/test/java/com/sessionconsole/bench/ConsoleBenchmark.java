@@ -114,6 +114,7 @@ class ConsoleBenchmark {
                 Thread.sleep(500);
                 out.put("heap_mb", Math.round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0));
                 window.close();
+                findings(ws, out);
 
                 writer.execute("VACUUM ANALYZE public.user_sessions");
                 // the floor: the bare UPDATE on the same rows, rolled back, then the table vacuumed again
@@ -378,6 +379,25 @@ class ConsoleBenchmark {
 
     private static double ratio(Map<String, Object> out, String value, String floor) {
         return Math.round(((Number) out.get(value)).doubleValue() / ((Number) out.get(floor)).doubleValue() * 100) / 100.0;
+    }
+
+    /**
+     * The findings over the whole active set, as the window computes them on its I/O lane (never on the poll lane or
+     * the FX thread): the first run reads the database rules (ended sessions of the window, users' histories, zombie
+     * rows), the next ones reuse them, as every poll does within a minute. Goals: 2 s at 100k active, 15 s at 1M.
+     */
+    private static void findings(Workspace ws, Map<String, Object> out) throws Exception {
+        List<Session> active = new ArrayList<>();
+        java.time.Instant now = ws.dao().forEachActive(active::add);
+        FindingsEngine engine = new FindingsEngine(ws.dao(), java.time.Clock.systemUTC());
+        int[] count = new int[1];
+        out.put("findings_first_ms", time(() -> count[0] = engine.compute(active, com.sessionconsole.domain.FindingSettings.DEFAULTS, now, true).size()));
+        out.put("findings_ms", median(3, () -> engine.compute(active, com.sessionconsole.domain.FindingSettings.DEFAULTS, now, false)));
+        out.put("findings", count[0]);
+        out.put("findings_limits", engine.limits());
+        // printed at once: a later step that fails must not lose it
+        System.out.printf("findings over %,d active: first %.0f ms, then %.0f ms (median of 3), %d findings%n", active.size(),
+                (Double) out.get("findings_first_ms"), (Double) out.get("findings_ms"), count[0]);
     }
 
     private static void print(Map<String, Object> out) {

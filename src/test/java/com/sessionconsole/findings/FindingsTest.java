@@ -93,8 +93,13 @@ class FindingsTest {
         rows.add(row("okTrust").trust(11).build());
         Instant old = now.minus(Duration.ofDays(10));
         rows.add(row("returning").ip("10.5.5.5").device("laptop").created(old).isActive(false).build());
-        rows.add(row("returning").ip("10.5.5.6").device("laptop").created(now.minus(Duration.ofMinutes(30))).build());
-        rows.add(row("returning").ip("10.5.5.5").device("phone").created(now.minus(Duration.ofMinutes(20))).build());
+        // a script with low trust (above the table-wide rule's 10) makes the user worth a look; the history tells what is new
+        rows.add(row("returning").ip("10.5.5.6").device("laptop").agent("curl/8.5.0").trust(15).created(now.minus(Duration.ofMinutes(30))).build());
+        rows.add(row("returning").ip("10.5.5.5").device("phone").agent("curl/8.5.0").trust(15).created(now.minus(Duration.ofMinutes(20))).build());
+        // a script alone is common (apps on HTTP libraries): not a finding
+        rows.add(row("appUser").agent("okhttp/4.12.0").build());
+        rows.add(row("quietNewcomer").ip("10.6.6.6").device("new-laptop").created(now.minus(Duration.ofMinutes(20))).build());
+        rows.add(row("quietNewcomer").ip("10.6.6.5").device("old-laptop").created(now.minus(Duration.ofDays(9))).isActive(false).build());
         for (int i = 0; i < 20; i++) {
             rows.add(row("burst" + i).ip("203.0.113.99").created(now.minus(Duration.ofSeconds(20L * i + 30))).build());
         }
@@ -104,10 +109,12 @@ class FindingsTest {
         writer.insert(rows);
     }
 
+    /** Every rule that added risk to a finding → the findings' subjects. */
     private Map<FindingRule, Set<String>> subjects(List<Finding> findings) {
         Map<FindingRule, Set<String>> out = new java.util.EnumMap<>(FindingRule.class);
         for (Finding f : findings) {
-            out.computeIfAbsent(f.rule(), r -> new HashSet<>()).add(f.subject() == null ? "(table)" : f.subject());
+            f.contributions().stream().filter(c -> c.points() > 0)
+                    .forEach(c -> out.computeIfAbsent(c.rule(), r -> new HashSet<>()).add(f.subject() == null ? "(table)" : f.subject()));
         }
         return out;
     }
@@ -125,8 +132,11 @@ class FindingsTest {
             assertThat(s.get(FindingRule.SHARED_IP)).containsExactlyInAnyOrder("198.51.100.1", "203.0.113.98", "203.0.113.99");
             assertThat(s.get(FindingRule.SHARED_DEVICE)).containsExactly("kiosk-A");
             assertThat(s.get(FindingRule.BURST_IP)).containsExactly("203.0.113.99");
+            // a new address or device is context of a user with another sign (here low trust), never a finding alone
             assertThat(s.get(FindingRule.NEW_IP_FOR_USER)).containsExactly(user("returning").toString());
             assertThat(s.get(FindingRule.NEW_DEVICE_FOR_USER)).containsExactly(user("returning").toString());
+            assertThat(findings).noneMatch(f -> user("quietNewcomer").toString().equals(f.subject()));
+            assertThat(findings).noneMatch(f -> user("appUser").toString().equals(f.subject()));
             assertThat(s).doesNotContainKey(FindingRule.BURST_USER);
             Map<FindingRule, Finding> tableWide = findings.stream().filter(f -> f.subject() == null)
                     .collect(Collectors.toMap(Finding::rule, f -> f));
@@ -135,12 +145,17 @@ class FindingsTest {
             assertThat(tableWide.get(FindingRule.ACTIVE_NULL).evidence()).hasSize(1);
             assertThat(tableWide.get(FindingRule.INVALID_IP).evidence()).extracting(Session::ipAddress).containsExactly("unknown");
             assertThat(tableWide.get(FindingRule.LOW_TRUST).evidence()).extracting(Session::trustLevel).containsExactly(10);
-            Finding newIp = findings.stream().filter(f -> f.rule() == FindingRule.NEW_IP_FOR_USER).findFirst().orElseThrow();
-            assertThat(newIp.evidence()).extracting(Session::ipAddress).containsExactly("10.5.5.6");
+            Finding returning = findings.stream().filter(f -> user("returning").toString().equals(f.subject())).findFirst().orElseThrow();
+            assertThat(returning.evidence()).extracting(Session::ipAddress).containsExactlyInAnyOrder("10.5.5.6", "10.5.5.5");
+            assertThat(returning.detail()).contains("1 on a device the user never used before").contains("1 from an address the user never used before");
             assertThat(findings).isSortedAccordingTo(Finding.ORDER);
-            // each planted case is barely over its threshold, so one step below its rule's base severity
-            Finding burst = findings.stream().filter(f -> f.rule() == FindingRule.BURST_IP).findFirst().orElseThrow();
-            assertThat(burst.measure()).isEqualTo(new Measure(20, 20, "sessions opened within 10 min"));
+            // 20 users within minutes with one agent (15 + 25 + a burst of 15), but normal trust and no history to say the
+            // address is new to them: worth a look, not an alarm
+            Finding burst = findings.stream().filter(f -> f.has(FindingRule.BURST_IP)).findFirst().orElseThrow();
+            assertThat(burst.subject()).isEqualTo("203.0.113.99");
+            assertThat(burst.contributions()).filteredOn(c -> c.rule() == FindingRule.BURST_IP).singleElement()
+                    .satisfies(c -> assertThat(c.measure()).isEqualTo(new Measure(20, 20, "sessions within 10 min")));
+            assertThat(burst.risk()).isEqualTo(55);
             assertThat(burst.severity()).isEqualTo(FindingRule.Severity.MEDIUM);
             Finding nat = findings.stream().filter(f -> f.rule() == FindingRule.SHARED_IP && f.subject().equals("198.51.100.1"))
                     .findFirst().orElseThrow();
@@ -189,7 +204,7 @@ class FindingsTest {
                 db.count("SELECT count(*) FROM public.user_sessions WHERE is_active IS NULL")));
         assertThat(byRule.get("low_trust").get("sessions")).isEqualTo(Long.toString(db.count("SELECT count(*) FROM public.user_sessions "
                 + "WHERE " + ActiveSql.WHERE + " AND trust_level <= 10")));
-        Set<String> lowTrustIds = Set.of(byRule.get("low_trust").get("session_ids").split(" "));
+        Set<String> lowTrustIds = Set.of(byRule.get("low_trust").get("session_ids").split(" ")); // in CSV, ids are space-separated
         assertThat(lowTrustIds).containsExactlyInAnyOrderElementsOf(db.query("SELECT id::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
                 + " AND trust_level <= 10").stream().map(r -> r.get(0)).toList());
     }

@@ -62,6 +62,7 @@ class ZombieFindingsCountEveryRowTest {
         return ((Number) finding.get(field)).longValue();
     }
 
+    /** session_ids is a JSON array. */
     private static List<String> ids(Map<String, Object> finding) {
         return ((List<?>) finding.get("session_ids")).stream().map(Object::toString).toList(); // a JSON array
     }

@@ -102,13 +102,13 @@ class AnalystHandsTest {
         assertThat(lines[0]).isEqualTo("id\tuser_id\tdevice_id\tip_address\tlocation\tuser_agent\ttrust_level\tis_active\tcreated_at\texpires_at\tupdated_at\tdeleted_at\ttoken_masked");
         String hostileLine = lines[1].startsWith(hostile.id().toString()) ? lines[1] : lines[2];
         String[] cells = hostileLine.split("\t", -1);
-        assertThat(cells).hasSize(10);
+        assertThat(cells).hasSize(13);
         assertThat(cells[1]).isEqualTo(db.query("SELECT user_id::text FROM public.user_sessions WHERE id = ?", hostile.id()).get(0).get(0));
         assertThat(cells[2]).isEqualTo("'=HYPERLINK(\"http://x\")"); // a spreadsheet shows it, it does not run it
         assertThat(cells[3]).isEqualTo("10.0.0.300");
         assertThat(cells[5]).startsWith("Mozilla/5.0 (X11").contains("Safari/537.36\\x09EXTRA\\u202egnp.exe").doesNotContain("\u202E");
         String token = db.query("SELECT session_token FROM public.user_sessions WHERE id = ?", hostile.id()).get(0).get(0);
-        assertThat(cells[9]).hasSize(9).contains("…").isNotEqualTo(token);
+        assertThat(cells[12]).hasSize(9).contains("…").isNotEqualTo(token);
         assertThat(clipboard()).doesNotContain(token);
         Session other = chosen.stream().filter(s -> !s.id().equals(hostile.id())).findFirst().orElseThrow();
         assertThat(lines[1] + lines[2]).contains(other.id() + "\t" + other.userId());

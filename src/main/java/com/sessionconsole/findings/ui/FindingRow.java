@@ -1,10 +1,14 @@
 package com.sessionconsole.findings.ui;
 
+import com.sessionconsole.domain.Contribution;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingRule.Severity;
+import com.sessionconsole.domain.FindingState;
 import com.sessionconsole.domain.Session;
+import com.sessionconsole.domain.Triage;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,19 +21,40 @@ public final class FindingRow {
     private final FindingRule rule;
     private final Finding finding;
     private final List<Finding> members;
+    private final Triage triage;
 
-    private FindingRow(FindingRule rule, Finding finding, List<Finding> members) {
+    private FindingRow(FindingRule rule, Finding finding, List<Finding> members, Triage triage) {
         this.rule = rule;
         this.finding = finding;
         this.members = List.copyOf(members);
+        this.triage = triage;
     }
 
-    static FindingRow of(Finding f) {
-        return new FindingRow(f.rule(), f, List.of(f));
+    static FindingRow of(Finding f, Triage triage) {
+        return new FindingRow(f.rule(), f, List.of(f), triage);
     }
 
     static FindingRow group(FindingRule rule, List<Finding> members) {
-        return new FindingRow(rule, null, members);
+        return new FindingRow(rule, null, members, null);
+    }
+
+    /** First and last seen and the state; null for a group, or when triage is not kept. */
+    public Triage triage() {
+        return triage;
+    }
+
+    /** NEW when triage is not kept; empty for a group. */
+    public String stateText() {
+        return isGroup() ? "" : triage == null ? FindingState.NEW.cliName() : triage.state().cliName();
+    }
+
+    public boolean isResolved() {
+        return triage != null && triage.state() == FindingState.RESOLVED;
+    }
+
+    /** The highest risk of the row's findings. */
+    public int risk() {
+        return members.stream().mapToInt(Finding::risk).max().orElse(0);
     }
 
     public FindingRule rule() {
@@ -74,15 +99,27 @@ public final class FindingRow {
         return isGroup() ? rule : finding.key();
     }
 
-    /** The "why flagged" tooltip. */
+    /** The "why flagged" tooltip and evidence header: the risk, each rule's points and numbers, and the next step. */
     public String why() {
         if (isGroup()) {
             return members.size() + " findings of \"" + rule.label() + "\" collapsed into one row; list them from the rule's button above.";
         }
-        Severity s = finding.severity();
-        String scale = s == rule.severity() ? "the rule's own"
-                : s.compareTo(rule.severity()) < 0 ? "raised from " + rule.severity() + ": at least " + FindingRule.RAISE_FACTOR + "× the threshold"
-                : "lowered from " + rule.severity() + ": less than 1.25× the threshold";
-        return rule.explained() + "\nWhy flagged: " + finding.measure().why() + "\nSeverity " + s + " (" + scale + ")";
+        StringBuilder sb = new StringBuilder("Risk " + finding.risk() + " → " + finding.severity() + " (HIGH from " + FindingRule.HIGH_RISK
+                + ", MEDIUM from " + FindingRule.MEDIUM_RISK + ")");
+        for (Contribution c : finding.contributions()) {
+            sb.append("\n").append(c.points() >= 0 ? "+" : "").append(c.points()).append("  ").append(c.rule().label()).append(": ")
+                    .append(c.detail());
+        }
+        if (finding.contributions().isEmpty()) {
+            sb.append("\n").append(rule.explained()).append(": ").append(finding.measure().why());
+        }
+        if (finding.nextStep() != null) {
+            sb.append("\nNext: ").append(finding.nextStep());
+        }
+        if (triage != null) {
+            sb.append("\n").append(triage.state().cliName()).append("; first seen ").append(triage.firstSeen().truncatedTo(ChronoUnit.SECONDS))
+                    .append(", last seen ").append(triage.lastSeen().truncatedTo(ChronoUnit.SECONDS));
+        }
+        return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package com.sessionconsole.findings.ui;
 
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
+import com.sessionconsole.domain.Triage;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +21,14 @@ final class FindingRows {
      * finding, and a muted rule has no row.
      */
     static List<FindingRow> rows(List<Finding> sorted, Map<FindingRule, RuleDisplay> displays) {
+        return rows(sorted, displays, Map.of(), List.of());
+    }
+
+    /**
+     * The same with each finding's triage (by {@link Finding.Key#text()}), and the resolved findings after the others
+     * (they are no longer computed, so no rule collapses or mutes them).
+     */
+    static List<FindingRow> rows(List<Finding> sorted, Map<FindingRule, RuleDisplay> displays, Map<String, Triage> triage, List<Finding> resolved) {
         Map<FindingRule, List<Finding>> groups = new EnumMap<>(FindingRule.class);
         for (Finding f : sorted) {
             if (display(displays, f.rule()) == RuleDisplay.GROUP) {
@@ -30,7 +39,7 @@ final class FindingRows {
         Set<FindingRule> placed = EnumSet.noneOf(FindingRule.class);
         for (Finding f : sorted) {
             switch (display(displays, f.rule())) {
-                case LIST -> out.add(FindingRow.of(f));
+                case LIST -> out.add(FindingRow.of(f, triage.get(f.key().text())));
                 case GROUP -> {
                     if (placed.add(f.rule())) {
                         out.add(FindingRow.group(f.rule(), groups.get(f.rule())));
@@ -40,6 +49,7 @@ final class FindingRows {
                 }
             }
         }
+        resolved.forEach(f -> out.add(FindingRow.of(f, triage.get(f.key().text()))));
         return out;
     }
 

@@ -12,6 +12,7 @@ import com.sessionconsole.ui.ViewPrefs;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
+import com.sessionconsole.domain.FindingState;
 import com.sessionconsole.domain.Session;
 import com.sessionconsole.domain.VisibleText;
 import javafx.beans.binding.Bindings;
@@ -24,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -32,6 +34,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -53,6 +56,8 @@ public final class FindingsView {
     @FXML private Button show;
     @FXML private Button revoke;
     @FXML private StackPane revokeHolder;
+    @FXML private Label explanation;
+    @FXML private MenuButton stateMenu;
 
     private final Parent root;
 
@@ -63,10 +68,19 @@ public final class FindingsView {
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         findings.setFixedCellSize(26);
         findings.getColumns().add(severity());
-        findings.getColumns().add(column("Rule", 190, r -> r.rule().label()));
-        findings.getColumns().add(column("Subject", 270, FindingsView::subject));
-        findings.getColumns().add(column("Finding", 380, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
-        findings.getColumns().add(column("Rows", 60, r -> Long.toString(r.sessionCount())));
+        TableColumn<FindingRow, String> risk = column("Risk", 50, r -> Integer.toString(r.risk()));
+        risk.setMinWidth(56);
+        risk.setStyle("-fx-alignment: CENTER-RIGHT;");
+        findings.getColumns().add(risk);
+        findings.getColumns().add(column("Subject", 250, FindingsView::subject));
+        findings.getColumns().add(column("Rules", 170, FindingsView::rules));
+        findings.getColumns().add(column("Why", 420, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
+        TableColumn<FindingRow, String> state = column("State", 110, FindingRow::stateText);
+        state.setMinWidth(124); // "acknowledged" whole
+        findings.getColumns().add(state);
+        TableColumn<FindingRow, String> count = column("Rows", 56, r -> Long.toString(r.sessionCount()));
+        count.setMinWidth(60);
+        findings.getColumns().add(count);
         findings.setRowFactory(t -> whyRow());
         findings.setItems(vm.rows());
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> vm.select(r));
@@ -76,8 +90,21 @@ public final class FindingsView {
             } else if (findings.getSelectionModel().getSelectedItem() != r) {
                 findings.getSelectionModel().select(r);
             }
-            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : r.rule().explained() + " — " + r.sessionsText());
+            evidenceTitle.setText(r == null ? "Select a finding to see its evidence." : (r.isGroup() ? r.rule().explained()
+                    : subject(r) + ", risk " + r.risk()) + " — " + r.sessionsText());
+            explanation.setText(r == null ? "" : r.why().lines().map(VisibleText::of).collect(Collectors.joining("\n")));
         });
+        for (FindingState st : List.of(FindingState.NEW, FindingState.ACKNOWLEDGED, FindingState.MUTED)) {
+            MenuItem item = new MenuItem(switch (st) {
+                case NEW -> "New (reopen)";
+                case ACKNOWLEDGED -> "Acknowledged: someone is on it";
+                default -> "Muted: known and accepted";
+            });
+            item.setId("finding-state-" + st.cliName());
+            item.setOnAction(e -> vm.setState(vm.selectedProperty().get(), st));
+            stateMenu.getItems().add(item);
+        }
+        stateMenu.disableProperty().bind(vm.selectedProperty().map(r -> r.isGroup() || r.triage() == null || r.isResolved()).orElse(true));
         SessionTable.configure(evidence, console.feed()::serverNow, console.freshProperty(), actions::isWatched, prefs, "findings.evidence");
         evidence.setItems(vm.evidence());
         SessionTable.fitWidestAddress(SessionTable.ipColumn(evidence), evidence.getItems(), Session::ipAddress);
@@ -130,16 +157,24 @@ public final class FindingsView {
             s.valueProperty().addListener((obs, old, v) -> apply.run());
         }
         Button refresh = new Button("Re-check database rules");
-        refresh.setTooltip(new Tooltip("Zombie rows and first-seen IPs/devices come from indexed queries, refreshed at most once a minute"));
+        refresh.setTooltip(new Tooltip("The ended sessions of the window, the users' histories and the zombie rows come from bounded, indexed "
+                + "queries, read again at most once a minute"));
         refresh.setOnAction(e -> vm.refresh(true));
         controls.getChildren().addAll(rules, labelled("IPs per user ≥", ips), labelled("users per IP ≥", users),
-                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh, SeverityStyle.legend());
+                labelled("low trust ≤", trust), labelled("burst ≥", burst), refresh);
+        // the legend shares the status line: one row less for the controls in a 1024-pixel window
+        int statusAt = header.getChildren().indexOf(status);
+        HBox statusRow = new HBox(12, status, SeverityStyle.legend());
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        header.getChildren().add(statusAt, statusRow);
     }
 
     private static Spinner<Integer> spinner(int min, int max, int value, String tip) {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setEditable(true);
-        s.setPrefWidth(90);
+        s.setPrefWidth(70);
         s.setTooltip(new Tooltip(tip));
         return s;
     }
@@ -148,6 +183,16 @@ public final class FindingsView {
         HBox box = new HBox(4, new Label(text), s);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** "shared_ip+40 burst_ip+25": the rules that added risk, most first. */
+    private static String rules(FindingRow r) {
+        if (r.isGroup()) {
+            return r.rule().label();
+        }
+        List<String> parts = r.finding().contributions().stream().filter(c -> c.points() > 0)
+                .map(c -> c.rule().label() + " +" + c.points()).toList();
+        return parts.isEmpty() ? r.rule().label() : String.join(", ", parts);
     }
 
     private static String subject(FindingRow r) {
@@ -179,7 +224,9 @@ public final class FindingsView {
 
     private static TableColumn<FindingRow, FindingRule.Severity> severity() {
         TableColumn<FindingRow, FindingRule.Severity> c = new TableColumn<>("Severity");
-        c.setPrefWidth(80);
+        // wide enough for MEDIUM in bold at any width of the window: a severity is never cut to "MEDI…"
+        c.setPrefWidth(90);
+        c.setMinWidth(84);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().severity()));
         c.setCellFactory(col -> {
             TableCell<FindingRow, FindingRule.Severity> cell = new TableCell<>() {

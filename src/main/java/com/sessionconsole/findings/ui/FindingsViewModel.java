@@ -2,6 +2,11 @@ package com.sessionconsole.findings.ui;
 
 
 import com.sessionconsole.domain.Finding;
+import com.sessionconsole.domain.FindingState;
+import com.sessionconsole.domain.GroupBy;
+import com.sessionconsole.domain.Measure;
+import com.sessionconsole.domain.Triage;
+import com.sessionconsole.findings.FindingLedger;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingSettings;
 import com.sessionconsole.domain.Session;
@@ -18,12 +23,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Findings over the live set. They are computed off the FX thread after each poll, but only while
@@ -32,11 +40,21 @@ import java.util.Objects;
  * refresh (matched by its finding's rule and subject), and each rule can be collapsed or muted.
  */
 public final class FindingsViewModel {
+    /** What one computation gave: the findings, the triage after it (empty without a ledger), and what it left out to stay bounded. */
+    private record Computed(List<Finding> findings, List<FindingLedger.Entry> triage, String limits) {
+    }
+
     private final LiveFeed feed;
     private final FindingsEngine engine;
+    private final FindingLedger ledger;
+    private final Executor io;
     private final String workspace;
     private final LatestWins latest;
     private List<Finding> all = List.of();
+    private final Map<String, Triage> triage = new HashMap<>();
+    private List<Finding> resolved = List.of();
+    private String limits = "";
+    private final List<Runnable> whenComputed = new ArrayList<>();
     private int activeSessions = -1;
     private final ObservableList<FindingRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FindingRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -50,10 +68,15 @@ public final class FindingsViewModel {
     private boolean visible;
     private boolean replacingRows;
 
-    /** @param workspace names the database, so that per-rule choices are remembered per workspace */
-    public FindingsViewModel(LiveFeed feed, TaskRunner runner, FindingsEngine engine, String workspace) {
+    /**
+     * @param workspace names the database, so that per-rule choices are remembered per workspace
+     * @param ledger    where the triage is kept; null keeps none (every finding is new)
+     */
+    public FindingsViewModel(LiveFeed feed, TaskRunner runner, FindingsEngine engine, String workspace, FindingLedger ledger) {
         this.feed = feed;
         this.engine = engine;
+        this.ledger = ledger;
+        this.io = runner.io();
         this.workspace = workspace;
         this.latest = new LatestWins(runner, new SerialExecutor(runner.io()));
         feed.onUpdate(u -> {
@@ -79,16 +102,60 @@ public final class FindingsViewModel {
     private void compute(boolean force) {
         Snapshot s = feed.snapshot();
         FindingSettings current = settings.get();
-        latest.submit(() -> engine.compute(s.sessions(), current, s.serverNow(), force), result -> {
-            all = result;
+        latest.submit(() -> {
+            List<Finding> found = engine.compute(s.sessions(), current, s.serverNow(), force);
+            return new Computed(found, ledger == null ? List.of() : ledger.update(found, s.serverNow()), engine.limits());
+        }, result -> {
+            all = result.findings();
+            triage.clear();
+            result.triage().forEach(e -> triage.put(e.triage().key(), e.triage()));
+            resolved = result.triage().stream().filter(e -> e.finding() == null).map(e -> asFinding(e.triage())).toList();
+            limits = result.limits();
             activeSessions = s.sessions().size();
             show();
-        }, e -> status.set("Findings could not be computed: " + e.getMessage()));
+            List<Runnable> waiting = List.copyOf(whenComputed);
+            whenComputed.clear();
+            waiting.forEach(Runnable::run);
+        }, e -> {
+            status.set("Findings could not be computed: " + e.getMessage());
+            List<Runnable> waiting = List.copyOf(whenComputed);
+            whenComputed.clear();
+            waiting.forEach(Runnable::run);
+        });
+    }
+
+    /** A resolved finding as the table lists it: what it was when last seen, without sessions. */
+    private static Finding asFinding(Triage t) {
+        FindingRule rule;
+        try {
+            rule = FindingRule.parse(t.rule());
+        } catch (IllegalArgumentException e) {
+            rule = FindingRule.UNDECODABLE_ROW;
+        }
+        GroupBy kind = "table".equals(t.subjectKind()) ? null : GroupBy.parse(t.subjectKind());
+        int risk = Math.max(0, t.risk());
+        return new Finding(rule, kind, t.subject(), t.detail(), new Measure(Math.max(1, risk), 1, "risk points"), List.of(), 0, risk,
+                List.of(), "Nothing to do unless it comes back: its sessions ended");
+    }
+
+    /** Sets the analyst's state of a finding (kept across restarts); a group or a row without triage is left alone. */
+    public void setState(FindingRow row, FindingState state) {
+        if (row == null || row.isGroup() || ledger == null || state == FindingState.RESOLVED) {
+            return;
+        }
+        String key = row.finding().key().text();
+        Triage t = triage.get(key);
+        if (t == null) {
+            return;
+        }
+        triage.put(key, t.withState(state));
+        io.execute(() -> ledger.setState(key, state));
+        show();
     }
 
     private void show() {
         Object keep = selected.get() == null ? null : selected.get().key();
-        List<FindingRow> next = FindingRows.rows(all, displays.get());
+        List<FindingRow> next = FindingRows.rows(all, displays.get(), triage, resolved);
         replacingRows = true;
         try {
             rows.setAll(next);
@@ -99,7 +166,9 @@ public final class FindingsViewModel {
         long muted = summaries.stream().filter(r -> r.display() == RuleDisplay.MUTE).mapToLong(RuleSummary::count).sum();
         if (activeSessions >= 0) {
             status.set(all.size() + " finding(s) over " + activeSessions + " active sessions" + (muted == 0 ? "" : ", " + muted + " of them muted")
-                    + "; database rules refresh at most every " + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s");
+                    + (resolved.isEmpty() ? "" : ", " + resolved.size() + " resolved in the last " + FindingLedger.RESOLVED_KEPT.toHours() + " h")
+                    + "; database rules refresh at most every " + FindingsEngine.DB_RULES_MAX_AGE.toSeconds() + " s"
+                    + (limits.isEmpty() ? "" : "; " + limits));
         }
         setSelected(next.stream().filter(r -> r.key().equals(keep)).findFirst().orElse(null));
     }
@@ -142,12 +211,6 @@ public final class FindingsViewModel {
                 s.newWithin(), burst, s.burstWindow()));
     }
 
-    public void setNewWithin(Duration d) {
-        FindingSettings s = settings.get();
-        settings.set(new FindingSettings(s.enabled(), s.minIpsPerUser(), s.minCountriesPerUser(), s.minUsersPerIp(),
-                s.minUsersPerDevice(), s.maxLowTrust(), d, s.burstSessions(), s.burstWindow()));
-    }
-
     public String workspace() {
         return workspace;
     }
@@ -157,13 +220,25 @@ public final class FindingsViewModel {
         return all;
     }
 
-    /** One line per current finding whose evidence holds the session (muted ones included), for its detail pane. */
-    public List<String> citing(Session s) {
-        if (activeSessions < 0) {
-            return List.of("No findings computed yet: open the Findings tab (Ctrl+5) to compute them.");
+    /**
+     * Hands {@code then} (on the FX thread) one line per current finding whose evidence holds the session (muted ones
+     * included), for its detail pane; when none were computed yet, they are computed first.
+     */
+    public void citing(Session s, Consumer<List<String>> then) {
+        if (activeSessions >= 0) {
+            then.accept(lines(s));
+            return;
         }
+        whenComputed.add(() -> then.accept(activeSessions < 0 ? List.of(status.get()) : lines(s)));
+        if (whenComputed.size() == 1) {
+            compute(false);
+        }
+    }
+
+    private List<String> lines(Session s) {
         return all.stream().filter(f -> f.evidence().stream().anyMatch(e -> e.id().equals(s.id())))
-                .map(f -> f.severity() + "  " + f.rule().label() + ": " + f.measure().why() + (f.subject() == null ? "" : " — " + f.subject()))
+                .map(f -> f.severity() + " (risk " + f.risk() + ")  " + f.rule().label()
+                        + (f.subjectKind() == null ? "" : " — " + f.subjectKind().label() + " " + f.subject()) + ": " + f.detail())
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package com.sessionconsole.findings.ui;
 
+import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingRule.Severity;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -41,8 +42,8 @@ final class SeverityStyle {
             apply(l, s);
             box.getChildren().add(l);
         }
-        Tooltip.install(box, new Tooltip("A rule's own severity, one step higher when what it measured is at least twice its threshold,"
-                + "\none step lower when it is less than 1.25 times the threshold (rules that count something: IPs, countries, users, a burst)."));
+        Tooltip.install(box, new Tooltip("From the risk: each rule adds points to the user, IP or device it involves (docs/findings.md);"
+                + "\nHIGH from " + FindingRule.HIGH_RISK + " points, MEDIUM from " + FindingRule.MEDIUM_RISK + ", LOW below."));
         return box;
     }
 }

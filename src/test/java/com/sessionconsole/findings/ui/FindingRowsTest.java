@@ -1,5 +1,6 @@
 package com.sessionconsole.findings.ui;
 
+import com.sessionconsole.domain.Contribution;
 import com.sessionconsole.domain.Finding;
 import com.sessionconsole.domain.FindingRule;
 import com.sessionconsole.domain.FindingRule.Severity;
@@ -58,13 +59,15 @@ class FindingRowsTest {
     }
 
     @Test
-    void theWhyTooltipGivesTheMeasureTheThresholdAndTheScaling() {
-        List<FindingRow> rows = FindingRows.rows(sorted, Map.of());
-        assertThat(rows.get(0).why()).contains("Why flagged: 6 x; threshold 3").contains("Severity HIGH (the rule's own)");
-        FindingRow barely = rows.stream().filter(r -> "e".equals(r.finding().subject())).findFirst().orElseThrow();
-        assertThat(barely.why()).contains("Why flagged: 20 x; threshold 20", "Severity LOW (lowered from MEDIUM");
-        FindingRow twice = rows.stream().filter(r -> "b".equals(r.finding().subject())).findFirst().orElseThrow();
-        assertThat(twice.why()).contains("Severity HIGH (raised from MEDIUM: at least 2× the threshold)");
+    void theWhyTooltipGivesTheRiskBandEachRulesPointsAndTheNextStep() {
+        Finding ip = new Finding(FindingRule.SHARED_IP, GroupBy.IP, "45.155.205.233", "120 users", new Measure(120, 20, "users"), List.of(), 0,
+                85, List.of(new Contribution(FindingRule.SHARED_IP, 60, "120 users from 45.155.205.233 within 12 min"),
+                new Contribution(FindingRule.BURST_IP, 25, "101 sessions within 10 min"), new Contribution(FindingRule.KNOWN_NETWORK, -0, "x")),
+                "Revoke its sessions");
+        String why = FindingRows.rows(List.of(ip), Map.of()).get(0).why();
+        assertThat(why).startsWith("Risk 85 → HIGH (HIGH from 70, MEDIUM from 35)")
+                .contains("\n+60  IP shared by many users: 120 users from 45.155.205.233 within 12 min")
+                .contains("\n+25  Login burst from one IP: 101 sessions within 10 min").endsWith("\nNext: Revoke its sessions");
     }
 
     @Test

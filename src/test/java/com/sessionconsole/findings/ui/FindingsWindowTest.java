@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class FindingsWindowTest {
     static final String PREFS = "sessionconsole-findings-test";
-    static final int NEW_IP_USERS = 12;
+    static final int NOISY_USERS = 12;
     TestDatabase db = TestDatabase.get();
     Workspace ws;
     WindowedConsole console;
@@ -73,19 +73,20 @@ class FindingsWindowTest {
         now = ws.dao().serverTime();
         List<NewSession> rows = new ArrayList<>();
         UUID roamer = UUID.randomUUID();
-        // 6 countries, at least twice the threshold of 3: HIGH
+        // 6 countries at the same time: an impossible trip (70, +10 that fast) in many countries (25), HIGH
         for (String place : List.of("Paris, FR", "Rome, IT", "Oslo, NO", "Lima, PE", "Pune, IN", "Kyiv, UA")) {
             rows.add(row(roamer).location(place).build());
         }
-        // 5 users on one device, at the threshold of 5: the rule's own LOW
+        // 5 users on one device from 5 addresses: a shared device, LOW
         for (int i = 0; i < 5; i++) {
             rows.add(row(UUID.randomUUID()).device("kiosk-7").build());
         }
-        // users back after ten days from an IP they never used: the noisy rule
-        for (int i = 0; i < NEW_IP_USERS; i++) {
+        // users back after ten days with curl from an IP and a device they never used, trust 15: the noisy rule, MEDIUM (15+10+10+5)
+        for (int i = 0; i < NOISY_USERS; i++) {
             UUID user = UUID.randomUUID();
             rows.add(row(user).ip("10.99.0." + (i + 1)).device("laptop-" + i).created(now.minus(Duration.ofDays(10))).isActive(false).build());
-            rows.add(row(user).ip("10.99.1." + (i + 1)).device("laptop-" + i).created(now.minus(Duration.ofMinutes(30))).build());
+            rows.add(row(user).ip("10.99.1." + (i + 1)).device("script-" + i).agent("curl/8.5.0").trust(15)
+                    .created(now.minus(Duration.ofMinutes(30))).build());
         }
         writer.insert(rows);
         console = WindowedConsole.open(stage, ws, PREFS);
@@ -112,8 +113,8 @@ class FindingsWindowTest {
     private TableView<FindingRow> openFindings(FxRobot robot) throws Exception {
         robot.clickOn("#tab-findings");
         TableView<FindingRow> table = table(robot);
-        await("findings", () -> rowOf(robot, FindingRule.USER_MANY_COUNTRIES) != null && rowOf(robot, FindingRule.SHARED_DEVICE) != null
-                && rowOf(robot, FindingRule.NEW_IP_FOR_USER) != null);
+        await("findings", () -> rowOf(robot, FindingRule.IMPOSSIBLE_TRAVEL) != null && rowOf(robot, FindingRule.SHARED_DEVICE) != null
+                && rowOf(robot, FindingRule.SCRIPTED_AGENT) != null);
         return table;
     }
 
@@ -140,13 +141,14 @@ class FindingsWindowTest {
     @Test
     void highAndLowAreDifferentColoursInBothThemesWithALegendAndReadableNames(FxRobot robot) throws Exception {
         openFindings(robot);
-        assertThat(rowOf(robot, FindingRule.USER_MANY_COUNTRIES).severity()).isEqualTo(Severity.HIGH);
+        assertThat(rowOf(robot, FindingRule.IMPOSSIBLE_TRAVEL).severity()).isEqualTo(Severity.HIGH);
+        assertThat(rowOf(robot, FindingRule.SCRIPTED_AGENT).severity()).isEqualTo(Severity.MEDIUM);
         assertThat(rowOf(robot, FindingRule.SHARED_DEVICE).severity()).isEqualTo(Severity.LOW);
-        assertThat(severityCell(robot, FindingRule.USER_MANY_COUNTRIES).getText()).isEqualTo("HIGH");
+        assertThat(severityCell(robot, FindingRule.IMPOSSIBLE_TRAVEL).getText()).isEqualTo("HIGH");
         assertThat(severityCell(robot, FindingRule.SHARED_DEVICE).getText()).isEqualTo("LOW");
-        assertThat(fill(robot, FindingRule.USER_MANY_COUNTRIES)).isNotEqualTo(fill(robot, FindingRule.SHARED_DEVICE));
-        assertThat(fill(robot, FindingRule.USER_MANY_COUNTRIES)).isEqualTo(Color.web("#cf222e"));
-        assertThat(fill(robot, FindingRule.NEW_IP_FOR_USER)).isEqualTo(Color.web("#9a6700"));
+        assertThat(fill(robot, FindingRule.IMPOSSIBLE_TRAVEL)).isNotEqualTo(fill(robot, FindingRule.SHARED_DEVICE));
+        assertThat(fill(robot, FindingRule.IMPOSSIBLE_TRAVEL)).isEqualTo(Color.web("#cf222e"));
+        assertThat(fill(robot, FindingRule.SCRIPTED_AGENT)).isEqualTo(Color.web("#9a6700"));
         assertThat(fill(robot, FindingRule.SHARED_DEVICE)).isEqualTo(Color.web("#0969da"));
         List<Paint> legend = robot.lookup("#severity-legend .severity").queryAllAs(Labeled.class).stream().map(Labeled::getTextFill).toList();
         assertThat(legend).containsExactly(Color.web("#cf222e"), Color.web("#9a6700"), Color.web("#0969da"));
@@ -154,20 +156,22 @@ class FindingsWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.T);
         await("dark theme", () -> robot.lookup(".console-root").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dark")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fill(robot, FindingRule.USER_MANY_COUNTRIES)).isEqualTo(Color.web("#f85149")); // the theme's -color-danger-fg (console.css -sc-high)
+        assertThat(fill(robot, FindingRule.IMPOSSIBLE_TRAVEL)).isEqualTo(Color.web("#f85149")); // the theme's -color-danger-fg (console.css -sc-high)
         assertThat(fill(robot, FindingRule.SHARED_DEVICE)).isEqualTo(Color.web("#58a6ff"));
         robot.push(KeyCode.CONTROL, KeyCode.T);
 
         TableView<FindingRow> table = table(robot);
+        TableColumn<FindingRow, ?> rulesColumn = table.getColumns().stream().filter(c -> c.getText().equals("Rules")).findFirst().orElseThrow();
         List<Object> ruleColumn = WaitForAsyncUtils.asyncFx(() -> java.util.stream.IntStream.range(0, table.getItems().size())
-                .mapToObj(i -> (Object) table.getColumns().get(1).getCellData(i)).toList()).get();
-        assertThat(ruleColumn).contains("User in many countries", "Device shared by many users", "New IP for user")
+                .mapToObj(i -> (Object) rulesColumn.getCellData(i)).toList()).get();
+        assertThat(ruleColumn).contains("Impossible travel +80, User in many countries +25", "Device shared by many users +10",
+                "Scripted agent +15, Low trust +10, New device for user +10, New IP for user +5")
                 .allSatisfy(name -> assertThat(name.toString()).doesNotContain("_"));
-        assertThat(robot.from(tableRow(robot, FindingRule.USER_MANY_COUNTRIES)).lookup(".table-cell").queryAllAs(Labeled.class))
-                .extracting(Labeled::getText).contains("HIGH", "User in many countries");
-        assertThat(tableRow(robot, FindingRule.USER_MANY_COUNTRIES).getTooltip().getText())
-                .contains("User in many countries").contains("Why flagged: 6 countries; threshold 3").contains("Severity HIGH");
-        assertThat(tableRow(robot, FindingRule.SHARED_DEVICE).getTooltip().getText()).contains("Why flagged: 5 users; threshold 5");
+        assertThat(robot.from(tableRow(robot, FindingRule.IMPOSSIBLE_TRAVEL)).lookup(".table-cell").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText).contains("HIGH", "105");
+        assertThat(tableRow(robot, FindingRule.IMPOSSIBLE_TRAVEL).getTooltip().getText())
+                .contains("Risk 105 → HIGH").contains("+25  User in many countries: 6 countries across 6 sessions").contains("Next: ");
+        assertThat(tableRow(robot, FindingRule.SHARED_DEVICE).getTooltip().getText()).contains("5 users on one device from 5 addresses");
 
         MenuButton rules = robot.lookup(".menu-button").queryAllAs(MenuButton.class).stream().filter(b -> "Rules".equals(b.getText()))
                 .findFirst().orElseThrow();
@@ -178,38 +182,35 @@ class FindingsWindowTest {
     @Test
     void perRuleCountsEqualSqlAndANoisyRuleCanBeCollapsedOrMutedWithoutHidingItsCount(FxRobot robot) throws Exception {
         TableView<FindingRow> table = openFindings(robot);
-        long newIpUsers = db.count("SELECT count(DISTINCT r.user_id) FROM public.user_sessions r WHERE r." + ActiveSql.WHERE.replace(" AND ", " AND r.")
-                + " AND r.created_at > now() - interval '2 hours'"
-                + " AND EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.created_at < r.created_at)"
-                + " AND NOT EXISTS (SELECT 1 FROM public.user_sessions h WHERE h.user_id = r.user_id AND h.ip_address = r.ip_address"
-                + " AND h.created_at < r.created_at)");
+        long newIpUsers = db.count("SELECT count(DISTINCT user_id) FROM public.user_sessions WHERE " + ActiveSql.WHERE
+                + " AND user_agent LIKE 'curl/%'");
         long sharedDevices = db.count("SELECT count(*) FROM (SELECT device_id FROM public.user_sessions WHERE " + ActiveSql.WHERE
                 + " GROUP BY device_id HAVING count(DISTINCT user_id) >= 5) d");
-        assertThat(newIpUsers).isEqualTo(NEW_IP_USERS);
-        MenuButton newIp = robot.lookup("#rule-new_ip_for_user").queryAs(MenuButton.class);
-        assertThat(newIp.getText()).isEqualTo("New IP for user (" + newIpUsers + ")");
+        assertThat(newIpUsers).isEqualTo(NOISY_USERS);
+        MenuButton newIp = robot.lookup("#rule-scripted_agent").queryAs(MenuButton.class);
+        assertThat(newIp.getText()).isEqualTo("Scripted agent (" + newIpUsers + ")");
         assertThat(robot.lookup("#rule-shared_device").queryAs(MenuButton.class).getText())
                 .isEqualTo("Device shared by many users (" + sharedDevices + ")");
-        assertThat(table.getItems().stream().filter(r -> r.rule() == FindingRule.NEW_IP_FOR_USER)).hasSize((int) newIpUsers);
+        assertThat(table.getItems().stream().filter(r -> r.rule() == FindingRule.SCRIPTED_AGENT)).hasSize((int) newIpUsers);
 
-        robot.clickOn("#rule-new_ip_for_user").clickOn("#rule-new_ip_for_user-group");
-        await("collapsed", () -> table.getItems().stream().filter(r -> r.rule() == FindingRule.NEW_IP_FOR_USER).count() == 1);
-        FindingRow group = rowOf(robot, FindingRule.NEW_IP_FOR_USER);
+        robot.clickOn("#rule-scripted_agent").clickOn("#rule-scripted_agent-group");
+        await("collapsed", () -> table.getItems().stream().filter(r -> r.rule() == FindingRule.SCRIPTED_AGENT).count() == 1);
+        FindingRow group = rowOf(robot, FindingRule.SCRIPTED_AGENT);
         assertThat(group.isGroup()).isTrue();
         assertThat(group.size()).isEqualTo((int) newIpUsers);
         assertThat(group.evidence()).hasSize((int) newIpUsers);
-        assertThat(newIp.getText()).isEqualTo("New IP for user (" + newIpUsers + ", collapsed)");
+        assertThat(newIp.getText()).isEqualTo("Scripted agent (" + newIpUsers + ", collapsed)");
 
-        robot.clickOn("#rule-new_ip_for_user").clickOn("#rule-new_ip_for_user-mute");
-        await("muted", () -> rowOf(robot, FindingRule.NEW_IP_FOR_USER) == null);
-        assertThat(newIp.getText()).isEqualTo("New IP for user — muted: " + newIpUsers);
+        robot.clickOn("#rule-scripted_agent").clickOn("#rule-scripted_agent-mute");
+        await("muted", () -> rowOf(robot, FindingRule.SCRIPTED_AGENT) == null);
+        assertThat(newIp.getText()).isEqualTo("Scripted agent — muted: " + newIpUsers);
         assertThat(robot.lookup("#findings-rules").queryParent().getChildrenUnmodifiable()).contains(newIp);
         assertThat(rowOf(robot, FindingRule.SHARED_DEVICE)).isNotNull();
         await("status names the muted findings", () -> console.vm.findings().statusProperty().get().contains(newIpUsers + " of them muted"));
         String key = "findings.display." + Integer.toHexString(ws.label().hashCode());
-        assertThat(Preferences.userRoot().node("com/" + PREFS).get(key, "")).isEqualTo("new_ip_for_user=mute");
+        assertThat(Preferences.userRoot().node("com/" + PREFS).get(key, "")).isEqualTo("scripted_agent=mute");
         // a view choice only: the next computation still finds them
-        await("still counted after a poll", () -> newIp.getText().equals("New IP for user — muted: " + newIpUsers));
+        await("still counted after a poll", () -> newIp.getText().equals("Scripted agent — muted: " + newIpUsers));
     }
 
     @Test
@@ -230,7 +231,7 @@ class FindingsWindowTest {
         await("its evidence refreshed", () -> console.vm.findings().evidence().size() == 6);
         FindingRow selected = table.getSelectionModel().getSelectedItem();
         assertThat(selected).isNotNull();
-        assertThat(selected.finding().key()).isEqualTo(new Finding.Key(FindingRule.SHARED_DEVICE, GroupBy.DEVICE, "kiosk-7"));
+        assertThat(selected.finding().key()).isEqualTo(new Finding.Key(null, GroupBy.DEVICE, "kiosk-7"));
         assertThat(table.getSelectionModel().getSelectedIndex()).isGreaterThan(before);
         assertThat(console.vm.findings().selectedProperty().get()).isSameAs(selected);
         assertThat(console.vm.findings().evidence()).extracting(Session::deviceId).containsOnly("kiosk-7");
