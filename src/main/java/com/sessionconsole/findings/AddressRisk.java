@@ -95,7 +95,7 @@ final class AddressRisk {
                 }
                 if (p.lowTrust()) {
                     points += 25;
-                    d.append(", trust ≤ ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
+                    d.append(", trust at most ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
                 }
                 if (oneDevice) {
                     d.append(", all on one device (a kiosk or shared desk)");

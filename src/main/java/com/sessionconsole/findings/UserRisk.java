@@ -163,7 +163,7 @@ final class UserRisk {
             int points = (worstKm >= 2_000 ? 70 : 55) + (fastest >= BLATANT_KMH ? 10 : 0);
             String speed = Double.isInfinite(fastest) ? "at the same time" : "in " + Burst.text(Duration.between(worst[0].createdAt(),
                     worst[1].createdAt())) + " (" + Math.round(fastest) + " km/h; an airliner does under " + Math.round(MAX_KMH) + ")";
-            a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " → " + worst[1].location() + ": "
+            a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " to " + worst[1].location() + ": "
                     + Math.round(worstKm) + " km " + speed, new Measure(Double.isInfinite(fastest) ? 999_999 : Math.round(fastest),
                     Math.round(MAX_KMH), "km/h")));
             a.signalSessions.add(worst[1]);
@@ -172,7 +172,7 @@ final class UserRisk {
             a.risk.evidence.add(worst[1]);
             lowerForKnownNetwork(a, lists, worst);
         } else if (hop != null) {
-            a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " → " + hop[1].location() + " in "
+            a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " to " + hop[1].location() + " in "
                     + Burst.text(Duration.between(hop[0].createdAt(), hop[1].createdAt())) + "; distance unknown (no coordinates for one of them)"));
             a.signalSessions.add(hop[1]);
             a.causes.put(FindingRule.COUNTRY_HOP, List.of(hop));
@@ -229,7 +229,7 @@ final class UserRisk {
         }
         long low = signal.stream().filter(UserRisk::lowTrust).count();
         if (low > 0) {
-            a.risk.add(new Contribution(FindingRule.LOW_TRUST, 10, low + " with trust ≤ " + Profile.LOW_TRUST));
+            a.risk.add(new Contribution(FindingRule.LOW_TRUST, 10, low + " with trust at most " + Profile.LOW_TRUST));
         }
         if (history != null) {
             long newDevices = signal.stream().filter(x -> history.isNew(x, GroupBy.DEVICE)).count();
