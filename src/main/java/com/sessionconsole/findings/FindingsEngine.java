@@ -60,6 +60,8 @@ public final class FindingsEngine {
     private final NetworkLists lists;
     private Map<FindingRule, SessionDao.Zombies> zombies;
     private List<Session> ended = List.of();
+    /** Active sessions on a device and from an address new to their user: candidates for an unfamiliar sign-in. */
+    private Set<UUID> unfamiliar = Set.of();
     private Instant dbAt;
     private Duration endedWindow;
     private final Map<UUID, UserFootprint> footprints = new HashMap<>();
@@ -117,6 +119,9 @@ public final class FindingsEngine {
 
         Set<UUID> activeUsers = active.stream().map(Session::userId).filter(u -> u != null).collect(Collectors.toSet());
         Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists);
+        List<Session> candidates = active.stream().filter(x -> unfamiliar.contains(x.id())).toList();
+        readHistories(candidates.stream().map(Session::userId).distinct().toList(), since, left);
+        UnfamiliarSignIn.assess(users, candidates, footprints::get, population.byUser);
         Map<String, Integer> victims = new HashMap<>();
         Map<String, Optional<String>> networkOf = new HashMap<>();
         Function<Session, String> riskyIp = x -> x.ipAddress() == null ? null : riskyIps.contains(x.ipAddress()) ? x.ipAddress()
@@ -185,6 +190,8 @@ public final class FindingsEngine {
             zombies = s.on(FindingRule.ACTIVE_BUT_EXPIRED) || s.on(FindingRule.ACTIVE_BUT_DELETED) || s.on(FindingRule.ACTIVE_NULL)
                     ? dao.zombieRows(onlyUser, ZOMBIE_SAMPLE) : Map.of();
             ended = dao.recentlyEnded(serverNow.minus(s.newWithin()), ENDED_LIMIT);
+            unfamiliar = s.on(FindingRule.UNFAMILIAR_SIGN_IN) ? Set.copyOf(dao.newDeviceAndAddress(serverNow.minus(s.newWithin()),
+                    serverNow.minus(s.newWithin()).minus(HISTORY), UnfamiliarSignIn.CANDIDATES)) : Set.of();
             endedWindow = s.newWithin();
             footprints.clear();
             addressAge.clear();

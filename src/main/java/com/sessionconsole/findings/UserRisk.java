@@ -42,7 +42,7 @@ final class UserRisk {
     static final Duration HOP_WITHIN = Duration.ofHours(6);
     /** The rules that are a signal on their own; the others only add context to them. */
     static final Set<FindingRule> SIGNALS = Set.of(FindingRule.IMPOSSIBLE_TRAVEL, FindingRule.COUNTRY_HOP, FindingRule.BURST_USER,
-            FindingRule.USER_MANY_IPS, FindingRule.USER_MANY_COUNTRIES);
+            FindingRule.USER_MANY_IPS, FindingRule.USER_MANY_COUNTRIES, FindingRule.UNFAMILIAR_SIGN_IN);
 
     /** A user's risk while it is assessed, and the sessions that raised it (whose context counts). */
     static final class Assessment {
@@ -67,7 +67,7 @@ final class UserRisk {
         // a table has few distinct location texts: each is looked up once
         Map<String, Optional<Gazetteer.Place>> located = new HashMap<>();
         byUser.forEach((user, sessions) -> {
-            Assessment a = new Assessment(user);
+            Assessment a = assessment(user, sessions);
             List<Session> timed = sessions.stream().filter(Population::timed).sorted(Comparator.comparing(Session::createdAt)).toList();
             travel(a, timed, located, places, lists);
             Burst burst = Burst.largest(timed, s.burstWindow());
@@ -89,13 +89,18 @@ final class UserRisk {
                     sessions.stream().filter(UserRisk::suspicious).forEach(a.signalSessions::add);
                     a.contextOnly = true;
                 }
-                a.risk.sessionCount = sessions.size();
-                a.risk.nextStep = "Open the user's history (Show history) and ask the user; revoke the sessions they do not recognise "
-                        + "(Revoke evidence)";
                 out.put(user, a);
             }
         });
         return out;
+    }
+
+    /** A user's assessment, with nothing against them yet. */
+    static Assessment assessment(UUID user, List<Session> sessions) {
+        Assessment a = new Assessment(user);
+        a.risk.sessionCount = sessions.size();
+        a.risk.nextStep = "Open the user's history (Show history) and ask the user; revoke the sessions they do not recognise (Revoke evidence)";
+        return a;
     }
 
     /**
