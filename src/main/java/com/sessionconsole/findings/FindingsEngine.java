@@ -177,7 +177,8 @@ public final class FindingsEngine {
         // a network is in use since its first address was
         Function<String, Instant> firstUsed = net -> pooled.get(net).stream().map(x -> addressAge.get(x.ipAddress())).filter(t -> t != null)
                 .min(Instant::compareTo).orElse(null);
-        return AddressRisk.assess(pooled, s, lists, u -> null, firstUsed, since, true);
+        // a network is a finding only when it looks like an attack: every busy range of an ISP is a pool of people
+        return AddressRisk.assess(pooled, s, lists, u -> null, firstUsed, since, true).stream().filter(e -> e.risk() >= FindingRule.MEDIUM_RISK).toList();
     }
 
     private static Set<String> risky(List<EntityRisk> entities, GroupBy kind) {
