@@ -102,6 +102,11 @@ public final class PgSessionDao implements SessionDao {
     }
 
     @Override
+    public List<UUID> newDeviceAndAddress(Instant since, Instant historyFrom, int limit) {
+        return queries.newDeviceAndAddress(since, historyFrom, limit);
+    }
+
+    @Override
     public Map<String, Instant> addressesFirstSeen(Collection<String> ips, Instant since) {
         return queries.addressesFirstSeen(ips, since);
     }

@@ -94,6 +94,13 @@ public interface SessionDao {
     Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since);
 
     /**
+     * The ids of active sessions created since {@code since} on a device and from an address that their user had not
+     * used since {@code historyFrom}, although the user had sessions before: the candidates for an unfamiliar sign-in,
+     * newest first, at most {@code limit}. One query on the index on user_id.
+     */
+    List<UUID> newDeviceAndAddress(Instant since, Instant historyFrom, int limit);
+
+    /**
      * When each of these stored ip_address texts was first used since {@code since}, ended sessions included: an
      * address in use for days is infrastructure, one first seen an hour ago is not. One query on the index on
      * (ip_address, created_at); an address with no session since then is absent.

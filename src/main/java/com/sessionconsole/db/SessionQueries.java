@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -121,12 +122,13 @@ final class SessionQueries {
 
     /** Users in batches, so that each array stays small; the stored keys are read, never a copy sent back as text. */
     Map<UUID, UserFootprint> footprints(Collection<UUID> users, Instant since) {
-        String sql = "SELECT user_id, ip_address, device_id, min(created_at), GROUPING(ip_address), GROUPING(device_id) "
-                + "FROM public.user_sessions WHERE user_id = ANY(?) AND created_at >= ? AND isfinite(created_at) "
-                + "GROUP BY GROUPING SETS ((user_id, ip_address), (user_id, device_id), (user_id))";
+        String sql = "SELECT user_id, ip_address, device_id, min(created_at), GROUPING(ip_address), GROUPING(device_id), location, "
+                + "GROUPING(location) FROM public.user_sessions WHERE user_id = ANY(?) AND created_at >= ? AND isfinite(created_at) "
+                + "GROUP BY GROUPING SETS ((user_id, ip_address), (user_id, device_id), (user_id, location), (user_id))";
         Map<UUID, Instant> first = new HashMap<>();
         Map<UUID, Map<String, Instant>> ips = new HashMap<>();
         Map<UUID, Map<String, Instant>> devices = new HashMap<>();
+        Map<UUID, Map<String, Instant>> locations = new HashMap<>();
         List<UUID> all = users.stream().filter(Objects::nonNull).distinct().toList();
         try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int from = 0; from < all.size(); from += FOOTPRINT_BATCH) {
@@ -138,7 +140,12 @@ final class SessionQueries {
                         Instant at = rs.getObject(4, OffsetDateTime.class).toInstant();
                         boolean byIp = rs.getInt(5) == 0;
                         boolean byDevice = rs.getInt(6) == 0;
-                        if (byIp && rs.getString(2) != null) {
+                        boolean byLocation = rs.getInt(8) == 0;
+                        if (byLocation) {
+                            if (rs.getString(7) != null) {
+                                locations.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString(7), at);
+                            }
+                        } else if (byIp && rs.getString(2) != null) {
                             ips.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString(2), at);
                         } else if (byDevice && rs.getString(3) != null) {
                             devices.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString(3), at);
@@ -152,7 +159,34 @@ final class SessionQueries {
             throw db.translate(e);
         }
         Map<UUID, UserFootprint> out = new HashMap<>();
-        first.forEach((user, at) -> out.put(user, new UserFootprint(at, ips.getOrDefault(user, Map.of()), devices.getOrDefault(user, Map.of()))));
+        first.forEach((user, at) -> out.put(user, new UserFootprint(at, ips.getOrDefault(user, Map.of()), devices.getOrDefault(user, Map.of()),
+                locations.getOrDefault(user, Map.of()))));
+        return out;
+    }
+
+    List<UUID> newDeviceAndAddress(Instant since, Instant historyFrom, int limit) {
+        // the outer table is not aliased, so that the console's one definition of active applies to it as written
+        String before = "SELECT 1 FROM public.user_sessions h WHERE h.user_id = user_sessions.user_id AND h.created_at >= ? "
+                + "AND h.created_at < user_sessions.created_at";
+        String sql = "SELECT id FROM public.user_sessions WHERE " + SessionRows.ACTIVE + " AND created_at >= ? AND isfinite(created_at) "
+                + "AND user_id IS NOT NULL AND EXISTS (" + before + ") AND NOT EXISTS (" + before + " AND h.device_id IS NOT DISTINCT FROM "
+                + "user_sessions.device_id) AND NOT EXISTS (" + before + " AND h.ip_address IS NOT DISTINCT FROM user_sessions.ip_address) "
+                + "ORDER BY created_at DESC LIMIT ?";
+        List<UUID> out = new ArrayList<>();
+        try (Connection c = db.read.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+            for (int i = 2; i <= 4; i++) {
+                ps.setObject(i, historyFrom.atOffset(ZoneOffset.UTC));
+            }
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
         return out;
     }
 

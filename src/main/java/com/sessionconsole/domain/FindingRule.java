@@ -26,6 +26,7 @@ public enum FindingRule {
     UNDECODABLE_ROW(Severity.MEDIUM, false, "Undecodable row", "a column of the row could not be decoded; shown with what could be read"),
     INVALID_IP(Severity.LOW, false, "Invalid IP address", "ip_address is not a valid IP"),
     IMPOSSIBLE_TRAVEL(Severity.HIGH, false, "Impossible travel", "two consecutive sessions of a user too far apart for the time between them"),
+    UNFAMILIAR_SIGN_IN(Severity.MEDIUM, false, "Unfamiliar sign-in", "a session whose device, address and country are all new to its user"),
     COUNTRY_HOP(Severity.MEDIUM, false, "Country change", "consecutive sessions of a user in two countries within hours, distance unknown"),
     DEVICE_FARM(Severity.HIGH, false, "Device farm", "one device id used by many users from many IPs (emulators, a replayed fingerprint)"),
     THREAT_INTEL(Severity.MEDIUM, false, "Threat-intel IP", "IP listed in one of the analyst's threat-intel files"),

@@ -49,12 +49,15 @@ final class AddressRisk {
      * @param history   a user's footprint, null when it was not read
      * @param firstUsed when an address was first used (null: unknown, or not before {@code window})
      * @param window    the start of the look-back window: an address in use before it is not new, whoever its users are
+     * @param networks  whether the keys are networks ({@link NetworkRisk}) pooling several addresses, judged by their first address's
+     *                  class and lists; users new to a network count for nothing there, as its addresses rotate among its customers
      */
     static List<EntityRisk> assess(Map<String, List<Session>> byIp, FindingSettings s, NetworkLists lists, Function<UUID, UserFootprint> history,
-                                   Function<String, Instant> firstUsed, Instant window) {
+                                   Function<String, Instant> firstUsed, Instant window, boolean networks) {
         List<EntityRisk> out = new ArrayList<>();
         byIp.forEach((ip, sessions) -> {
-            Optional<NetworkLists.Entry> listed = lists.listed(ip);
+            String probe = networks ? sessions.get(0).ipAddress() : ip;
+            Optional<NetworkLists.Entry> listed = lists.listed(probe);
             Set<UUID> users = new HashSet<>();
             sessions.forEach(x -> users.add(x.userId()));
             List<Session> timed = sessions.stream().filter(x -> Population.timed(x)).sorted(Comparator.comparing(Session::createdAt)).toList();
@@ -66,14 +69,15 @@ final class AddressRisk {
             }
             EntityRisk e = new EntityRisk(GroupBy.IP, ip);
             Profile p = Profile.of(sessions);
-            AddressClass cls = AddressClass.of(ip);
+            AddressClass cls = AddressClass.of(probe);
             Duration spread = timed.isEmpty() ? Duration.ZERO : Duration.between(timed.get(0).createdAt(), timed.get(timed.size() - 1).createdAt());
             boolean attack = p.looksAutomated();
             if (shared) {
                 int points = 15;
-                StringBuilder d = new StringBuilder(users.size() + " users from " + ip + " (" + sessions.size() + " sessions over "
+                StringBuilder d = new StringBuilder(users.size() + " users from " + ip + (networks ? " on "
+                        + sessions.stream().map(Session::ipAddress).distinct().count() + " addresses" : "") + " (" + sessions.size() + " sessions over "
                         + Burst.text(spread) + ")");
-                Novelty novelty = novelty(ip, sessions, history);
+                Novelty novelty = networks ? new Novelty(0, 0) : novelty(ip, sessions, history);
                 // users who log in one after another on one device are at a kiosk, which is new to each of them
                 boolean oneDevice = sessions.stream().filter(x -> x.deviceId() != null).collect(Collectors.groupingBy(Session::deviceId,
                         Collectors.counting())).values().stream().anyMatch(n -> 5 * n >= 4 * sessions.size());
@@ -95,7 +99,7 @@ final class AddressRisk {
                 }
                 if (p.lowTrust()) {
                     points += 25;
-                    d.append(", trust ≤ ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
+                    d.append(", trust at most ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
                 }
                 if (oneDevice) {
                     d.append(", all on one device (a kiosk or shared desk)");
@@ -130,7 +134,7 @@ final class AddressRisk {
             } else if (cls != AddressClass.PUBLIC) {
                 e.notes.add("address class " + cls.label());
             }
-            lists.known(ip).ifPresent(k -> e.add(new Contribution(FindingRule.KNOWN_NETWORK, -(e.risk() * 3 / 4),
+            lists.known(probe).ifPresent(k -> e.add(new Contribution(FindingRule.KNOWN_NETWORK, -(e.risk() * 3 / 4),
                     "known network '" + k.label() + "' (" + k.cidr().text() + "): a quarter of the risk kept")));
             e.evidence.addAll(sessions);
             e.sessionCount = sessions.size();

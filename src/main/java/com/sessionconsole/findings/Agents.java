@@ -52,6 +52,6 @@ final class Agents {
                 break;
             }
         }
-        return chosen.length() > 40 ? chosen.substring(0, 40) + "…" : chosen;
+        return chosen.length() > 40 ? chosen.substring(0, 40) + "..." : chosen;
     }
 }

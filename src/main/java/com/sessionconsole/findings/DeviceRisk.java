@@ -48,7 +48,7 @@ final class DeviceRisk {
                 String d = "one device for " + users.size() + " users from " + ips.size() + " addresses";
                 if (p.lowTrust() || p.scripted()) {
                     points += 10;
-                    d += p.scripted() ? ", " + Profile.percent(p.scriptedShare()) + " scripted" : ", trust ≤ " + Profile.LOW_TRUST + " for "
+                    d += p.scripted() ? ", " + Profile.percent(p.scriptedShare()) + " scripted" : ", trust at most " + Profile.LOW_TRUST + " for "
                             + Profile.percent(p.lowTrustShare());
                 }
                 e.add(new Contribution(FindingRule.DEVICE_FARM, points, d, new Measure(Math.min(users.size(), ips.size()), FARM_MIN,

@@ -60,6 +60,8 @@ public final class FindingsEngine {
     private final NetworkLists lists;
     private Map<FindingRule, SessionDao.Zombies> zombies;
     private List<Session> ended = List.of();
+    /** Active sessions on a device and from an address new to their user: candidates for an unfamiliar sign-in. */
+    private Set<UUID> unfamiliar = Set.of();
     private Instant dbAt;
     private Duration endedWindow;
     private final Map<UUID, UserFootprint> footprints = new HashMap<>();
@@ -109,20 +111,27 @@ public final class FindingsEngine {
             Map<String, Instant> read = dao.addressesFirstSeen(sharedIps, since.minus(HISTORY));
             sharedIps.forEach(ip -> addressAge.put(ip, read.get(ip)));
         }
-        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get, addressAge::get, since));
+        List<EntityRisk> entities = new ArrayList<>(AddressRisk.assess(population.byIp, s, lists, footprints::get, addressAge::get, since, false));
+        entities.addAll(networks(population, entities, s, since));
         entities.addAll(DeviceRisk.assess(population.byDevice, s));
         Set<String> riskyIps = risky(entities, GroupBy.IP);
         Set<String> riskyDevices = risky(entities, GroupBy.DEVICE);
 
         Set<UUID> activeUsers = active.stream().map(Session::userId).filter(u -> u != null).collect(Collectors.toSet());
         Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists);
+        List<Session> candidates = active.stream().filter(x -> unfamiliar.contains(x.id())).toList();
+        readHistories(candidates.stream().map(Session::userId).distinct().toList(), since, left);
+        UnfamiliarSignIn.assess(users, candidates, footprints::get, population.byUser);
         Map<String, Integer> victims = new HashMap<>();
-        Predicate<Session> onRisky = x -> riskyIps.contains(x.ipAddress()) || riskyDevices.contains(x.deviceId());
+        Map<String, Optional<String>> networkOf = new HashMap<>();
+        Function<Session, String> riskyIp = x -> x.ipAddress() == null ? null : riskyIps.contains(x.ipAddress()) ? x.ipAddress()
+                : networkOf.computeIfAbsent(x.ipAddress(), NetworkRisk::networkOf).filter(riskyIps::contains).orElse(null);
+        Predicate<Session> onRisky = x -> riskyIp.apply(x) != null || riskyDevices.contains(x.deviceId());
         users.values().removeIf(a -> {
             boolean folded = UserRisk.explainedBy(a, onRisky);
             if (folded) {
                 Stream.concat(a.risk.evidence.stream(), a.signalSessions.stream()).filter(onRisky)
-                        .map(x -> riskyIps.contains(x.ipAddress()) ? "IP:" + x.ipAddress() : "DEVICE:" + x.deviceId())
+                        .map(x -> riskyIp.apply(x) != null ? "IP:" + riskyIp.apply(x) : "DEVICE:" + x.deviceId())
                         .distinct().forEach(k -> victims.merge(k, 1, Integer::sum));
             }
             return folded;
@@ -156,6 +165,22 @@ public final class FindingsEngine {
         return out;
     }
 
+    /** The networks whose addresses, not findings on their own, are together shared ({@link NetworkRisk}), judged like addresses. */
+    private List<EntityRisk> networks(Population population, List<EntityRisk> addresses, FindingSettings s, Instant since) {
+        Map<String, List<Session>> pooled = NetworkRisk.pooled(population.byIp, addresses.stream().map(e -> e.subject).collect(Collectors.toSet()), s);
+        List<String> unread = pooled.values().stream().flatMap(List::stream).map(Session::ipAddress).distinct()
+                .filter(ip -> !addressAge.containsKey(ip)).toList();
+        if (!unread.isEmpty()) {
+            Map<String, Instant> read = dao.addressesFirstSeen(unread, since.minus(HISTORY));
+            unread.forEach(ip -> addressAge.put(ip, read.get(ip)));
+        }
+        // a network is in use since its first address was
+        Function<String, Instant> firstUsed = net -> pooled.get(net).stream().map(x -> addressAge.get(x.ipAddress())).filter(t -> t != null)
+                .min(Instant::compareTo).orElse(null);
+        // a network is a finding only when it looks like an attack: every busy range of an ISP is a pool of people
+        return AddressRisk.assess(pooled, s, lists, u -> null, firstUsed, since, true).stream().filter(e -> e.risk() >= FindingRule.MEDIUM_RISK).toList();
+    }
+
     private static Set<String> risky(List<EntityRisk> entities, GroupBy kind) {
         return entities.stream().filter(e -> e.kind == kind && e.risk() >= FindingRule.MEDIUM_RISK).map(e -> e.subject).collect(Collectors.toSet());
     }
@@ -166,6 +191,8 @@ public final class FindingsEngine {
             zombies = s.on(FindingRule.ACTIVE_BUT_EXPIRED) || s.on(FindingRule.ACTIVE_BUT_DELETED) || s.on(FindingRule.ACTIVE_NULL)
                     ? dao.zombieRows(onlyUser, ZOMBIE_SAMPLE) : Map.of();
             ended = dao.recentlyEnded(serverNow.minus(s.newWithin()), ENDED_LIMIT);
+            unfamiliar = s.on(FindingRule.UNFAMILIAR_SIGN_IN) ? Set.copyOf(dao.newDeviceAndAddress(serverNow.minus(s.newWithin()),
+                    serverNow.minus(s.newWithin()).minus(HISTORY), UnfamiliarSignIn.CANDIDATES)) : Set.of();
             endedWindow = s.newWithin();
             footprints.clear();
             addressAge.clear();

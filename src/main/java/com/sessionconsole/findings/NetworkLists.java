@@ -98,7 +98,7 @@ public final class NetworkLists {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + r.error());
             }
             String label = labelled && parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : fileName;
-            out.add(new Entry(r.cidr(), label.length() > 60 ? label.substring(0, 60) + "…" : label));
+            out.add(new Entry(r.cidr(), label.length() > 60 ? label.substring(0, 60) + "..." : label));
         }
     }
 }

@@ -42,7 +42,7 @@ final class UserRisk {
     static final Duration HOP_WITHIN = Duration.ofHours(6);
     /** The rules that are a signal on their own; the others only add context to them. */
     static final Set<FindingRule> SIGNALS = Set.of(FindingRule.IMPOSSIBLE_TRAVEL, FindingRule.COUNTRY_HOP, FindingRule.BURST_USER,
-            FindingRule.USER_MANY_IPS, FindingRule.USER_MANY_COUNTRIES);
+            FindingRule.USER_MANY_IPS, FindingRule.USER_MANY_COUNTRIES, FindingRule.UNFAMILIAR_SIGN_IN);
 
     /** A user's risk while it is assessed, and the sessions that raised it (whose context counts). */
     static final class Assessment {
@@ -67,7 +67,7 @@ final class UserRisk {
         // a table has few distinct location texts: each is looked up once
         Map<String, Optional<Gazetteer.Place>> located = new HashMap<>();
         byUser.forEach((user, sessions) -> {
-            Assessment a = new Assessment(user);
+            Assessment a = assessment(user, sessions);
             List<Session> timed = sessions.stream().filter(Population::timed).sorted(Comparator.comparing(Session::createdAt)).toList();
             travel(a, timed, located, places, lists);
             Burst burst = Burst.largest(timed, s.burstWindow());
@@ -89,13 +89,18 @@ final class UserRisk {
                     sessions.stream().filter(UserRisk::suspicious).forEach(a.signalSessions::add);
                     a.contextOnly = true;
                 }
-                a.risk.sessionCount = sessions.size();
-                a.risk.nextStep = "Open the user's history (Show history) and ask the user; revoke the sessions they do not recognise "
-                        + "(Revoke evidence)";
                 out.put(user, a);
             }
         });
         return out;
+    }
+
+    /** A user's assessment, with nothing against them yet. */
+    static Assessment assessment(UUID user, List<Session> sessions) {
+        Assessment a = new Assessment(user);
+        a.risk.sessionCount = sessions.size();
+        a.risk.nextStep = "Open the user's history (Show history) and ask the user; revoke the sessions they do not recognise (Revoke evidence)";
+        return a;
     }
 
     /**
@@ -163,7 +168,7 @@ final class UserRisk {
             int points = (worstKm >= 2_000 ? 70 : 55) + (fastest >= BLATANT_KMH ? 10 : 0);
             String speed = Double.isInfinite(fastest) ? "at the same time" : "in " + Burst.text(Duration.between(worst[0].createdAt(),
                     worst[1].createdAt())) + " (" + Math.round(fastest) + " km/h; an airliner does under " + Math.round(MAX_KMH) + ")";
-            a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " → " + worst[1].location() + ": "
+            a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " to " + worst[1].location() + ": "
                     + Math.round(worstKm) + " km " + speed, new Measure(Double.isInfinite(fastest) ? 999_999 : Math.round(fastest),
                     Math.round(MAX_KMH), "km/h")));
             a.signalSessions.add(worst[1]);
@@ -172,7 +177,7 @@ final class UserRisk {
             a.risk.evidence.add(worst[1]);
             lowerForKnownNetwork(a, lists, worst);
         } else if (hop != null) {
-            a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " → " + hop[1].location() + " in "
+            a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " to " + hop[1].location() + " in "
                     + Burst.text(Duration.between(hop[0].createdAt(), hop[1].createdAt())) + "; distance unknown (no coordinates for one of them)"));
             a.signalSessions.add(hop[1]);
             a.causes.put(FindingRule.COUNTRY_HOP, List.of(hop));
@@ -229,7 +234,7 @@ final class UserRisk {
         }
         long low = signal.stream().filter(UserRisk::lowTrust).count();
         if (low > 0) {
-            a.risk.add(new Contribution(FindingRule.LOW_TRUST, 10, low + " with trust ≤ " + Profile.LOW_TRUST));
+            a.risk.add(new Contribution(FindingRule.LOW_TRUST, 10, low + " with trust at most " + Profile.LOW_TRUST));
         }
         if (history != null) {
             long newDevices = signal.stream().filter(x -> history.isNew(x, GroupBy.DEVICE)).count();

@@ -73,7 +73,7 @@ class AttacksRankAboveLookAlikesTest {
         List<String> falseAlarms = highs.stream().filter(h -> !scenario.attacks.containsKey(h)).toList();
         report.append("recall ").append(caught).append("/").append(scenario.attacks.size()).append(" HIGH; false alarms (HIGH, not an attack): ")
                 .append(falseAlarms.size()).append(falseAlarms.isEmpty() ? "" : " " + falseAlarms).append('\n');
-        for (int i = 0; i < Math.min(12, findings.size()); i++) {
+        for (int i = 0; i < Math.min(16, findings.size()); i++) {
             Map<?, ?> f = (Map<?, ?>) findings.get(i);
             report.append(i + 1).append(". ").append(f.get("severity")).append(" ").append(f.get("risk")).append(" ").append(f.get("subject_kind"))
                     .append(" ").append(f.get("subject")).append(": ").append(f.get("detail")).append('\n');
@@ -83,7 +83,7 @@ class AttacksRankAboveLookAlikesTest {
 
         for (String attack : scenario.attacks.keySet()) {
             assertThat(severity.get(attack)).as(attack + "\n" + report).isEqualTo("high");
-            assertThat(rank.get(attack)).as(attack + "\n" + report).isLessThan(bestLookAlike).isLessThanOrEqualTo(8);
+            assertThat(rank.get(attack)).as(attack + "\n" + report).isLessThan(bestLookAlike).isLessThanOrEqualTo(scenario.attacks.size() + 1);
         }
         assertThat(falseAlarms).as(report.toString()).isEmpty();
     }

@@ -166,6 +166,18 @@ final class Scenario {
         session(train.id, now.minus(Duration.ofHours(7)), Duration.ofHours(1), train.device, "91.64.2.2", train.agent, "Munich, DE", 70);
         session(train.id, now.minus(Duration.ofHours(2)), Duration.ofHours(8), train.device, "91.64.3.3", train.agent, "Berlin, DE", 70);
         lookAlikes.put("user:" + train.id, "train Munich -> Berlin");
+        // an ISP's /24: 60 customers on 30 addresses over 3 days, their own browsers, normal trust
+        for (int i = 0; i < 60; i++) {
+            Person p = person(4_800 + i);
+            session(p.id, now.minus(Duration.ofMinutes(30 + rnd.nextInt(3 * 24 * 60))), Duration.ofDays(4), p.device, "77.1.2." + (i % 30 + 1),
+                    p.agent, "Hamburg, DE", trust());
+        }
+        lookAlikes.put("ip:77.1.2.0/24", "ISP /24 pool, 60 customers on 30 addresses over 3 days");
+        // a traveller with the usual laptop: a new address in a new country, nothing else new
+        Person traveller = person(4_502);
+        session(traveller.id, now.minus(Duration.ofHours(3)), Duration.ofHours(8), traveller.device, "126.21.4.77", traveller.agent,
+                traveller.city.endsWith("JP") ? "Sydney, AU" : "Tokyo, JP", 70);
+        lookAlikes.put("user:" + traveller.id, "trip abroad with the usual laptop");
     }
 
     /** The victim's own session today, from home: the attacker's session from elsewhere makes a trip. */
@@ -227,5 +239,19 @@ final class Scenario {
                     "okhttp/4.12.0", "Madrid, ES", 8);
         }
         attacks.put("ip:" + mobileBot, "credential stuffing from a CGNAT address");
+        // credential stuffing spread over a /24: 60 users from 12 addresses within 10 minutes, 5 users each, one script
+        for (int i = 0; i < 60; i++) {
+            Person p = person(5_600 + i);
+            atHome(p);
+            session(p.id, now.minus(Duration.ofMinutes(12)).plus(Duration.ofSeconds(10L * i)), Duration.ofHours(12), "stuff24-" + i,
+                    "5.188.62." + (i % 12 + 10), "python-requests/2.31.0", "Saint Petersburg, RU", 12);
+        }
+        attacks.put("ip:5.188.62.0/24", "credential stuffing over a /24, 5 users per address");
+        // account takeover with a normal-looking agent: a new phone, a new address and a new country at once, low trust
+        Person taken = person(5_700);
+        session(taken.id, now.minus(Duration.ofMinutes(4)), Duration.ofDays(1), "android-9f3e", "102.89.34.17",
+                "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
+                taken.city.endsWith("NG") ? "Nairobi, KE" : "Lagos, NG", 15);
+        attacks.put("user:" + taken.id, "takeover: new device, address and country, trust 15");
     }
 }

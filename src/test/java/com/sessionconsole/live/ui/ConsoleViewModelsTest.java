@@ -179,6 +179,18 @@ class ConsoleViewModelsTest {
     }
 
     @Test
+    void pivotToANetworkFindingsSubjectShowsEveryAddressInIt() {
+        live.setVisibleGroup(GroupBy.IP);
+        GroupSummary nat = live.groups(GroupBy.IP).get(0);
+        String prefix = nat.key().substring(0, nat.key().lastIndexOf('.') + 1);
+        live.pivotTo(GroupBy.IP, prefix + "0/24");
+        long expected = Long.parseLong(db.query("SELECT count(*)::text FROM public.user_sessions WHERE " + ActiveSql.WHERE
+                + " AND ip_address LIKE ? AND ip_address ~ '^[0-9.]+$'", prefix + "%").get(0).get(0));
+        assertThat(live.sessions()).hasSize((int) expected).allSatisfy(s -> assertThat(s.ipAddress()).startsWith(prefix));
+        assertThat(expected).isGreaterThan(nat.activeSessions() - 1);
+    }
+
+    @Test
     void newAndEndedSessionsShowUpOnTheNextTick() {
         NewSession added = Rows.active(UUID.randomUUID(), now).ip("198.18.0.1").build();
         new com.sessionconsole.db.SessionWriter(db.admin()).insert(List.of(added));
