@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  */
 final class AddressRisk {
     static final int NAT_CAP = 25;
+    /** Trust at or below this is under what people usually have (50 and up): most of a spray's users there add 10. */
+    static final int WEAK_TRUST = 40;
     /** Whether an address is new to its users is judged on at most this many of them (the first by id). */
     static final int NOVELTY_SAMPLE = 200;
 
@@ -100,6 +102,10 @@ final class AddressRisk {
                 if (p.lowTrust()) {
                     points += 25;
                     d.append(", trust at most ").append(Profile.LOW_TRUST).append(" for ").append(Profile.percent(p.lowTrustShare()));
+                } else if (counted && !cls.isInfrastructure() && weakTrustShare(sessions) >= 0.8) {
+                    // a spray with a browser agent: users new to the address and trust under people's usual (50 and up)
+                    points += 10;
+                    d.append(", trust at most ").append(WEAK_TRUST).append(" for ").append(Profile.percent(weakTrustShare(sessions)));
                 }
                 if (oneDevice) {
                     d.append(", all on one device (a kiosk or shared desk)");
@@ -136,6 +142,9 @@ final class AddressRisk {
             }
             lists.known(probe).ifPresent(k -> e.add(new Contribution(FindingRule.KNOWN_NETWORK, -(e.risk() * 3 / 4),
                     "known network '" + k.label() + "' (" + k.cidr().text() + "): a quarter of the risk kept")));
+            // many users, for days, with people's agents: an egress (VPN, office); a trip from it says nothing of where its user is
+            e.egress = shared && !attack && listed.isEmpty() && p.distinctAgents() >= 3
+                    && (firstUsed.apply(ip) != null && firstUsed.apply(ip).isBefore(window) || spread.compareTo(Duration.ofDays(1)) >= 0);
             e.evidence.addAll(sessions);
             e.sessionCount = sessions.size();
             e.nextStep = "Show in sessions to see its users; if they are not one office or carrier, revoke its active sessions (Revoke evidence) "
@@ -143,6 +152,10 @@ final class AddressRisk {
             out.add(e);
         });
         return out;
+    }
+
+    private static double weakTrustShare(List<Session> sessions) {
+        return sessions.stream().filter(x -> x.trustLevel() != null && x.trustLevel() <= WEAK_TRUST).count() / (double) Math.max(1, sessions.size());
     }
 
     /** Of the users whose history was read (a sample of {@link #NOVELTY_SAMPLE}), how many came from this address for the first time. */

@@ -23,6 +23,8 @@ final class EntityRisk {
     final List<Contribution> contributions = new ArrayList<>();
     final Set<Session> evidence = new LinkedHashSet<>();
     final List<String> notes = new ArrayList<>();
+    /** An address shared by many users for days with people's agents (a VPN or office egress): set by {@link AddressRisk}. */
+    boolean egress;
     long sessionCount;
     String nextStep;
 

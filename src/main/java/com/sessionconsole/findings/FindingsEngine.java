@@ -118,7 +118,8 @@ public final class FindingsEngine {
         Set<String> riskyDevices = risky(entities, GroupBy.DEVICE);
 
         Set<UUID> activeUsers = active.stream().map(Session::userId).filter(u -> u != null).collect(Collectors.toSet());
-        Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists);
+        Set<String> egress = entities.stream().filter(e -> e.egress).map(e -> e.subject).collect(Collectors.toSet());
+        Map<UUID, UserRisk.Assessment> users = UserRisk.assess(population.byUser, activeUsers, s, Gazetteer.bundled(), lists, egress);
         List<Session> candidates = active.stream().filter(x -> unfamiliar.contains(x.id())).toList();
         readHistories(candidates.stream().map(Session::userId).distinct().toList(), since, left);
         UnfamiliarSignIn.assess(users, candidates, footprints::get, population.byUser);
@@ -148,7 +149,8 @@ public final class FindingsEngine {
         for (EntityRisk e : entities) {
             Integer n = victims.get(e.kind.name() + ":" + e.subject);
             if (n != null) {
-                e.notes.add(n + " of its users have nothing else against them: they are listed here, not each on their own");
+                e.notes.add(e.evidence.stream().map(Session::userId).distinct().count() + " users; " + n
+                        + " of them also have other signs, folded in here (not listed on their own)");
             }
         }
 
@@ -233,7 +235,8 @@ public final class FindingsEngine {
             if (!odd.isEmpty()) {
                 Map<String, Long> reasons = odd.stream().collect(Collectors.groupingBy(x -> reason.apply(x).replaceAll(" \\(.*", ""),
                         LinkedHashMap::new, Collectors.counting()));
-                String first = reason.apply(odd.get(0));
+                // the example is the first one's address (its reason is already in the count)
+                String first = reason.apply(odd.get(0)).replaceAll("^[^(]*\\((.*)\\)$", "$1");
                 add(out, FindingRule.NON_CANONICAL_IP, odd, odd.size() + " active session(s) whose ip_address is an IP written another way: "
                         + reasons.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                         + " (e.g. " + first + ")");

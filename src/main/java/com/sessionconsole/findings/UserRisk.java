@@ -52,6 +52,8 @@ final class UserRisk {
         boolean contextOnly;
         /** The sessions behind each signal: a trip's two, a burst's, all for spread. */
         final Map<FindingRule, List<Session>> causes = new EnumMap<>(FindingRule.class);
+        /** The two ends of the trip (impossible travel or country hop), whose unfamiliar end gets the context. */
+        Session[] trip;
 
         Assessment(UUID user) {
             risk = new EntityRisk(GroupBy.USER, user.toString());
@@ -62,14 +64,14 @@ final class UserRisk {
     }
 
     static Map<UUID, Assessment> assess(Map<UUID, List<Session>> byUser, Set<UUID> activeUsers, FindingSettings s, Gazetteer places,
-                                        NetworkLists lists) {
+                                        NetworkLists lists, Set<String> egress) {
         Map<UUID, Assessment> out = new HashMap<>();
         // a table has few distinct location texts: each is looked up once
         Map<String, Optional<Gazetteer.Place>> located = new HashMap<>();
         byUser.forEach((user, sessions) -> {
             Assessment a = assessment(user, sessions);
             List<Session> timed = sessions.stream().filter(Population::timed).sorted(Comparator.comparing(Session::createdAt)).toList();
-            travel(a, timed, located, places, lists);
+            travel(a, timed, located, places, lists, egress);
             Burst burst = Burst.largest(timed, s.burstWindow());
             if (burst.size() >= s.burstSessions()) {
                 Set<String> ips = new HashSet<>();
@@ -130,7 +132,7 @@ final class UserRisk {
     }
 
     private static void travel(Assessment a, List<Session> timed, Map<String, Optional<Gazetteer.Place>> cache, Gazetteer places,
-                               NetworkLists lists) {
+                               NetworkLists lists, Set<String> egress) {
         double fastest = -1;
         Session[] worst = null;
         double worstKm = 0;
@@ -171,19 +173,21 @@ final class UserRisk {
             a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, points, worst[0].location() + " to " + worst[1].location() + ": "
                     + Math.round(worstKm) + " km " + speed, new Measure(Double.isInfinite(fastest) ? 999_999 : Math.round(fastest),
                     Math.round(MAX_KMH), "km/h")));
-            a.signalSessions.add(worst[1]);
+            a.trip = worst;
             a.causes.put(FindingRule.IMPOSSIBLE_TRAVEL, List.of(worst));
             a.risk.evidence.add(worst[0]);
             a.risk.evidence.add(worst[1]);
             lowerForKnownNetwork(a, lists, worst);
+            lowerForEgress(a, egress, worst);
         } else if (hop != null) {
             a.risk.add(new Contribution(FindingRule.COUNTRY_HOP, 35, hop[0].location() + " to " + hop[1].location() + " in "
                     + Burst.text(Duration.between(hop[0].createdAt(), hop[1].createdAt())) + "; distance unknown (no coordinates for one of them)"));
-            a.signalSessions.add(hop[1]);
+            a.trip = hop;
             a.causes.put(FindingRule.COUNTRY_HOP, List.of(hop));
             a.risk.evidence.add(hop[0]);
             a.risk.evidence.add(hop[1]);
             lowerForKnownNetwork(a, lists, hop);
+            lowerForEgress(a, egress, hop);
         }
     }
 
@@ -193,6 +197,17 @@ final class UserRisk {
             if (k.isPresent()) {
                 a.risk.add(new Contribution(FindingRule.KNOWN_NETWORK, -(a.risk.risk() * 3 / 4), "from known network '" + k.get().label()
                         + "' (" + k.get().cidr().text() + "), where places are not where the user is: a quarter of the risk kept"));
+                return;
+            }
+        }
+    }
+
+    /** A trip with one end at an egress (a VPN: many users for days, people's agents) is not impossible travel on its own. */
+    private static void lowerForEgress(Assessment a, Set<String> egress, Session[] trip) {
+        for (Session s : trip) {
+            if (s.ipAddress() != null && egress.contains(s.ipAddress())) {
+                a.risk.add(new Contribution(FindingRule.IMPOSSIBLE_TRAVEL, -(a.risk.risk() * 3 / 4), "one end (" + s.location() + ", "
+                        + s.ipAddress() + ") is an egress shared by many users for days (a VPN or office), not where the user is: a quarter of the risk kept"));
                 return;
             }
         }
@@ -226,6 +241,15 @@ final class UserRisk {
 
     /** Adds what the sessions that raised the risk have about them: a scripted agent, low trust, a new device or address. */
     static void context(Assessment a, UserFootprint history) {
+        if (a.trip != null) {
+            // the attacker's session may be either end: the one unfamiliar to the user carries the context
+            Session end = unfamiliarity(a.trip[0], history) > unfamiliarity(a.trip[1], history) ? a.trip[0] : a.trip[1];
+            a.signalSessions.add(end);
+            if (unfamiliarity(end, history) > 0) {
+                a.risk.notes.add("the trip's context is its " + (end == a.trip[0] ? "earlier" : "later") + " session (" + end.location()
+                        + "), the unfamiliar end");
+            }
+        }
         List<Session> signal = List.copyOf(a.signalSessions);
         long scripted = signal.stream().filter(x -> Agents.isScripted(x.userAgent())).count();
         if (scripted > 0) {
@@ -247,5 +271,10 @@ final class UserRisk {
             }
         }
         a.risk.evidence.addAll(signal);
+    }
+
+    private static int unfamiliarity(Session s, UserFootprint history) {
+        return (Agents.isScripted(s.userAgent()) ? 1 : 0) + (lowTrust(s) ? 1 : 0)
+                + (history != null && history.isNew(s, GroupBy.DEVICE) ? 1 : 0) + (history != null && history.isNew(s, GroupBy.IP) ? 1 : 0);
     }
 }

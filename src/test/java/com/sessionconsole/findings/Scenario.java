@@ -178,6 +178,22 @@ final class Scenario {
         session(traveller.id, now.minus(Duration.ofHours(3)), Duration.ofHours(8), traveller.device, "126.21.4.77", traveller.agent,
                 traveller.city.endsWith("JP") ? "Sydney, AU" : "Tokyo, JP", 70);
         lookAlikes.put("user:" + traveller.id, "trip abroad with the usual laptop");
+        // a VPN egress in Frankfurt for 30 remote workers over 3 weeks; 6 of them also log in from home in New York 1-2 h apart
+        String vpn = "185.245.86.10";
+        for (int i = 0; i < 30; i++) {
+            Person p = person(5_800 + i);
+            for (int day = 20; day >= 2; day -= 6) {
+                session(p.id, now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(rnd.nextInt(600))), Duration.ofHours(8), p.device, vpn,
+                        p.agent, "Frankfurt, DE", trust());
+            }
+            Instant today = now.minus(Duration.ofMinutes(150 + 25L * i));
+            session(p.id, today, Duration.ofHours(9), p.device, vpn, p.agent, "Frankfurt, DE", trust());
+            if (i % 5 == 0) {
+                session(p.id, today.plus(Duration.ofMinutes(60 + 3L * i)), Duration.ofHours(9), p.device, p.ip, p.agent, "New York, US", trust());
+                lookAlikes.put("user:" + p.id, "VPN user logging in from home in New York 1-2 h after the Frankfurt egress");
+            }
+        }
+        lookAlikes.put("ip:" + vpn, "VPN egress, 30 remote workers over 3 weeks");
     }
 
     /** The victim's own session today, from home: the attacker's session from elsewhere makes a trip. */
@@ -205,6 +221,16 @@ final class Scenario {
                     "Bucharest, RO", 10 + i % 10);
         }
         attacks.put("ip:" + spray, "password spray");
+        // password spray from a home-broadband address: an ordinary browser agent, users new to it over 4 h, trust 15-35
+        String homeSpray = "24.48.201.9";
+        for (int i = 0; i < 27; i++) {
+            Person p = person(5_850 + i);
+            atHome(p);
+            session(p.id, now.minus(Duration.ofMinutes(250 - 9L * i)), Duration.ofHours(6), "spray-home-" + i, homeSpray,
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+                    "Chicago, US", 15 + i % 21);
+        }
+        attacks.put("ip:" + homeSpray, "password spray, browser agent, trust 15-35");
         // token replay: one user, 30 sessions within 5 minutes from 30 hosting addresses, their own device id and agent
         Person replayed = person(5_300);
         for (int i = 0; i < 30; i++) {
