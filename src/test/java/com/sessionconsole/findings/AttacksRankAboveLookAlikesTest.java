@@ -44,6 +44,7 @@ class AttacksRankAboveLookAlikesTest {
 
         Map<String, Integer> rank = new HashMap<>();
         Map<String, String> severity = new HashMap<>();
+        Map<String, String> detail = new HashMap<>();
         List<String> highs = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             Map<?, ?> f = (Map<?, ?>) findings.get(i);
@@ -51,6 +52,7 @@ class AttacksRankAboveLookAlikesTest {
             String subject = f.get("subject_kind") + ":" + f.get("subject");
             rank.putIfAbsent(subject, i + 1);
             severity.putIfAbsent(subject, (String) f.get("severity"));
+            detail.putIfAbsent(subject, (String) f.get("detail"));
             if ("high".equals(f.get("severity"))) {
                 highs.add(subject);
             }
@@ -86,5 +88,9 @@ class AttacksRankAboveLookAlikesTest {
             assertThat(rank.get(attack)).as(attack + "\n" + report).isLessThan(bestLookAlike).isLessThanOrEqualTo(scenario.attacks.size() + 1);
         }
         assertThat(falseAlarms).as(report.toString()).isEmpty();
+        // a trip to or from a VPN egress says why it is not HIGH; a spray's agent is named by its browser, not "Mozilla/5.0"
+        scenario.lookAlikes.entrySet().stream().filter(l -> l.getValue().startsWith("VPN user")).forEach(l ->
+                assertThat(detail.get(l.getKey())).as(l.getKey()).contains("egress shared by many users"));
+        assertThat(detail.get("ip:24.48.201.9")).contains("Chrome 124 on Windows").contains("trust at most 40");
     }
 }
