@@ -243,7 +243,10 @@ final class UserRisk {
     static void context(Assessment a, UserFootprint history) {
         if (a.trip != null) {
             // the attacker's session may be either end: the one unfamiliar to the user carries the context
-            Session end = unfamiliarity(a.trip[0], history) > unfamiliarity(a.trip[1], history) ? a.trip[0] : a.trip[1];
+            // (an end that is an unfamiliar sign-in on its own counts one more; a tie goes to the later one)
+            int first = unfamiliarity(a.trip[0], history) + (a.signalSessions.contains(a.trip[0]) ? 1 : 0);
+            int second = unfamiliarity(a.trip[1], history) + (a.signalSessions.contains(a.trip[1]) ? 1 : 0);
+            Session end = first > second ? a.trip[0] : a.trip[1];
             a.signalSessions.add(end);
             if (unfamiliarity(end, history) > 0) {
                 a.risk.notes.add("the trip's context is its " + (end == a.trip[0] ? "earlier" : "later") + " session (" + end.location()
@@ -274,7 +277,8 @@ final class UserRisk {
     }
 
     private static int unfamiliarity(Session s, UserFootprint history) {
-        return (Agents.isScripted(s.userAgent()) ? 1 : 0) + (lowTrust(s) ? 1 : 0)
+        // a scripted agent is no sign of a stranger: people's phone apps use HTTP libraries
+        return (lowTrust(s) ? 1 : 0)
                 + (history != null && history.isNew(s, GroupBy.DEVICE) ? 1 : 0) + (history != null && history.isNew(s, GroupBy.IP) ? 1 : 0);
     }
 }

@@ -91,6 +91,8 @@ class AttacksRankAboveLookAlikesTest {
         // a trip to or from a VPN egress says why it is not HIGH; a spray's agent is named by its browser, not "Mozilla/5.0"
         scenario.lookAlikes.entrySet().stream().filter(l -> l.getValue().startsWith("VPN user")).forEach(l ->
                 assertThat(detail.get(l.getKey())).as(l.getKey()).contains("egress shared by many users"));
+        String attackerFirst = scenario.attacks.entrySet().stream().filter(x -> x.getValue().startsWith("attacker first")).findFirst().orElseThrow().getKey();
+        assertThat(detail.get(attackerFirst)).contains("earlier session (São Paulo, BR)").doesNotContain("scripted");
         assertThat(detail.get("ip:24.48.201.9")).contains("Chrome 124 on Windows").contains("trust at most 40");
     }
 }

@@ -279,5 +279,10 @@ final class Scenario {
                 "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
                 taken.city.endsWith("NG") ? "Nairobi, KE" : "Lagos, NG", 15);
         attacks.put("user:" + taken.id, "takeover: new device, address and country, trust 15");
+        // the attacker first (a new device and address, far away), then the victim at home on their own device with an app on okhttp
+        Person first = person(5_900);
+        session(first.id, now.minus(Duration.ofMinutes(80)), Duration.ofHours(8), "stranger-5900", "177.10.4.2", BROWSERS[0], "São Paulo, BR", 30);
+        session(first.id, now.minus(Duration.ofMinutes(50)), Duration.ofHours(8), first.device, first.ip, "okhttp/4.12.0", "Berlin, DE", 70);
+        attacks.put("user:" + first.id, "attacker first: São Paulo, then the victim's own app in Berlin");
     }
 }
