@@ -3,6 +3,7 @@ package com.sessionconsole.findings.ui;
 import com.sessionconsole.live.ui.LiveViewModel;
 import com.sessionconsole.live.ui.GroupView;
 import com.sessionconsole.revoke.ui.RevokeViewModel;
+import com.sessionconsole.ui.CutTextCell;
 import com.sessionconsole.ui.Fxml;
 import com.sessionconsole.ui.SessionCommands;
 import com.sessionconsole.ui.SessionMenu;
@@ -72,9 +73,16 @@ public final class FindingsView {
         risk.setMinWidth(56);
         risk.setStyle("-fx-alignment: CENTER-RIGHT;");
         findings.getColumns().add(risk);
-        findings.getColumns().add(column("Subject", 250, FindingsView::subject));
-        findings.getColumns().add(column("Rules", 170, FindingsView::rules));
-        findings.getColumns().add(column("Why", 420, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail()));
+        // subjects are ids that may share a long prefix: cut in the middle; every cut value is whole in its tooltip
+        TableColumn<FindingRow, String> subject = column("Subject", 250, FindingsView::subject);
+        subject.setCellFactory(c -> CutTextCell.middle());
+        findings.getColumns().add(subject);
+        TableColumn<FindingRow, String> ruleNames = column("Rules", 170, FindingsView::rules);
+        ruleNames.setCellFactory(c -> new CutTextCell<>());
+        findings.getColumns().add(ruleNames);
+        TableColumn<FindingRow, String> why = column("Why", 420, r -> r.isGroup() ? r.size() + " findings, collapsed" : r.finding().detail());
+        why.setCellFactory(c -> new CutTextCell<>());
+        findings.getColumns().add(why);
         TableColumn<FindingRow, String> state = column("State", 110, FindingRow::stateText);
         state.setMinWidth(124); // "acknowledged" whole
         findings.getColumns().add(state);
