@@ -77,6 +77,16 @@ public final class IpAddresses {
         }
     }
 
+    /** The network of an address as text: "5.188.62.0/24" for 5.188.62.17 and prefix 24. */
+    public static String network(byte[] address, int prefix) {
+        byte[] masked = address.clone();
+        for (int i = 0; i < masked.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - i * 8));
+            masked[i] &= (byte) (0xFF << (8 - keep));
+        }
+        return text(masked) + "/" + prefix;
+    }
+
     /**
      * A stored ip_address as a revoke preview shows it: as stored, {@link VisibleText#quoted quoted}, and with its
      * address when the spelling is not the canonical one, so that {@code " 10.8.8.4 "} and {@code "::FFFF:10.8.8.4"}

@@ -38,17 +38,8 @@ public enum SummaryKey {
             case COUNTRY -> Locations.country(s.location());
             case AGENT -> s.userAgent();
             case SUBNET -> s.ipAddress() == null ? null : IpAddresses.address(s.ipAddress())
-                    .map(a -> network(a, a.length == 4 ? prefixes.v4() : prefixes.v6())).orElse(NOT_AN_ADDRESS);
+                    .map(a -> IpAddresses.network(a, a.length == 4 ? prefixes.v4() : prefixes.v6())).orElse(NOT_AN_ADDRESS);
         };
-    }
-
-    private static String network(byte[] address, int prefix) {
-        byte[] masked = address.clone();
-        for (int i = 0; i < masked.length; i++) {
-            int keep = Math.max(0, Math.min(8, prefix - i * 8));
-            masked[i] &= (byte) (0xFF << (8 - keep));
-        }
-        return IpAddresses.text(masked) + "/" + prefix;
     }
 
     public static SummaryKey parse(String text) {

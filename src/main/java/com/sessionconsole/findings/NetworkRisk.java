@@ -27,14 +27,7 @@ final class NetworkRisk {
 
     /** "5.188.62.0/24" for 5.188.62.17, "2001:db8:1:2::/64" for an IPv6 address; empty for text that is not an IP. */
     static Optional<String> networkOf(String ip) {
-        return IpAddresses.parse(ip).map(a -> {
-            int prefix = a.length == 4 ? V4_PREFIX : V6_PREFIX;
-            byte[] n = a.clone();
-            for (int i = prefix / 8; i < n.length; i++) {
-                n[i] = 0;
-            }
-            return IpAddresses.text(n) + "/" + prefix;
-        });
+        return IpAddresses.parse(ip).map(a -> IpAddresses.network(a, a.length == 4 ? V4_PREFIX : V6_PREFIX));
     }
 
     /**
